@@ -1,0 +1,38 @@
+// The one seam every backend implements: given a Flex request, produce Flex's response.
+
+/// API failures (4xx/5xx) come back as responses with Flex's error body, exactly as the real API
+/// sends them; `send` throws only when no response could be had at all (`TransportError`).
+public protocol FlexBackend: Sendable {
+    func send(_ request: APIRequest) async throws -> APIResponse
+}
+
+/// No response: the connection failed, timed out, or the answer could not be read.
+public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A Flex API error: the `{"error":{"code","message"}}` body and the HTTP status. `expect error
+/// CODE` compares `code`, so both backends must produce the same codes for the same mistakes.
+public struct FlexError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var status: Int
+    public var code: String
+    public var message: String
+
+    public init(status: Int, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    /// Reads Flex's error shape; a body without it still yields an error named after the status.
+    public init(response: APIResponse) {
+        let error = response.body["error"]
+        status = response.status
+        code = error?["code"]?.stringValue ?? "http_\(response.status)"
+        message = error?["message"]?.stringValue ?? "the API answered HTTP \(response.status)"
+    }
+
+    public var description: String { "\(code) (HTTP \(status)): \(message)" }
+}

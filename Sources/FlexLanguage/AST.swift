@@ -1,0 +1,228 @@
+// The syntax tree the parser builds and the checker and interpreter walk. Every node carries its span.
+
+public struct Identifier: Hashable, Sendable {
+    public var name: String
+    public var span: SourceSpan
+    public init(_ name: String, span: SourceSpan) {
+        self.name = name
+        self.span = span
+    }
+}
+
+public struct Program: Sendable {
+    public var file: FileID
+    public var statements: [Statement]
+    public init(file: FileID, statements: [Statement]) {
+        self.file = file
+        self.statements = statements
+    }
+}
+
+/// `{ … }`; the span covers both braces.
+public struct Block: Sendable {
+    public var statements: [Statement]
+    public var span: SourceSpan
+    public init(statements: [Statement], span: SourceSpan) {
+        self.statements = statements
+        self.span = span
+    }
+}
+
+public struct ConditionalBranch: Sendable {
+    public var condition: Expression
+    public var body: Block
+    public init(condition: Expression, body: Block) {
+        self.condition = condition
+        self.body = body
+    }
+}
+
+public struct Statement: Sendable {
+    public indirect enum Kind: Sendable {
+        /// `let NAME = EXPR`
+        case letBinding(Identifier, Expression)
+        /// `NAME = EXPR` (the name must already be bound)
+        case assignment(Identifier, Expression)
+        /// A command or expression on its own; its value becomes `it`.
+        case expression(Expression)
+        /// `expect EXPR [else "message"]`
+        case expect(Expression, message: Expression?)
+        /// `expect error [CODE]: STATEMENT` (a one-statement block) or `expect error [CODE] { … }`.
+        /// `code` is the Flex error code as written (identifier or string), nil for any error.
+        case expectError(code: Identifier?, body: Block)
+        /// `print EXPR, …`
+        case print([Expression])
+        /// `show EXPR`
+        case show(Expression)
+        /// `if C { } else if C { } else { }`
+        case ifElse(branches: [ConditionalBranch], elseBlock: Block?)
+        /// `for NAME in EXPR { … }`
+        case forIn(Identifier, Expression, Block)
+        /// `repeat N { … }`
+        case repeatTimes(Expression, Block)
+        /// `wait until COND [every DURATION] [timeout DURATION]`
+        case waitUntil(Expression, every: Expression?, timeout: Expression?)
+        /// `def NAME(a, b) { … }`
+        case functionDefinition(name: Identifier, parameters: [Identifier], body: Block)
+        /// `return [EXPR]`
+        case returnStatement(Expression?)
+        /// `include "path.flex"`; `path` is the decoded string literal.
+        case include(path: String, pathSpan: SourceSpan)
+        /// `scenario "name" { … }`
+        case scenario(name: String, nameSpan: SourceSpan, body: Block)
+        /// Stands in for a statement that failed to parse (its diagnostic is already reported).
+        case invalid
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// An exact decimal literal such as `0.5`: `significand / 10^scale`. Never a floating-point number.
+public struct DecimalLiteral: Hashable, Sendable, CustomStringConvertible {
+    public var significand: Int
+    public var scale: Int
+    public init(significand: Int, scale: Int) {
+        self.significand = significand
+        self.scale = scale
+    }
+    public var description: String {
+        guard scale > 0 else { return String(significand) }
+        let negative = significand < 0
+        var digits = String(significand.magnitude)
+        while digits.count <= scale { digits = "0" + digits }
+        let point = digits.index(digits.endIndex, offsetBy: -scale)
+        return (negative ? "-" : "") + digits[..<point] + "." + digits[point...]
+    }
+}
+
+public enum StringSegment: Sendable {
+    case text(String)
+    case interpolation(Expression)
+}
+
+public struct RecordEntry: Sendable {
+    public var key: String
+    public var keySpan: SourceSpan
+    public var value: Expression
+    public init(key: String, keySpan: SourceSpan, value: Expression) {
+        self.key = key
+        self.keySpan = keySpan
+        self.value = value
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case not = "not"
+    case negate = "-"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case or, and
+    case equal = "==", notEqual = "!="
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case contains, matches, `in`
+    case add = "+", subtract = "-"
+    case multiply = "*", divide = "/"
+}
+
+public struct Expression: Sendable {
+    public indirect enum Kind: Sendable {
+        case null
+        case boolean(Bool)
+        case integer(Int)
+        case decimal(DecimalLiteral)
+        /// `$24.99` → 2499
+        case money(cents: Int)
+        /// `30s 15m 2h 7d` → seconds
+        case duration(seconds: Int)
+        case string([StringSegment])
+        /// `fcus_01JV…`: a literal Flex ID (the whole text, prefix included).
+        case flexID(String)
+        /// A name: a variable, a parameter, or `it`.
+        case variable(String)
+        case list([Expression])
+        case record([RecordEntry])
+        /// `base.name`
+        case member(Expression, Identifier)
+        /// `base[index]`
+        case index(Expression, Expression)
+        /// `name(args)`: a built-in or a `def`.
+        case call(Identifier, [Expression])
+        case unary(UnaryOperator, Expression)
+        case binary(BinaryOperator, Expression, Expression)
+        /// A Flex command phrase (`checkout items [p x2] save_card`).
+        case command(CommandInvocation)
+        /// Stands in for an expression that failed to parse (its diagnostic is already reported).
+        case invalid
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// One entry of an item list: `thermo x2`, `p x 3`, `p` (quantity nil means 1).
+public struct LineItemExpression: Sendable {
+    public var price: Expression
+    public var quantity: Expression?
+    public var span: SourceSpan
+    public init(price: Expression, quantity: Expression?, span: SourceSpan) {
+        self.price = price
+        self.quantity = quantity
+        self.span = span
+    }
+}
+
+public enum ClauseValue: Sendable {
+    /// A flag clause (`save_card`, `hsa`, `eligible`).
+    case none
+    case expression(Expression)
+    /// A bare word from a fixed set (`capture manual`, `mode off_session`, `lmn approved`).
+    case word(Identifier)
+    /// A bracketed item list written in place: `items [thermo x2, mug]`.
+    case items([LineItemExpression], span: SourceSpan)
+}
+
+public struct Clause: Sendable {
+    /// The clause's canonical name from the command table (`"with card"`, `"email"`), or the word
+    /// as written when it is not a clause of this command (the checker reports it).
+    public var name: String
+    public var keywordSpan: SourceSpan
+    public var value: ClauseValue
+    public var span: SourceSpan
+    public init(name: String, keywordSpan: SourceSpan, value: ClauseValue, span: SourceSpan) {
+        self.name = name
+        self.keywordSpan = keywordSpan
+        self.value = value
+        self.span = span
+    }
+}
+
+public struct CommandInvocation: Sendable {
+    /// Which command table entry this is; nil when the phrase is unknown (the checker reports it
+    /// with a did-you-mean over `CommandTable`).
+    public var command: CommandName?
+    /// The phrase words as written (`["customer", "create"]`).
+    public var phrase: [Identifier]
+    public var phraseSpan: SourceSpan
+    /// Positional arguments in the order of the entry's `positionals`.
+    public var arguments: [Expression]
+    public var clauses: [Clause]
+    public init(command: CommandName?, phrase: [Identifier], phraseSpan: SourceSpan, arguments: [Expression], clauses: [Clause]) {
+        self.command = command
+        self.phrase = phrase
+        self.phraseSpan = phraseSpan
+        self.arguments = arguments
+        self.clauses = clauses
+    }
+
+    public func clause(_ name: String) -> Clause? { clauses.first { $0.name == name } }
+}

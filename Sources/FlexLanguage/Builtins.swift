@@ -1,0 +1,29 @@
+// The built-in functions' names and arities: the checker rejects unknown calls and wrong argument
+// counts with this table; FlexInterpreter implements each one.
+
+public struct BuiltinFunction: Hashable, Sendable {
+    public var name: String
+    public var arity: ClosedRange<Int>
+    public var summary: String
+    public init(_ name: String, arity: ClosedRange<Int>, _ summary: String) {
+        self.name = name
+        self.arity = arity
+        self.summary = summary
+    }
+}
+
+public enum Builtins {
+    public static let all: [BuiltinFunction] = [
+        BuiltinFunction("len", arity: 1...1, "the number of elements of a list, entries of a record, or characters of a string"),
+        BuiltinFunction("env", arity: 1...2, "an environment variable: env(\"NAME\") or env(\"NAME\", default); an error when unset without a default"),
+        BuiltinFunction("keys", arity: 1...1, "a record's keys, in order"),
+        BuiltinFunction("values", arity: 1...1, "a record's values, in order"),
+        BuiltinFunction("json", arity: 1...1, "a value as compact JSON text"),
+        BuiltinFunction("string", arity: 1...1, "a value as text, the way print writes it"),
+        BuiltinFunction("dollars", arity: 1...1, "integer cents as text: dollars(2499) == \"$24.99\""),
+        BuiltinFunction("sum", arity: 1...1, "the sum of a list of integers"),
+        BuiltinFunction("range", arity: 1...2, "range(n) is [0, …, n-1]; range(a, b) is [a, …, b-1]"),
+    ]
+
+    public static let byName: [String: BuiltinFunction] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+}

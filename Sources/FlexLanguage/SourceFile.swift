@@ -1,0 +1,131 @@
+// Source text as bytes, with line starts computed once so spans (byte offsets) map to line:column.
+import Synchronization
+
+/// Identifies one source file inside a `SourceManager`. Spans carry this instead of a reference,
+/// so the parser's hot path copies plain integers.
+public struct FileID: Hashable, Sendable, Comparable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static func < (a: FileID, b: FileID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A half-open byte range `start..<end` in one file. Lines and columns are computed only for display.
+public struct SourceSpan: Hashable, Sendable {
+    public var file: FileID
+    public var start: Int
+    public var end: Int
+    public init(file: FileID, start: Int, end: Int) {
+        self.file = file
+        self.start = start
+        self.end = max(start, end)
+    }
+    /// The smallest span covering both (same file assumed).
+    public func merged(with other: SourceSpan) -> SourceSpan {
+        SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+    public var isEmpty: Bool { start == end }
+}
+
+/// A 1-based line and column; the column counts Unicode scalars, not bytes.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public var description: String { "\(line):\(column)" }
+}
+
+public final class SourceFile: Sendable {
+    public let id: FileID
+    /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`, `<repl>`.
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(id: FileID, path: String, bytes: [UInt8]) {
+        self.id = id
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(id: FileID, path: String, text: String) {
+        self.init(id: id, path: path, bytes: Array(text.utf8))
+    }
+
+    /// The 0-based index of the line containing `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = min(max(0, offset), bytes.count)
+        let line = lineIndex(of: clamped)
+        let start = lineStarts[line]
+        // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
+        var column = 1
+        var index = start
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(line: line + 1, column: column)
+    }
+
+    /// The text of a 1-based line without its line terminator.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    public func text(of span: SourceSpan) -> String {
+        let start = min(max(0, span.start), bytes.count)
+        let end = min(max(start, span.end), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// Owns every file of one run (the main script, its includes, REPL entries) so a span can be
+/// turned back into a file name, line and column anywhere.
+public final class SourceManager: Sendable {
+    private let files = Mutex<[SourceFile]>([])
+
+    public init() {}
+
+    @discardableResult
+    public func add(path: String, bytes: [UInt8]) -> SourceFile {
+        files.withLock { files in
+            let file = SourceFile(id: FileID(rawValue: files.count), path: path, bytes: bytes)
+            files.append(file)
+            return file
+        }
+    }
+
+    @discardableResult
+    public func add(path: String, text: String) -> SourceFile {
+        add(path: path, bytes: Array(text.utf8))
+    }
+
+    public func file(_ id: FileID) -> SourceFile? {
+        files.withLock { files in id.rawValue >= 0 && id.rawValue < files.count ? files[id.rawValue] : nil }
+    }
+
+    /// The first file added under `path`, if any (used to include each file once).
+    public func file(atPath path: String) -> SourceFile? {
+        files.withLock { files in files.first { $0.path == path } }
+    }
+}
