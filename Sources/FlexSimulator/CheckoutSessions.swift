@@ -1,0 +1,332 @@
+// Checkout sessions: create (payment and off_session), get, list, line items, expiry, rendering.
+import FlexAPI
+
+enum SessionStatus: String, CaseIterable {
+    case open, paid, complete, canceled, expired
+}
+
+enum SessionMode: String {
+    case payment
+    case offSession = "off_session"
+}
+
+enum CaptureMethod: String {
+    case automatic, manual
+}
+
+struct LineItem {
+    var id: ULID
+    var price: Int
+    var quantity: Int
+    /// unit_amount × quantity, checked for overflow when the session was made.
+    var amount: Int
+    /// The product's eligibility when the session was made (later product edits do not change a cart).
+    var eligibility: Eligibility
+    var refunded: Int = 0
+}
+
+struct Fee {
+    var id: ULID
+    var amount: Int
+    var applied: Bool
+}
+
+/// The create-time fields of a session that never change. A class so copies of a session (one
+/// per event, per snapshot) share one instance instead of carrying five strings each.
+final class SessionInfo: Sendable {
+    let setupFutureUse: String?
+    let successURL: String?
+    let cancelURL: String?
+    let clientReferenceID: String?
+    let defaults: JSON?
+    let metadata: JSON?
+
+    init(setupFutureUse: String?, successURL: String?, cancelURL: String?, clientReferenceID: String?, defaults: JSON?, metadata: JSON?) {
+        self.setupFutureUse = setupFutureUse
+        self.successURL = successURL
+        self.cancelURL = cancelURL
+        self.clientReferenceID = clientReferenceID
+        self.defaults = defaults
+        self.metadata = metadata
+    }
+}
+
+struct CheckoutSession {
+    var id: ULID
+    var status: SessionStatus
+    var mode: SessionMode
+    var captureMethod: CaptureMethod
+    var lineItems: [LineItem]
+    var amountSubtotal: Int
+    var amountTotal: Int
+    var amountReceived = 0
+    var amountRefunded = 0
+    /// Σ of eligible line items: what an HSA/FSA card pays on a split cart.
+    var eligibleAmount: Int
+    var customer: Int?
+    var paymentIntents: [Int] = []
+    var refunds: [Int] = []
+    var captures: [Int] = []
+    var fees: [Fee] = []
+    /// What the merchant sent and never changes, shared by every copy (events, snapshots).
+    var info: SessionInfo
+    var created: Int
+    var expires: Int
+    /// When the authorization of a `paid` (manual capture) session lapses.
+    var holdExpires: Int?
+
+    var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
+    var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
+    var isSplitCart: Bool { hsaFsaEligible && lineItems.contains { !$0.eligibility.isEligible } }
+}
+
+extension State {
+    /// Sessions stay open this long (flex-api.md §3.4: Stripe's and the 3p mock's default).
+    static let sessionLifetime = 86_400
+    static let modes = ["payment", "off_session", "subscription", "setup", "reimbursement"]
+    /// No tax, shipping or discounts yet; built once and shared by every rendering.
+    static let zeroTotals = object(["amount_discount": 0, "amount_tax": 0, "amount_shipping": 0])
+
+    mutating func createSession(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let body = try BodyReader.wrapped(request.body, "checkout_session")
+        let modeText = try body.choice("mode", State.modes) ?? "payment"
+        guard let mode = SessionMode(rawValue: modeText) else {
+            throw APIFailure(400, "unsupported_mode", "mode \"\(modeText)\" is not simulated; use payment or off_session")
+        }
+        var (items, subtotal) = try readLineItems(body)
+        let capture = CaptureMethod(rawValue: try body.choice("capture_method", ["automatic", "manual"]) ?? "automatic") ?? .automatic
+        let setupFutureUse = try body.choice("setup_future_use", ["off_session", "on_session"])
+        let successURL = try body.string("success_url")
+        let cancelURL = try body.string("cancel_url")
+        let reference = try body.string("client_reference_id")
+        let metadata = try body.metadata()
+        let defaults = try body.objectValue("defaults").map(JSON.object)
+
+        var customer: Int?
+        var offSession: OffSessionCharge?
+        if mode == .offSession {
+            offSession = try validateOffSession(body, items)
+            customer = offSession?.customer
+        } else if let customerID = try body.string("customer") {
+            customer = try customerPosition(customerID)
+        }
+        // The card is charged before anything is stored: a decline leaves no session behind.
+        if let offSession {
+            let card = paymentMethods[offSession.paymentMethod].card
+            if let declineCode = chargeDeclineCode(card, offSession: true) {
+                throw declined(card, declineCode)
+            }
+        }
+
+        let time = tick()
+        for index in items.indices { items[index].id = newID() }
+        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount : 0) }
+        var session = CheckoutSession(
+            id: newID(), status: .open, mode: mode, captureMethod: capture,
+            lineItems: items, amountSubtotal: subtotal, amountTotal: subtotal, eligibleAmount: eligible,
+            customer: customer,
+            info: SessionInfo(setupFutureUse: setupFutureUse, successURL: successURL, cancelURL: cancelURL,
+                              clientReferenceID: reference, defaults: defaults, metadata: metadata),
+            created: time, expires: time + State.sessionLifetime)
+        let position = sessions.insert(session, id: session.id)
+        if let offSession {
+            let intent = createPaymentIntent(session: position, customer: offSession.customer,
+                                             paymentMethod: offSession.paymentMethod, amount: subtotal,
+                                             capture: capture, role: "primary", at: time)
+            session.paymentIntents = [intent]
+            finishPayment(&session, at: time)
+            sessions[position] = session
+        } else {
+            expiryQueue.append(position)
+        }
+        return ok("checkout_session", render(sessions[position]))
+    }
+
+    /// Reads and checks `line_items`, with overflow-checked amounts; IDs are assigned by the caller.
+    func readLineItems(_ body: BodyReader) throws(APIFailure) -> ([LineItem], Int) {
+        guard let elements = try body.array("line_items"), !elements.isEmpty else {
+            throw .invalid("line_items is required: give at least one {\"price\": \"fprice_…\", \"quantity\": 1}")
+        }
+        var items: [LineItem] = []
+        items.reserveCapacity(elements.count)
+        var subtotal = 0
+        for (index, element) in elements.enumerated() {
+            let name = "line_items[\(index)]"
+            guard case .object(let fields) = element else { throw .invalid("\(name) must be an object") }
+            let item = BodyReader(fields, path: name)
+            guard let priceID = try item.string("price") else { throw .invalid("\(name).price is required") }
+            guard let quantityValue = item.value("quantity") else { throw .invalid("\(name).quantity is required") }
+            guard case .integer(let quantity) = quantityValue else {
+                throw .invalid("\(name).quantity must be an integer, not \(quantityValue.serialized())")
+            }
+            guard quantity >= 1 else { throw .invalid("\(name).quantity must be at least 1, not \(quantity)") }
+            let position = try pricePosition(priceID)
+            let price = prices[position]
+            guard price.active else { throw APIFailure(400, "price_inactive", "\(name).price \(priceID) is not active") }
+            let (amount, overflow) = price.unitAmount.multipliedReportingOverflow(by: quantity)
+            let (sum, overflow2) = subtotal.addingReportingOverflow(amount)
+            guard !overflow, !overflow2, sum <= State.maximumAmount else {
+                throw APIFailure(400, "amount_too_large", "\(name): the cart total is above the maximum of \(State.maximumAmount) cents")
+            }
+            subtotal = sum
+            items.append(LineItem(id: ULID(high: 0, low: 0), price: position, quantity: quantity, amount: amount,
+                                  eligibility: products[price.product].eligibility))
+        }
+        return (items, subtotal)
+    }
+
+    func sessionPosition(_ id: String) throws(APIFailure) -> Int {
+        guard let ulid = ULID.parse(id, as: .session), let position = sessions.position(of: ulid) else {
+            throw .notFound(.session, id)
+        }
+        return position
+    }
+
+    func getSession(_ id: String) throws(APIFailure) -> APIResponse {
+        ok("checkout_session", render(sessions[try sessionPosition(id)]))
+    }
+
+    func listSessions(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        var status: SessionStatus?
+        if let text = request.queryValue("status") {
+            guard let value = SessionStatus(rawValue: text) else {
+                throw .invalid("status must be one of open, paid, complete, canceled, expired, not \"\(text)\"")
+            }
+            status = value
+        }
+        var customer: Int?
+        if let id = request.queryValue("customer") { customer = try customerPosition(id) }
+        var intent: Int?
+        if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
+        let reference = request.queryValue("client_reference_id")
+        let positions = Pagination.newestFirst(sessions) { session in
+            (status == nil || session.status == status) && (customer == nil || session.customer == customer)
+                && (intent == nil || session.paymentIntents.contains(intent ?? -1))
+                && (reference == nil || session.info.clientReferenceID == reference)
+        }
+        let page = try Pagination.page(positions, request, kind: .session) { sessions[$0].id }
+        return ok("checkout_sessions", .array(page.map { render(sessions[$0]) }))
+    }
+
+    func listLineItems(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let session = sessions[try sessionPosition(id)]
+        // Cart order, not newest first: a cart reads top to bottom.
+        let page = try Pagination.page(Array(session.lineItems.indices), request, kind: .lineItem) { session.lineItems[$0].id }
+        return ok("line_items", .array(page.map { render(session.lineItems[$0]) }))
+    }
+
+    /// `POST /_sim/checkout/sessions/{id}/expire`: the shopper never came back.
+    mutating func expireSession(_ id: String) throws(APIFailure) -> APIResponse {
+        let position = try sessionPosition(id)
+        try requireOpen(sessions[position])
+        _ = tick()
+        expire(position, at: now)
+        return ok("checkout_session", render(sessions[position]))
+    }
+
+    /// The documented errors for acting on a session that is no longer open.
+    func requireOpen(_ session: CheckoutSession) throws(APIFailure) {
+        let id = session.id.id(.session)
+        switch session.status {
+        case .open: return
+        case .paid, .complete:
+            throw APIFailure(400, "checkout_session_already_processed", "checkout session \(id) is already \(session.status.rawValue)")
+        case .expired:
+            throw APIFailure(400, "checkout_session_expired", "checkout session \(id) expired at \(Clock.iso(session.expires))")
+        case .canceled:
+            throw APIFailure(400, "checkout_session_canceled", "checkout session \(id) was canceled")
+        }
+    }
+
+    mutating func expire(_ position: Int, at time: Int) {
+        sessions[position].status = .expired
+        events.append(Event(id: newID(), type: .checkoutSessionExpired, dt: time, object: .session(sessions[position])))
+    }
+
+    /// Lazy expiry, run before every request: open sessions whose `expires_at` has passed.
+    mutating func expireDueSessions() {
+        while expiryHead < expiryQueue.count {
+            let position = expiryQueue[expiryHead]
+            let session = sessions[position]
+            if session.status == .open {
+                guard session.expires <= now else { return }
+                expire(position, at: session.expires)
+            }
+            expiryHead += 1
+        }
+        if expiryHead > 4096 && expiryHead * 2 > expiryQueue.count {
+            expiryQueue.removeFirst(expiryHead)
+            expiryHead = 0
+        }
+    }
+
+    func render(_ session: CheckoutSession) -> JSON {
+        let id = session.id.id(.session)
+        let primary = session.paymentIntents.first.map { JSON.string(paymentIntents[$0].id.id(.paymentIntent)) } ?? .null
+        return object([
+            "checkout_session_id": .string(id),
+            "status": .string(session.status.rawValue),
+            "mode": .string(session.mode.rawValue),
+            "amount_subtotal": .integer(session.amountSubtotal),
+            "amount_total": .integer(session.amountTotal),
+            "amount_received": .integer(session.amountReceived),
+            "amount_refunded": .integer(session.amountRefunded),
+            "amount_disputed": 0,
+            "total_details": State.zeroTotals,
+            "redirect_url": session.mode == .payment ? .string("https://checkout.withflex.com/pay/c/" + id) : .null,
+            "success_url": session.info.successURL.json,
+            "cancel_url": session.info.cancelURL.json,
+            "capture_method": .string(session.captureMethod.rawValue),
+            "setup_future_use": session.info.setupFutureUse.json,
+            "client_reference_id": session.info.clientReferenceID.json,
+            "customer": session.customer.map { .string(customers[$0].id.id(.customer)) } ?? .null,
+            "defaults": session.info.defaults ?? .null,
+            "hsa_fsa_eligible": .bool(session.hsaFsaEligible),
+            "letter_of_medical_necessity_required": .bool(session.letterRequired),
+            "split_cart": .bool(session.isSplitCart),
+            "payment_intent": primary,
+            "payment_intents": .array(session.paymentIntents.map { .string(paymentIntents[$0].id.id(.paymentIntent)) }),
+            "setup_intent": .null,
+            "subscription": .null,
+            "invoice": .null,
+            "captures": .array(session.captures.map { render(captures[$0]) }),
+            "refunds": .array(session.refunds.map { render(refunds[$0]) }),
+            "disputes": [],
+            "fees": .array(session.fees.map(render)),
+            "created_at": .integer(session.created),
+            "expires_at": .integer(session.expires),
+            "metadata": session.info.metadata ?? .object(JSONObject()),
+            "test_mode": true,
+        ])
+    }
+
+    func render(_ item: LineItem) -> JSON {
+        let price = prices[item.price]
+        let product = products[price.product]
+        return object([
+            "line_item_id": .string(item.id.id(.lineItem)),
+            "amount_discount": 0,
+            "amount_subtotal": .integer(item.amount),
+            "amount_tax": 0,
+            "amount_total": .integer(item.amount),
+            "amount_shipping": 0,
+            "amount_refunded": .integer(item.refunded),
+            "description": .string(price.description ?? product.name),
+            "price": render(price),
+            "quantity": .integer(item.quantity),
+            "eligibility": .string(item.eligibility.rawValue),
+            "shipping_rate": .null,
+        ])
+    }
+
+    func render(_ fee: Fee) -> JSON {
+        object([
+            "fee_id": .string(fee.id.id(.fee)),
+            "amount": .integer(fee.amount),
+            "name": "Letter of medical necessity",
+            "description": "Telehealth consultation for a letter of medical necessity",
+            "fee_type": "lmn_consultation",
+            "applied": .bool(fee.applied),
+        ])
+    }
+}

@@ -1,0 +1,115 @@
+// Prices: create, get, list (product, active filters), update by POST (description, active, metadata).
+import FlexAPI
+
+struct Price {
+    struct Recurring {
+        var interval: String
+        var intervalCount: Int
+        var trialPeriodDays: Int?
+    }
+
+    var id: ULID
+    var product: Int
+    var unitAmount: Int
+    var description: String?
+    var recurring: Recurring?
+    var trialPeriodDays: Int?
+    var active: Bool
+    var metadata: JSON?
+    var created: Int
+}
+
+extension State {
+    static let intervals = ["daily", "weekly", "monthly", "yearly"]
+    /// Stripe's largest charge, $999,999.99: larger amounts are rejected rather than overflowing.
+    static let maximumAmount = 99_999_999
+
+    mutating func createPrice(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let body = try BodyReader.wrapped(request.body, "price")
+        guard let productID = try body.string("product") else { throw .invalid("price.product is required") }
+        guard let unitAmount = try body.integer("unit_amount") else { throw .invalid("price.unit_amount is required (integer cents)") }
+        guard unitAmount >= 0 else { throw .invalid("price.unit_amount must be >= 0, not \(unitAmount)") }
+        guard unitAmount <= State.maximumAmount else {
+            throw APIFailure(400, "amount_too_large", "price.unit_amount \(unitAmount) is above the maximum of \(State.maximumAmount) cents")
+        }
+        var recurring: Price.Recurring?
+        if let recurringObject = try body.objectValue("recurring") {
+            let reader = BodyReader(recurringObject, path: body.name("recurring"))
+            guard let interval = try reader.choice("interval", State.intervals) else { throw .invalid("price.recurring.interval is required") }
+            let count = try reader.integer("interval_count") ?? 1
+            guard count >= 1 else { throw .invalid("price.recurring.interval_count must be >= 1") }
+            let trial = try reader.integer("trial_period_days")
+            if let trial, trial < 0 { throw .invalid("price.recurring.trial_period_days must be >= 0") }
+            recurring = Price.Recurring(interval: interval, intervalCount: count, trialPeriodDays: trial)
+        }
+        let trial = try body.integer("trial_period_days")
+        if let trial, trial < 0 { throw .invalid("price.trial_period_days must be >= 0") }
+        let description = try body.string("description")
+        let metadata = try body.metadata()
+        let active = try body.bool("active") ?? true
+        let product = try productPosition(productID)
+        let time = tick()
+        let price = Price(id: newID(), product: product, unitAmount: unitAmount, description: description,
+                          recurring: recurring, trialPeriodDays: trial, active: active, metadata: metadata, created: time)
+        prices.insert(price, id: price.id)
+        return ok("price", render(price))
+    }
+
+    func pricePosition(_ id: String) throws(APIFailure) -> Int {
+        guard let ulid = ULID.parse(id, as: .price), let position = prices.position(of: ulid) else {
+            throw .notFound(.price, id)
+        }
+        return position
+    }
+
+    func getPrice(_ id: String) throws(APIFailure) -> APIResponse {
+        ok("price", render(prices[try pricePosition(id)]))
+    }
+
+    mutating func updatePrice(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let position = try pricePosition(id)
+        let body = try BodyReader.wrapped(request.body, "price")
+        var price = prices[position]
+        if body.has("description") { price.description = try body.string("description") }
+        if body.has("active") { price.active = try body.bool("active") ?? price.active }
+        if body.has("metadata") { price.metadata = try body.metadata() }
+        _ = tick()
+        prices[position] = price
+        return ok("price", render(price))
+    }
+
+    func listPrices(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        var product: Int?
+        if let productID = request.queryValue("product") { product = try productPosition(productID) }
+        let active = request.queryValue("active")
+        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        let positions = Pagination.newestFirst(prices) { price in
+            (product == nil || price.product == product) && (active == nil || (price.active ? "true" : "false") == active)
+        }
+        let page = try Pagination.page(positions, request, kind: .price) { prices[$0].id }
+        return ok("prices", .array(page.map { render(prices[$0]) }))
+    }
+
+    func render(_ price: Price) -> JSON {
+        let product = products[price.product]
+        var recurring = JSON.null
+        if let r = price.recurring {
+            recurring = object(["interval": .string(r.interval), "interval_count": .integer(r.intervalCount),
+                                "trial_period_days": r.trialPeriodDays.map(JSON.integer) ?? .null])
+        }
+        return object([
+            "price_id": .string(price.id.id(.price)),
+            "description": price.description.json,
+            "trial_period_days": price.trialPeriodDays.map(JSON.integer) ?? .null,
+            "unit_amount": .integer(price.unitAmount),
+            "recurring": recurring,
+            "active": .bool(price.active),
+            "product": .string(product.id.id(.product)),
+            "created_at": .string(Clock.iso(price.created)),
+            "type": .string(price.recurring == nil ? "one_time" : "recurring"),
+            "metadata": price.metadata ?? .object(JSONObject()),
+            "hsa_fsa_eligibility": .string(product.eligibility.rawValue),
+            "test_mode": true,
+        ])
+    }
+}

@@ -1,0 +1,97 @@
+// The HSA/FSA rules: eligibility of a cart, letters of medical necessity, off-session checks, declines.
+import FlexAPI
+
+struct OffSessionCharge {
+    var customer: Int
+    var paymentMethod: Int
+}
+
+extension State {
+    /// A letter is valid for 12 months (flex-api.md §3.2), counted as 365 days of virtual time.
+    static let letterLifetime = 365 * 86_400
+
+    enum LetterState { case valid, missing, expired }
+
+    func letter(customer: Int?, product: Int) -> LetterState {
+        guard let customer, let approved = letters[LetterKey(customer: Int32(truncatingIfNeeded: customer), product: Int32(truncatingIfNeeded: product))] else {
+            return .missing
+        }
+        return now < approved + State.letterLifetime ? .valid : .expired
+    }
+
+    /// LMN products of the cart (each once, cart order) with the state of the customer's letter.
+    func letterProducts(_ items: [LineItem], customer: Int?) -> [(product: Int, state: LetterState)] {
+        guard items.contains(where: { $0.eligibility.needsLetter }) else { return [] }
+        var seen = Set<Int>()
+        var result: [(Int, LetterState)] = []
+        for item in items where item.eligibility.needsLetter {
+            let product = prices[item.price].product
+            if seen.insert(product).inserted { result.append((product, letter(customer: customer, product: product))) }
+        }
+        return result
+    }
+
+    func productNames(_ positions: [Int]) -> String {
+        positions.map { "\(products[$0].name) (\(products[$0].id.id(.product)))" }.joined(separator: ", ")
+    }
+
+    func ineligibleItems(_ items: [LineItem]) -> [String] {
+        items.enumerated().compactMap { index, item in
+            guard !item.eligibility.isEligible else { return nil }
+            let product = products[prices[item.price].product]
+            return "line_items[\(index)] \(product.name) (\(prices[item.price].id.id(.price)))"
+        }
+    }
+
+    /// flex-api.md §3.3, in order; each violation has its own code and names the field or item.
+    func validateOffSession(_ body: BodyReader, _ items: [LineItem]) throws(APIFailure) -> OffSessionCharge {
+        guard let customerID = try body.string("customer") else {
+            throw APIFailure(400, "customer_required", "checkout_session.customer is required for mode off_session")
+        }
+        guard let methodID = try body.string("payment_method") else {
+            throw APIFailure(400, "payment_method_required", "checkout_session.payment_method is required for mode off_session")
+        }
+        let customer = try customerPosition(customerID)
+        guard let ulid = ULID.parse(methodID, as: .paymentMethod), let method = paymentMethods.position(of: ulid) else {
+            throw .notFound(.paymentMethod, methodID)
+        }
+        guard paymentMethods[method].customer == customer else {
+            throw APIFailure(422, "payment_method_customer_mismatch",
+                             "payment_method \(methodID) belongs to \(customers[paymentMethods[method].customer].id.id(.customer)), not to \(customerID)")
+        }
+        guard paymentMethods[method].offSession else {
+            throw APIFailure(422, "payment_method_not_off_session",
+                             "payment_method \(methodID) was not saved for off-session use (pay a session with setup_future_use: \"off_session\" first)")
+        }
+        let ineligible = ineligibleItems(items)
+        guard ineligible.isEmpty else {
+            throw APIFailure(422, "split_cart_not_allowed",
+                             "off-session charges cannot split the cart: not HSA/FSA eligible: \(ineligible.joined(separator: ", "))")
+        }
+        let letters = letterProducts(items, customer: customer)
+        let missing = letters.filter { $0.state == .missing }.map(\.product)
+        guard missing.isEmpty else {
+            throw APIFailure(422, "letter_of_medical_necessity_required",
+                             "customer \(customerID) has no letter of medical necessity for \(productNames(missing))")
+        }
+        let expired = letters.filter { $0.state == .expired }.map(\.product)
+        guard expired.isEmpty else {
+            throw APIFailure(422, "letter_of_medical_necessity_expired",
+                             "the letter of medical necessity of customer \(customerID) has expired (12 months) for \(productNames(expired))")
+        }
+        return OffSessionCharge(customer: customer, paymentMethod: method)
+    }
+
+    /// The decline code for charging `card` now, or nil when it succeeds. An injected decline
+    /// (`decline next`) is used up first.
+    mutating func chargeDeclineCode(_ card: Card, offSession: Bool) -> String? {
+        if let code = faults.takeDecline() { return code }
+        if let code = Card.declines[card.number] { return code }
+        if offSession, let code = Card.offSessionDeclines[card.number] { return code }
+        return nil
+    }
+
+    func declined(_ card: Card, _ declineCode: String) -> APIFailure {
+        APIFailure(402, "card_declined", "the card ending in \(card.last4) was declined (\(declineCode))", declineCode: declineCode)
+    }
+}

@@ -1,0 +1,75 @@
+// Everything the simulated Flex knows, as value types, so a snapshot is a plain copy.
+import FlexAPI
+
+/// Objects of one kind in creation order, with an ID index. Lists walk the array backwards
+/// (newest first); references between objects are array positions, which never change.
+struct Store<Object> {
+    var objects: [Object] = []
+    var index: [ULID: Int] = [:]
+
+    var count: Int { objects.count }
+
+    @discardableResult
+    mutating func insert(_ object: Object, id: ULID) -> Int {
+        let position = objects.count
+        objects.append(object)
+        index[id] = position
+        return position
+    }
+
+    func position(of id: ULID) -> Int? { index[id] }
+
+    subscript(position: Int) -> Object {
+        get { objects[position] }
+        set { objects[position] = newValue }
+    }
+}
+
+struct State {
+    var seed: UInt64
+    /// Virtual epoch seconds; moves one second per state-changing request and on clock commands.
+    var now: Int
+    var ids: IDGenerator
+
+    var customers = Store<Customer>()
+    var products = Store<Product>()
+    var prices = Store<Price>()
+    var sessions = Store<CheckoutSession>()
+    var paymentMethods = Store<PaymentMethod>()
+    var paymentIntents = Store<PaymentIntent>()
+    var refunds = Store<Refund>()
+    var captures = Store<Capture>()
+    var methodIndex: [PaymentMethodKey: Int] = [:]
+    var events: [Event] = []
+    /// Approved letters of medical necessity: (customer, product) → approval time.
+    var letters: [LetterKey: Int] = [:]
+    var faults = Faults()
+    var idempotency = Idempotency()
+    /// Open sessions in creation order; `expires_at` grows with it because the clock never goes back.
+    var expiryQueue: [Int] = []
+    var expiryHead = 0
+
+    init(seed: UInt64) {
+        self.seed = seed
+        now = Clock.start
+        ids = IDGenerator(seed: seed)
+    }
+
+    /// Moves the clock one second for a request that changes state, and returns the new time.
+    /// Called only after validation passed, so a rejected request leaves the clock alone.
+    mutating func tick() -> Int {
+        if now < Clock.latest { now += 1 }
+        return now
+    }
+
+    mutating func newID() -> ULID { ids.next(at: now) }
+
+    mutating func emit(_ type: EventType, _ object: EventObject) {
+        events.append(Event(id: newID(), type: type, dt: now, object: object))
+    }
+}
+
+struct LetterKey: Hashable {
+    var customer: Int32
+    var product: Int32
+}
