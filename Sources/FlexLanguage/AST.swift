@@ -38,34 +38,36 @@ public struct ConditionalBranch: Sendable {
 }
 
 public struct Statement: Sendable {
-    public indirect enum Kind: Sendable {
+    // Only the cases that nest are indirect: a boxed payload is an allocation (and a free) per
+    // node, which the parse-and-check throughput target cannot afford on every literal.
+    public enum Kind: Sendable {
         /// `let NAME = EXPR`
-        case letBinding(Identifier, Expression)
+        indirect case letBinding(Identifier, Expression)
         /// `NAME = EXPR` (the name must already be bound)
-        case assignment(Identifier, Expression)
+        indirect case assignment(Identifier, Expression)
         /// A command or expression on its own; its value becomes `it`.
-        case expression(Expression)
+        indirect case expression(Expression)
         /// `expect EXPR [else "message"]`
-        case expect(Expression, message: Expression?)
+        indirect case expect(Expression, message: Expression?)
         /// `expect error [CODE]: STATEMENT` (a one-statement block) or `expect error [CODE] { … }`.
         /// `code` is the Flex error code as written (identifier or string), nil for any error.
-        case expectError(code: Identifier?, body: Block)
+        indirect case expectError(code: Identifier?, body: Block)
         /// `print EXPR, …`
-        case print([Expression])
+        indirect case print([Expression])
         /// `show EXPR`
-        case show(Expression)
+        indirect case show(Expression)
         /// `if C { } else if C { } else { }`
-        case ifElse(branches: [ConditionalBranch], elseBlock: Block?)
+        indirect case ifElse(branches: [ConditionalBranch], elseBlock: Block?)
         /// `for NAME in EXPR { … }`
-        case forIn(Identifier, Expression, Block)
+        indirect case forIn(Identifier, Expression, Block)
         /// `repeat N { … }`
-        case repeatTimes(Expression, Block)
+        indirect case repeatTimes(Expression, Block)
         /// `wait until COND [every DURATION] [timeout DURATION]`
-        case waitUntil(Expression, every: Expression?, timeout: Expression?)
+        indirect case waitUntil(Expression, every: Expression?, timeout: Expression?)
         /// `def NAME(a, b) { … }`
-        case functionDefinition(name: Identifier, parameters: [Identifier], body: Block)
+        indirect case functionDefinition(name: Identifier, parameters: [Identifier], body: Block)
         /// `return [EXPR]`
-        case returnStatement(Expression?)
+        indirect case returnStatement(Expression?)
         /// `include "path.flex"`; `path` is the decoded string literal.
         case include(path: String, pathSpan: SourceSpan)
         /// `scenario "name" { … }`
@@ -131,7 +133,7 @@ public enum BinaryOperator: String, Sendable {
 }
 
 public struct Expression: Sendable {
-    public indirect enum Kind: Sendable {
+    public enum Kind: Sendable {
         case null
         case boolean(Bool)
         case integer(Int)
@@ -148,15 +150,15 @@ public struct Expression: Sendable {
         case list([Expression])
         case record([RecordEntry])
         /// `base.name`
-        case member(Expression, Identifier)
+        indirect case member(Expression, Identifier)
         /// `base[index]`
-        case index(Expression, Expression)
+        indirect case index(Expression, Expression)
         /// `name(args)`: a built-in or a `def`.
-        case call(Identifier, [Expression])
-        case unary(UnaryOperator, Expression)
-        case binary(BinaryOperator, Expression, Expression)
+        indirect case call(Identifier, [Expression])
+        indirect case unary(UnaryOperator, Expression)
+        indirect case binary(BinaryOperator, Expression, Expression)
         /// A Flex command phrase (`checkout items [p x2] save_card`).
-        case command(CommandInvocation)
+        indirect case command(CommandInvocation)
         /// Stands in for an expression that failed to parse (its diagnostic is already reported).
         case invalid
     }

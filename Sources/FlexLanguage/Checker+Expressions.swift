@@ -1,0 +1,114 @@
+// Expression rules: undefined variables, unknown functions and argument counts, nested commands.
+
+extension Checker.Pass {
+    /// Recursive, with `enter()` bounding the depth: the parser caps nesting well below the
+    /// limit, so only a hand-built tree can reach it, and then the rest is simply not walked.
+    mutating func checkExpression(_ expression: Expression) {
+        guard enter() else { return }
+        defer { leave() }
+        switch expression.kind {
+        case .null, .boolean, .integer, .decimal, .money, .duration, .flexID, .invalid:
+            break
+        case .variable(let name):
+            checkVariableReference(name, at: expression.span)
+        case .binary(_, let left, let right):
+            checkExpression(left)
+            checkExpression(right)
+        case .member(let base, _):
+            checkExpression(base)
+        case .index(let base, let index):
+            checkExpression(base)
+            checkExpression(index)
+        case .string(let segments):
+            for case .interpolation(let inner) in segments { checkExpression(inner) }
+        case .list(let elements):
+            for element in elements { checkExpression(element) }
+        case .record(let entries):
+            for entry in entries { checkExpression(entry.value) }
+        case .call(let name, let arguments):
+            checkCall(name, arguments: arguments, at: expression.span)
+            for argument in arguments { checkExpression(argument) }
+        case .unary(_, let operand):
+            checkExpression(operand)
+        case .command(let invocation):
+            checkCommand(invocation)
+        }
+    }
+
+    mutating func isVariableVisible(_ name: String) -> Bool {
+        if name == "it" || variables.contains(name) { return true }
+        return functionDepth > 0 && fileGlobals().contains(name)
+    }
+
+    /// Candidates for "did you mean" after an undefined name, sorted so the answer is deterministic.
+    mutating func visibleVariableNames() -> [String] {
+        var names = Set(variables.names)
+        names.insert("it")
+        if functionDepth > 0 { names.formUnion(fileGlobals()) }
+        return names.sorted()
+    }
+
+    mutating func checkVariableReference(_ name: String, at span: SourceSpan) {
+        guard !isVariableVisible(name) else { return }
+        var help: String?
+        if functions.lookup(name) != nil {
+            help = "'\(name)' is a function; call it as \(name)(…)"
+        } else if let suggestion = Suggestions.closest(to: name, among: visibleVariableNames()) {
+            help = "did you mean '\(suggestion)'?"
+        } else if fileGlobals().contains(name) {
+            help = "'\(name)' is bound only after its 'let': a 'let' takes effect from the next statement on"
+        }
+        report("'\(name)' is not defined", at: span, help: help)
+    }
+
+    mutating func checkCall(_ name: Identifier, arguments: [Expression], at span: SourceSpan) {
+        let arity: ClosedRange<Int>
+        if let function = functions.lookup(name.name) {
+            guard let known = function.arity else { return }
+            arity = known
+        } else if predefined.contains(name.name) {
+            // A function defined earlier in the REPL session: its arity is checked when it runs.
+            return
+        } else {
+            let help = Suggestions.closest(to: name.name, among: functions.names.sorted()).map { "did you mean '\($0)'?" }
+            report("unknown function '\(name.name)'", at: name.span, help: help)
+            return
+        }
+        guard !arity.contains(arguments.count) else { return }
+        let expected: String
+        if arity.lowerBound == arity.upperBound {
+            expected = Checker.counted(arity.lowerBound, "argument")
+        } else if arity.upperBound == arity.lowerBound + 1 {
+            expected = "\(arity.lowerBound) or \(Checker.counted(arity.upperBound, "argument"))"
+        } else {
+            expected = "\(arity.lowerBound) to \(Checker.counted(arity.upperBound, "argument"))"
+        }
+        let given = arguments.count == 1 ? "1 was given" : "\(arguments.count) were given"
+        report("'\(name.name)' takes \(expected), but \(given)", at: span)
+    }
+}
+
+extension Checker {
+    /// "1 argument", "2 arguments".
+    static func counted(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+
+    /// "a customer ID", "an event ID": what kind of object an ID prefix names.
+    static func idNoun(prefix: String) -> String {
+        let object: String
+        if prefix == "fwhsec_" {
+            object = "webhook secret"
+        } else if let key = FlexIDPrefix.objectIDKeys[prefix] {
+            object = String(key.dropLast(3)).replacing("_", with: " ")
+        } else {
+            return "a Flex ID"
+        }
+        return article(object) + " " + object + " ID"
+    }
+
+    static func article(_ noun: String) -> String {
+        guard let first = noun.first else { return "a" }
+        return "aeiouAEIOU".contains(first) ? "an" : "a"
+    }
+}

@@ -1,0 +1,348 @@
+// Expressions by precedence climbing: or < and < not < comparison < + - < * / < unary - < postfix < primary.
+
+extension Parser {
+    enum Precedence {
+        static let or = 1, and = 2, not = 3, comparison = 4, additive = 5, multiplicative = 6
+    }
+
+    func binaryOperator(_ token: Token) -> (BinaryOperator, Int)? {
+        switch token.kind {
+        case .equalEqual: return (.equal, Precedence.comparison)
+        case .bangEqual: return (.notEqual, Precedence.comparison)
+        case .less: return (.less, Precedence.comparison)
+        case .lessEqual: return (.lessEqual, Precedence.comparison)
+        case .greater: return (.greater, Precedence.comparison)
+        case .greaterEqual: return (.greaterEqual, Precedence.comparison)
+        case .plus: return (.add, Precedence.additive)
+        case .minus: return (.subtract, Precedence.additive)
+        case .star: return (.multiply, Precedence.multiplicative)
+        case .slash: return (.divide, Precedence.multiplicative)
+        case .identifier:
+            switch token.keyword {
+            case .or: return (.or, Precedence.or)
+            case .and: return (.and, Precedence.and)
+            case .contains: return (.contains, Precedence.comparison)
+            case .matches: return (.matches, Precedence.comparison)
+            case .in: return (.in, Precedence.comparison)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// Whether `token` can begin an expression (used to say "expected an expression after …" at the right place).
+    func canStartExpression(_ token: Token) -> Bool {
+        switch token.kind {
+        case .integer, .decimal, .money, .duration, .string, .flexID, .leftParen, .leftBracket, .minus, .error:
+            return true
+        case .leftBrace:
+            return !noRecordLiteral
+        case .identifier:
+            switch token.keyword {
+            case .true, .false, .null, .not: return true
+            default: return !token.keyword.isReserved
+            }
+        default:
+            return false
+        }
+    }
+
+    // expression = or_expression
+    mutating func parseExpression() -> Expression {
+        if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+        depth += 1
+        defer { depth -= 1 }
+        return parseBinary(minimum: Precedence.or)
+    }
+
+    // or = and { "or" and } ; and = not { "and" not } ; not = "not" not | comparison
+    // comparison = additive [ ( "==" | "!=" | "<" | "<=" | ">" | ">=" | "contains" | "matches" | "in" ) additive ]
+    // additive = multiplicative { ( "+" | "-" ) multiplicative } ; multiplicative = unary { ( "*" | "/" ) unary }
+    mutating func parseBinary(minimum: Int) -> Expression {
+        var left: Expression
+        if current.keyword == .not, current.kind == .identifier, minimum <= Precedence.not {
+            let notToken = current
+            if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+            depth += 1
+            defer { depth -= 1 }
+            advance()
+            let operand = parseOperand(after: notToken, minimum: Precedence.not)
+            left = Expression(.unary(.not, operand), span: span(notToken).merged(with: operand.span))
+        } else {
+            left = parseUnary()
+        }
+        var previousWasComparison = false
+        // Each operator of a chain (`a + b + c …`) deepens the tree by one, so it counts toward the limit too.
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        while !panicking, let (op, precedence) = binaryOperator(current), precedence >= minimum {
+            let opToken = current
+            if nestingLimitReached() { break }
+            depth += 1
+            if precedence == Precedence.comparison, previousWasComparison {
+                error("comparison operators cannot be chained", at: span(opToken),
+                      help: "combine the comparisons with 'and': a < b and b < c")
+                break
+            }
+            advance()
+            let right = parseOperand(after: opToken, minimum: precedence + 1)
+            left = Expression(.binary(op, left, right), span: left.span.merged(with: right.span))
+            previousWasComparison = precedence == Precedence.comparison
+        }
+        return left
+    }
+
+    /// The right side of an operator, with "expected an expression after '=='" when it is missing.
+    mutating func parseOperand(after op: Token, minimum: Int) -> Expression {
+        let allowsNot = minimum <= Precedence.not
+        guard canStartExpression(current), allowsNot || current.keyword != .not || current.kind != .identifier else {
+            if current.keyword == .not, current.kind == .identifier {
+                errorAtCurrent("'not' cannot follow '\(text(op))' directly", help: "put the negated part in parentheses: a == (not b)")
+            } else {
+                errorAtCurrent("expected an expression after '\(text(op))'")
+            }
+            return Expression(.invalid, span: SourceSpan(file: file, start: Int(op.end), end: Int(op.end)))
+        }
+        return parseBinary(minimum: minimum)
+    }
+
+    // unary = "-" unary | postfix
+    mutating func parseUnary() -> Expression {
+        guard current.kind == .minus else { return parsePostfix() }
+        let minus = current
+        if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+        depth += 1
+        defer { depth -= 1 }
+        advance()
+        guard canStartExpression(current), current.keyword != .not || current.kind != .identifier else {
+            errorAtCurrent("expected an expression after '-'")
+            return Expression(.invalid, span: span(minus))
+        }
+        let operand = parseUnary()
+        let whole = span(minus).merged(with: operand.span)
+        // Negative literals stay literals, so `l[-1]` and `amount -$5` need no evaluation.
+        switch operand.kind {
+        case .integer(let value): return Expression(.integer(-value), span: whole)
+        case .money(let cents): return Expression(.money(cents: -cents), span: whole)
+        case .duration(let seconds): return Expression(.duration(seconds: -seconds), span: whole)
+        case .decimal(let value): return Expression(.decimal(DecimalLiteral(significand: -value.significand, scale: value.scale)), span: whole)
+        default: return Expression(.unary(.negate, operand), span: whole)
+        }
+    }
+
+    // postfix = primary { "." NAME | "[" expression "]" }      (a command takes no postfix: parenthesize it)
+    mutating func parsePostfix() -> Expression {
+        let parenthesized = current.kind == .leftParen
+        var expression = parsePrimary()
+        if !parenthesized, case .command = expression.kind { return expression }
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        while !panicking {
+            if current.kind == .dot || current.kind == .leftBracket {
+                if nestingLimitReached() { return expression }
+                depth += 1
+            }
+            switch current.kind {
+            case .dot:
+                advance()
+                let name = current
+                guard name.kind == .identifier else {
+                    errorAtCurrent("expected a field name after '.'")
+                    return expression
+                }
+                advance()
+                expression = Expression(.member(expression, identifier(name)), span: expression.span.merged(with: span(name)))
+            case .leftBracket:
+                let open = current
+                advance()
+                let subscriptValue = parseBracketed { parser in
+                    guard parser.canStartExpression(parser.current) else {
+                        parser.errorAtCurrent("expected an index after '['")
+                        return Expression(.invalid, span: parser.span(open))
+                    }
+                    return parser.parseExpression()
+                }
+                expectCloser(.rightBracket, for: open)
+                expression = Expression(.index(expression, subscriptValue), span: span(from: expression.span.start))
+            default:
+                return expression
+            }
+        }
+        return expression
+    }
+
+    /// Runs `body` with the head-of-statement restrictions lifted, as inside any bracket.
+    mutating func parseBracketed<T>(_ body: (inout Parser) -> T) -> T {
+        let savedRecord = noRecordLiteral, savedCommands = commandsAllowed
+        noRecordLiteral = false
+        commandsAllowed = true
+        defer {
+            noRecordLiteral = savedRecord
+            commandsAllowed = savedCommands
+        }
+        return body(&self)
+    }
+
+    // primary = literal | ID | STRING | "null" | "true" | "false" | NAME | call | command | list | record | "(" expression ")"
+    mutating func parsePrimary() -> Expression {
+        let token = current
+        switch token.kind {
+        case .integer, .decimal, .money, .duration:
+            advance()
+            if token.flags.contains(.malformed) { return Expression(.invalid, span: span(token)) }
+            switch token.kind {
+            case .integer: return Expression(.integer(token.value), span: span(token))
+            case .decimal: return Expression(.decimal(DecimalLiteral(significand: token.value, scale: Int(token.scale))), span: span(token))
+            case .money: return Expression(.money(cents: token.value), span: span(token))
+            default: return Expression(.duration(seconds: token.value), span: span(token))
+            }
+        case .string:
+            advance()
+            return parseStringLiteral(token)
+        case .flexID:
+            advance()
+            return Expression(.flexID(text(token)), span: span(token))
+        case .identifier:
+            return parseWord()
+        case .leftBracket:
+            return parseList()
+        case .leftBrace where !noRecordLiteral:
+            return parseRecord()
+        case .leftParen:
+            let open = current
+            advance()
+            let inner = parseBracketed { parser in
+                guard parser.canStartExpression(parser.current) else {
+                    parser.errorAtCurrent("expected an expression after '('")
+                    return Expression(.invalid, span: parser.span(open))
+                }
+                return parser.parseExpression()
+            }
+            expectCloser(.rightParen, for: open)
+            // The span covers the parentheses so carets underline what was written.
+            return Expression(inner.kind, span: span(from: Int(open.start)))
+        default:
+            errorAtCurrent("expected an expression")
+            return Expression(.invalid, span: span(token))
+        }
+    }
+
+    /// A word in expression position: a literal word, `it`, a command, a call, or a variable.
+    mutating func parseWord() -> Expression {
+        let token = current
+        switch token.keyword {
+        case .true: advance(); return Expression(.boolean(true), span: span(token))
+        case .false: advance(); return Expression(.boolean(false), span: span(token))
+        case .null: advance(); return Expression(.null, span: span(token))
+        case .it: advance(); return Expression(.variable("it"), span: span(token))
+        default:
+            if token.keyword.isReserved {
+                errorAtCurrent("expected an expression")
+                return Expression(.invalid, span: span(token))
+            }
+        }
+        let name = text(token)
+        if commandsAllowed, mayLeadCommand(token), let command = parseCommandIfPresent(word: name) {
+            return command
+        }
+        if peek(1).kind == .leftParen {
+            return parseCall(name: identifier(token))
+        }
+        if commandsAllowed, index == statementExpressionStart, looksLikeUnknownCommand() {
+            return parseUnknownCommand()
+        }
+        advance()
+        return Expression(.variable(name), span: span(token))
+    }
+
+    // call = NAME "(" [ expression { "," expression } [ "," ] ] ")"
+    mutating func parseCall(name: Identifier) -> Expression {
+        advance() // name
+        let open = current
+        advance() // (
+        let arguments: [Expression] = parseBracketed { parser in
+            var arguments: [Expression] = []
+            while parser.current.kind != .rightParen, !parser.panicking {
+                guard parser.canStartExpression(parser.current) else {
+                    parser.errorAtCurrent("expected an argument or ')'")
+                    break
+                }
+                arguments.append(parser.parseExpression())
+                guard parser.current.kind == .comma else { break }
+                parser.advance()
+            }
+            return arguments
+        }
+        expectCloser(.rightParen, for: open)
+        return Expression(.call(name, arguments), span: span(from: name.span.start))
+    }
+
+    // list = "[" [ expression { "," expression } [ "," ] ] "]"
+    mutating func parseList() -> Expression {
+        let open = current
+        advance()
+        let elements: [Expression] = parseBracketed { parser in
+            var elements: [Expression] = []
+            while parser.current.kind != .rightBracket, !parser.panicking {
+                guard parser.canStartExpression(parser.current) else {
+                    parser.errorAtCurrent("expected a list element or ']'")
+                    break
+                }
+                elements.append(parser.parseExpression())
+                guard parser.current.kind == .comma else { break }
+                parser.advance()
+            }
+            return elements
+        }
+        expectCloser(.rightBracket, for: open)
+        return Expression(.list(elements), span: span(from: Int(open.start)))
+    }
+
+    // record = "{" [ entry { ( "," | NEWLINE ) entry } [ "," ] ] "}" ; entry = ( NAME | STRING ) ":" expression
+    mutating func parseRecord() -> Expression {
+        let open = current
+        advance()
+        let entries: [RecordEntry] = parseBracketed { parser in
+            var entries: [RecordEntry] = []
+            parser.skipNewlines()
+            while parser.current.kind != .rightBrace, !parser.panicking {
+                let keyToken = parser.current
+                let key: String
+                switch keyToken.kind {
+                case .identifier:
+                    key = parser.text(keyToken)
+                case .string:
+                    key = parser.plainString(keyToken, purpose: "a field name") ?? ""
+                default:
+                    parser.errorAtCurrent("expected a field name or '}'", help: "write a record like { email: \"a@b.co\", count: 2 }")
+                    return entries
+                }
+                parser.advance()
+                guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return entries }
+                parser.skipNewlines()
+                guard parser.canStartExpression(parser.current) else {
+                    parser.errorAtCurrent("expected a value after '\(key):'")
+                    return entries
+                }
+                let value = parser.parseExpression()
+                entries.append(RecordEntry(key: key, keySpan: parser.span(keyToken), value: value))
+                let sawNewline = parser.current.kind == .newline
+                parser.skipNewlines()
+                if parser.current.kind == .comma {
+                    parser.advance()
+                    parser.skipNewlines()
+                } else if !sawNewline, parser.current.kind != .rightBrace {
+                    parser.errorAtCurrent("expected ',' or '}' after the value of '\(key)'")
+                    return entries
+                }
+            }
+            return entries
+        }
+        expectCloser(.rightBrace, for: open)
+        return Expression(.record(entries), span: span(from: Int(open.start)))
+    }
+
+    mutating func skipNewlines() {
+        while current.kind == .newline { advance() }
+    }
+}

@@ -1,0 +1,160 @@
+// String literals: escapes and `${expr}` interpolation, whose inner expression is lexed and parsed in place.
+
+extension Parser {
+    // string = '"' { CHAR | ESCAPE | "${" expression "}" } '"'
+    mutating func parseStringLiteral(_ token: Token) -> Expression {
+        let start = Int(token.start) + 1
+        let terminated = !token.flags.contains(.unterminated)
+        let end = max(start, Int(token.end) - (terminated ? 1 : 0))
+        let whole = span(token)
+        guard token.flags.contains(.needsDecoding) else {
+            return Expression(.string([.text(String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))]), span: whole)
+        }
+        var segments: [StringSegment] = []
+        var bytes: [UInt8] = []
+        var position = start
+        while position < end {
+            let byte = source[position]
+            if byte == UInt8(ascii: "\\") {
+                position = decodeEscape(at: position, end: end, into: &bytes)
+            } else if byte == UInt8(ascii: "$"), position + 1 < end, source[position + 1] == UInt8(ascii: "{"), !terminated {
+                // In an unterminated string everything up to the end of input is already one error: keep it as text.
+                bytes.append(byte)
+                position += 1
+            } else if byte == UInt8(ascii: "$"), position + 1 < end, source[position + 1] == UInt8(ascii: "{") {
+                if !bytes.isEmpty {
+                    segments.append(.text(String(decoding: bytes, as: UTF8.self)))
+                    bytes.removeAll(keepingCapacity: true)
+                }
+                let expressionStart = position + 2
+                let close = Lexer.interpolationEnd(source, from: expressionStart, end: end) ?? end
+                segments.append(.interpolation(parseInterpolation(dollar: position, start: expressionStart, end: close)))
+                position = min(close + 1, end)
+            } else {
+                bytes.append(byte)
+                position += 1
+            }
+        }
+        if !bytes.isEmpty || segments.isEmpty {
+            segments.append(.text(String(decoding: bytes, as: UTF8.self)))
+        }
+        return Expression(.string(segments), span: whole)
+    }
+
+    /// Decodes the escape at `position` (a backslash) and returns the offset after it.
+    mutating func decodeEscape(at position: Int, end: Int, into bytes: inout [UInt8]) -> Int {
+        guard position + 1 < end else {
+            reportLexical("unfinished escape at the end of the string", position, position + 1, help: "write \\\\ for a backslash")
+            return end
+        }
+        let escaped = source[position + 1]
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"):
+            bytes.append(escaped)
+        case UInt8(ascii: "n"): bytes.append(0x0A)
+        case UInt8(ascii: "t"): bytes.append(0x09)
+        case UInt8(ascii: "r"): bytes.append(0x0D)
+        case UInt8(ascii: "0"): bytes.append(0x00)
+        case UInt8(ascii: "u"):
+            return decodeUnicodeEscape(at: position, end: end, into: &bytes)
+        default:
+            let length = Lexer.utf8ScalarLength(source, at: position + 1, end: end) ?? 1
+            let shown = String(decoding: UnsafeBufferPointer(rebasing: source[position..<(position + 1 + length)]), as: UTF8.self)
+            reportLexical("unknown escape '\(shown)'", position, position + 1 + length,
+                          help: "the escapes are \\\" \\\\ \\n \\t \\r \\0 \\$ and \\u{1F600}; write \\\\ for a backslash")
+            return position + 1 + length
+        }
+        return position + 2
+    }
+
+    /// `\u{1F600}`: one to six hex digits naming a Unicode scalar (not a surrogate).
+    mutating func decodeUnicodeEscape(at position: Int, end: Int, into bytes: inout [UInt8]) -> Int {
+        var cursor = position + 2
+        guard cursor < end, source[cursor] == UInt8(ascii: "{") else {
+            reportLexical("expected '{' after '\\u'", position, min(cursor + 1, end), help: "write a code point like \\u{1F600}")
+            return min(cursor, end)
+        }
+        cursor += 1
+        var value: UInt32 = 0
+        var digits = 0
+        while cursor < end, let digit = Parser.hexValue(source[cursor]) {
+            if digits < 8 { value = value &* 16 &+ digit }
+            digits += 1
+            cursor += 1
+        }
+        guard cursor < end, source[cursor] == UInt8(ascii: "}"), digits >= 1 else {
+            reportLexical("expected hex digits and '}' in '\\u{…}'", position, min(cursor + 1, end), help: "write a code point like \\u{1F600}")
+            return min(cursor, end)
+        }
+        cursor += 1
+        guard digits <= 6, let scalar = Unicode.Scalar(value) else {
+            reportLexical("'\\u{…}' is not a valid Unicode scalar", position, cursor,
+                          help: "use a code point up to 10FFFF that is not a surrogate (D800-DFFF)")
+            return cursor
+        }
+        bytes.append(contentsOf: String(Character(scalar)).utf8)
+        return cursor
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
+    /// Lexical errors inside a string never disturb parsing, so they bypass panic mode.
+    mutating func reportLexical(_ message: String, _ start: Int, _ end: Int, help: String? = nil) {
+        diagnostics.append(.error(message, at: SourceSpan(file: file, start: start, end: end), help: help))
+    }
+
+    /// `${ expression }`: lexed over exactly its bytes and parsed by a nested parser that shares the nesting budget.
+    mutating func parseInterpolation(dollar: Int, start: Int, end: Int) -> Expression {
+        let whole = SourceSpan(file: file, start: dollar, end: min(end + 1, source.count))
+        if depth >= Parser.maxDepth {
+            reportLexical("this is nested too deeply (more than \(Parser.maxDepth) levels)", dollar, min(end + 1, source.count),
+                          help: "split the expression into several statements with 'let'")
+            return Expression(.invalid, span: whole)
+        }
+        let lexed = Lexer.tokenize(buffer: source, file: file, start: start, end: end, insideInterpolation: true)
+        diagnostics.append(contentsOf: lexed.diagnostics)
+        var inner = Parser(tokens: lexed.tokens, source: source, sourceFile: sourceFile, depth: depth + 1)
+        inner.skipNewlines()
+        guard inner.current.kind != .endOfInput else {
+            reportLexical("expected an expression inside '${…}'", dollar, min(end + 1, source.count))
+            return Expression(.invalid, span: whole)
+        }
+        let value: Expression
+        if inner.canStartExpression(inner.current) {
+            value = inner.parseExpression()
+            inner.skipNewlines()
+            if inner.current.kind != .endOfInput {
+                inner.errorAtCurrent("expected '}' to end the interpolation")
+            }
+        } else {
+            inner.errorAtCurrent("expected an expression inside '${…}'")
+            value = Expression(.invalid, span: whole)
+        }
+        diagnostics.append(contentsOf: inner.diagnostics)
+        return value
+    }
+
+    /// A string that must be plain text (include paths, scenario names, error codes, record keys).
+    mutating func plainString(_ token: Token, purpose: String) -> String? {
+        let literal = parseStringLiteral(token)
+        guard case .string(let segments) = literal.kind else { return nil }
+        var text = ""
+        for segment in segments {
+            switch segment {
+            case .text(let part):
+                text += part
+            case .interpolation:
+                reportLexical("\(purpose) cannot contain '${…}'", Int(token.start), Int(token.end), help: "write it as plain text")
+                return nil
+            }
+        }
+        return text
+    }
+}

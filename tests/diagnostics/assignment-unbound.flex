@@ -1,0 +1,2 @@
+# assignment updates an existing binding
+count = 1

@@ -1,0 +1,2 @@
+# built-in functions keep their names
+def len(x) { return 0 }

@@ -1,0 +1,4 @@
+# parameter names must differ
+def add(a, a) {
+    return a
+}

@@ -1,0 +1,2 @@
+# one eligibility per product
+let p = product "Mug" eligible not_eligible price $9

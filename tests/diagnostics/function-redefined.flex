@@ -1,0 +1,3 @@
+# one definition per name
+def f() { return 1 }
+def f() { return 2 }

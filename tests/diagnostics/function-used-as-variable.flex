@@ -1,0 +1,3 @@
+# functions are called
+def answer() { return 42 }
+print answer

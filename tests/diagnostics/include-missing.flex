@@ -1,0 +1,2 @@
+# the path is relative to this file
+include "includes/nope.flex"

@@ -1,0 +1,4 @@
+# include only at the top level
+if true {
+    include "includes/setup.flex"
+}

@@ -1,0 +1,2 @@
+# errors in an included file point into that file
+include "includes/broken.flex"

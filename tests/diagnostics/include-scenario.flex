@@ -1,0 +1,2 @@
+# an included file holds setup, not scenarios
+include "includes/with-scenario.flex"

@@ -1,0 +1,3 @@
+# included names are visible after the include
+include "includes/setup.flex"
+print thermometr

@@ -1,0 +1,2 @@
+# a broken helper
+let price = (1 + 2

@@ -1,0 +1,2 @@
+# limit takes a number
+let recent = customers limit "10"

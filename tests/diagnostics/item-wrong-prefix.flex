@@ -1,0 +1,2 @@
+# items are prices, not products
+let s = checkout items [fprod_x x2]

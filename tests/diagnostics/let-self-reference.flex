@@ -1,0 +1,2 @@
+# let binds from the next statement on
+let count = count + 1

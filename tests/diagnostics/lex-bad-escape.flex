@@ -1,0 +1,2 @@
+# only \" \\ \n \t \u{…} and \$ are escapes
+print "tab\q"

@@ -1,0 +1,2 @@
+# \u{…} needs a valid Unicode scalar
+print "\u{110000}"

@@ -1,0 +1,2 @@
+# a dollar sign needs an amount
+let p = product "Mug" eligible price $

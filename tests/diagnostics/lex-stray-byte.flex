@@ -1,0 +1,2 @@
+# characters that are no part of the language
+let total = 2 @ 3

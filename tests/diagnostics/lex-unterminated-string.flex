@@ -1,0 +1,3 @@
+# a string needs its closing quote
+let name = "Digital thermometer
+print name

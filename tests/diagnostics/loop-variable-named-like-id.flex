@@ -1,0 +1,2 @@
+# fprice_ starts a price ID
+for fprice_a in [1, 2] { print 1 }

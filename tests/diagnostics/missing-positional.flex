@@ -1,0 +1,2 @@
+# which customer?
+let c = customer get

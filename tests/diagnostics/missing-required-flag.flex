@@ -1,0 +1,2 @@
+# decline next N charges
+decline next 2

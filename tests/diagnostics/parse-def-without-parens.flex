@@ -1,0 +1,2 @@
+# def NAME(PARAMS) { … }
+def greet { return "hi" }

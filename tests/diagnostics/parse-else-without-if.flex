@@ -1,0 +1,3 @@
+# else belongs to an if
+let a = 1
+else { print a }

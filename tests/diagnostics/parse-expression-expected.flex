@@ -1,0 +1,2 @@
+# an operator needs a right-hand side
+let total = 2 +

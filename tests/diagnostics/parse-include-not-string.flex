@@ -1,0 +1,2 @@
+# include takes a string path
+include setup

@@ -1,0 +1,2 @@
+# let NAME = EXPR
+let total 5

@@ -1,0 +1,3 @@
+# every { needs a }
+if true {
+    print "open"

@@ -1,0 +1,2 @@
+# every [ needs a ]
+let xs = [1, 2, 3

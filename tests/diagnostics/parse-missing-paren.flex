@@ -1,0 +1,3 @@
+# every ( needs a )
+let n = len([1, 2]
+print n

@@ -1,0 +1,2 @@
+# record entries are key: value
+let r = { name "Mug" }

@@ -1,0 +1,2 @@
+# scenario "name" { … }
+scenario { print 1 }

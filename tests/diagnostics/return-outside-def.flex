@@ -1,0 +1,3 @@
+# return belongs in a def
+let x = 1
+return x

@@ -1,0 +1,3 @@
+# scenario names are unique
+scenario "checkout" { print 1 }
+scenario "checkout" { print 2 }

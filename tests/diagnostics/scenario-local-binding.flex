@@ -1,0 +1,3 @@
+# each scenario has its own scope
+scenario "one" { let s = 1 }
+scenario "two" { print s }

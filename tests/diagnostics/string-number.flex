@@ -1,0 +1,2 @@
+# an e-mail address is a string
+customer create email 42

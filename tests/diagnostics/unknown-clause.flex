@@ -1,0 +1,3 @@
+# create a customer with a typo in a clause
+
+customer create emial "a@b.co"

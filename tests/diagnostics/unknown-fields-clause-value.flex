@@ -1,0 +1,2 @@
+# fields takes a record
+customer create email "a@b.co" fields "x"

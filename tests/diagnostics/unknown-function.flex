@@ -1,0 +1,2 @@
+# a typo in a function name
+print lenn([1, 2])

@@ -1,0 +1,2 @@
+# fcus_ starts a customer ID
+let fcus_x = customer create email "a@b.co"

@@ -1,0 +1,2 @@
+# len takes one argument
+print len([1], [2])
