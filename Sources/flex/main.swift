@@ -1,2 +1,55 @@
-// Placeholder entry point; replaced by the command-line interface.
-print("flex")
+// The `flex` command line: parses arguments with swift-argument-parser and hands each
+// subcommand to one ScriptRunner call, so everything testable lives in FlexInterpreter.
+import ArgumentParser
+import FlexInterpreter
+import FlexLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let output = StandardOutputSink()
+
+@MainActor
+func finish(_ code: Int32) -> Never {
+    output.flush()
+    exit(code)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+// No arguments: the REPL on a terminal; a script from a pipe.
+if arguments.isEmpty { arguments = ["repl"] }
+// `flex script.flex …` and `flex ./script` are `flex run …`.
+if let first = arguments.first, !FlexCommand.subcommandNames.contains(first), !first.hasPrefix("-"),
+   first.hasSuffix(".flex") || (first.contains("/") && isRegularFile(first)) {
+    arguments.insert("run", at: 0)
+}
+
+do {
+    let command = try FlexCommand.parseAsRoot(arguments)
+    switch command {
+    case let run as RunCommand: finish(await run.execute(output: output))
+    case let check as CheckCommand: finish(check.execute(output: output))
+    case let repl as ReplCommand: finish(await repl.execute(output: output))
+    default:
+        // `flex help run` and the like: argument-parser prints the help itself.
+        var other = command
+        try other.run()
+        finish(ExitStatus.success)
+    }
+} catch {
+    if FlexCommand.exitCode(for: error) == .success {
+        output.write(FlexCommand.fullMessage(for: error) + "\n", to: .standardOutput)
+        finish(ExitStatus.success)
+    }
+    output.write("flex: " + FlexCommand.message(for: error) + "\nrun 'flex --help' for usage\n", to: .standardError)
+    finish(ExitStatus.usage)
+}
+
+func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+}

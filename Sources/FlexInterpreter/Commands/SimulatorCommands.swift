@@ -1,0 +1,89 @@
+// pay, expire, clock, fail next, decline next, events, sim …: the /_sim/ routes of
+// docs/architecture.md, which only a simulator answers.
+import FlexAPI
+
+enum SimulatorCommands {
+    static func request(_ arguments: CommandArguments) throws -> APIRequest {
+        switch arguments.command {
+        case .pay:
+            let id = try arguments.positionalID(0, prefix: "fcs_")
+            var payment = JSONObject()
+            if let card = try arguments.string("with card") { payment["card"] = .string(cardNumber(card)) }
+            for kind in ["hsa", "fsa", "credit"] where arguments.has(kind) { payment["card_kind"] = .string(kind) }
+            if let split = try arguments.string("split card") { payment["split_card"] = .string(cardNumber(split)) }
+            if let lmn = try arguments.string("lmn") { payment["lmn"] = .string(lmn) }
+            if let email = try arguments.string("email") { payment["email"] = .string(email) }
+            return APIRequest(.POST, "/_sim/checkout/sessions/" + CommandRequests.segment(id) + "/pay",
+                              body: try CommandRequests.wrapped("payment", payment, arguments))
+        case .expire:
+            let id = try arguments.positionalID(0, prefix: "fcs_")
+            return APIRequest(.POST, "/_sim/checkout/sessions/" + CommandRequests.segment(id) + "/expire",
+                              body: try CommandRequests.optionalBody("checkout_session", arguments))
+        case .clockShow:
+            return APIRequest(.GET, "/_sim/clock")
+        case .clockAdvance:
+            guard let (value, span) = arguments.positional(0) else {
+                throw ScriptFailure.runtime("'clock advance' needs a duration such as 1h", at: arguments.span)
+            }
+            let seconds: Int
+            switch value {
+            case .duration(let s), .integer(let s): seconds = s
+            default: throw ScriptFailure.runtime("'clock advance' needs a duration such as 1h, got \(value.kindDescription)", at: span)
+            }
+            return APIRequest(.POST, "/_sim/clock/advance", body: try CommandRequests.wrapped("clock", ["seconds": .integer(seconds)], arguments))
+        case .clockSet:
+            let time = try arguments.positionalString(0, what: "a time such as \"2026-01-01T00:00:00Z\"")
+            return APIRequest(.POST, "/_sim/clock/set", body: try CommandRequests.wrapped("clock", ["now": .string(time)], arguments))
+        case .failNext:
+            var fault: JSONObject = ["kind": "request"]
+            fault["count"] = .integer(try count(arguments))
+            if let status = try arguments.integer("with") { fault["status"] = .integer(status) }
+            if let code = try arguments.string("code") { fault["code"] = .string(code) }
+            return APIRequest(.POST, "/_sim/faults", body: try CommandRequests.wrapped("fault", fault, arguments))
+        case .declineNext:
+            var fault: JSONObject = ["kind": "decline"]
+            fault["count"] = .integer(try count(arguments))
+            if let code = try arguments.string("with") { fault["decline_code"] = .string(code) }
+            return APIRequest(.POST, "/_sim/faults", body: try CommandRequests.wrapped("fault", fault, arguments))
+        case .events:
+            var object: String?
+            if let (value, span) = arguments.value("for") {
+                if let text = value.text {
+                    object = text
+                } else if let key = value.ownIDKey, let text = value.field(key)?.text {
+                    object = text
+                } else {
+                    throw ScriptFailure.runtime("'events for' needs an ID or a Flex object, got \(value.kindDescription)", at: span)
+                }
+            }
+            return APIRequest(.GET, "/_sim/events", query: try CommandRequests.query(
+                [("type", try arguments.string("type")), ("object", object)], arguments))
+        case .simReset:
+            return APIRequest(.POST, "/_sim/reset")
+        case .simSeed:
+            guard let (value, span) = arguments.positional(0) else {
+                throw ScriptFailure.runtime("'sim seed' needs a number", at: arguments.span)
+            }
+            let seed = try CommandArguments.integer(value, span: span, what: "'sim seed'")
+            return APIRequest(.POST, "/_sim/seed", body: .object(["sim": .object(["seed": .integer(seed)])]))
+        case .simSnapshot:
+            let name = try arguments.positionalString(0, what: "a snapshot name")
+            return APIRequest(.POST, "/_sim/snapshots", body: .object(["snapshot": .object(["name": .string(name)])]))
+        default: // .simRestore
+            let name = try arguments.positionalString(0, what: "a snapshot name")
+            return APIRequest(.POST, "/_sim/snapshots/" + CommandRequests.segment(name) + "/restore")
+        }
+    }
+
+    /// Card numbers are typed with spaces ("4242 4242 4242 4242"); the wire has digits only.
+    static func cardNumber(_ text: String) -> String {
+        String(text.filter { $0 != " " && $0 != "-" })
+    }
+
+    static func count(_ arguments: CommandArguments) throws -> Int {
+        guard let (value, span) = arguments.positional(0) else { return 1 }
+        let count = try CommandArguments.integer(value, span: span, what: "the count")
+        guard count >= 1 else { throw ScriptFailure.runtime("the count must be at least 1, got \(count)", at: span) }
+        return count
+    }
+}

@@ -1,0 +1,112 @@
+// The built-in functions listed in FlexLanguage's Builtins table.
+import FlexAPI
+import FlexLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Interpreter {
+    /// The largest list `range` builds, so a typo cannot exhaust memory.
+    static let maximumRange = 10_000_000
+
+    func builtin(_ name: String, _ values: [Value], arguments: [Expression], span: SourceSpan) throws -> Value {
+        // The checker enforces arity; this guard keeps a REPL entry or an unchecked program safe.
+        let arity = Builtins.byName[name]?.arity ?? 0...0
+        guard arity.contains(values.count), !values.isEmpty else {
+            let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or \(arity.upperBound)"
+            throw ScriptFailure.runtime("'\(name)' takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), got \(values.count)", at: span)
+        }
+        let first = values[0]
+        let firstSpan = arguments.first?.span ?? span
+        switch name {
+        case "len":
+            switch first {
+            case .list(let l): return .integer(l.count)
+            case .array(let a): return .integer(a.count)
+            case .record(let r): return .integer(r.count)
+            case .object(let o): return .integer(o.count)
+            case .string(let s), .id(let s): return .integer(s.count)
+            default: throw ScriptFailure.runtime("len needs a list, a record or a string, got \(first.kindDescription)", at: firstSpan)
+            }
+
+        case "env":
+            guard let variable = first.text else {
+                throw ScriptFailure.runtime("env needs the variable's name as a string, got \(first.kindDescription)", at: firstSpan)
+            }
+            if let raw = getenv(variable) { return .string(String(cString: raw)) }
+            if values.count == 2 { return values[1] }
+            throw ScriptFailure.runtime("environment variable '\(variable)' is not set", at: span,
+                                        help: "set it, or give a default: env(\"\(variable)\", \"…\")")
+
+        case "keys":
+            guard let keys = first.recordKeys else {
+                throw ScriptFailure.runtime("keys needs a record, got \(first.kindDescription)", at: firstSpan)
+            }
+            return .list(keys.map(Value.string))
+
+        case "values":
+            guard let entries = first.recordEntries else {
+                throw ScriptFailure.runtime("values needs a record, got \(first.kindDescription)", at: firstSpan)
+            }
+            return .list(entries.map(\.value))
+
+        case "json":
+            return .string(first.json.serialized())
+
+        case "string":
+            return .string(first.printed)
+
+        case "dollars":
+            guard case .integer(let cents) = first else {
+                throw ScriptFailure.runtime("dollars needs integer cents, got \(first.kindDescription)", at: firstSpan,
+                                            help: "money is integer cents: dollars(2499) is \"$24.99\"")
+            }
+            return .string(Interpreter.dollars(cents))
+
+        case "sum":
+            guard let elements = first.listElements else {
+                throw ScriptFailure.runtime("sum needs a list of integers, got \(first.kindDescription)", at: firstSpan)
+            }
+            var total = 0
+            for element in elements {
+                guard case .integer(let value) = element else {
+                    throw ScriptFailure.runtime("sum needs a list of integers, but it holds \(element.kindDescription)", at: firstSpan)
+                }
+                total = try integerArithmetic(.add, total, value, span: span)
+            }
+            return .integer(total)
+
+        case "range":
+            guard case .integer(let a) = first else {
+                throw ScriptFailure.runtime("range needs integers, got \(first.kindDescription)", at: firstSpan)
+            }
+            var (low, high) = (0, a)
+            if values.count == 2 {
+                guard case .integer(let b) = values[1] else {
+                    throw ScriptFailure.runtime("range needs integers, got \(values[1].kindDescription)", at: arguments[1].span)
+                }
+                (low, high) = (a, b)
+            }
+            guard high > low else { return .list([]) }
+            let (count, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, count <= Interpreter.maximumRange else {
+                throw ScriptFailure.runtime("range is too large (at most \(Interpreter.maximumRange) elements)", at: span)
+            }
+            return .list((low..<high).map(Value.integer))
+
+        default:
+            throw ScriptFailure.runtime("unknown function '\(name)'", at: span)
+        }
+    }
+
+    /// `2499` → `$24.99`, `-5` → `-$0.05`.
+    static func dollars(_ cents: Int) -> String {
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-$" : "$") + String(magnitude / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+}

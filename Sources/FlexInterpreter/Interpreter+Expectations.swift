@@ -1,0 +1,164 @@
+// `expect`, `expect error` and `wait until`: the assertions and the poll loop.
+import FlexAPI
+import FlexLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Interpreter {
+    /// `expect EXPR [else MSG]`. A comparison is evaluated one side at a time so both sides can
+    /// be shown; records that differ get a field-by-field diff instead.
+    func expect(_ condition: Expression, message: Expression?, in scope: Scope) async throws {
+        var notes: [Diagnostic.Note] = []
+        let holds: Bool
+        if case .binary(let op, let left, let right) = condition.kind, Interpreter.comparisonOperators.contains(op) {
+            let a = try await evaluate(left, in: scope)
+            let b = try await evaluate(right, in: scope)
+            holds = try binary(op, a, b, left: left, right: right, span: condition.span).isTruthy
+            if !holds {
+                if op == .equal, a.isRecord, b.isRecord {
+                    notes = Interpreter.recordDiff(a, b)
+                } else {
+                    notes = [Diagnostic.Note("left:  " + a.quoted), Diagnostic.Note("right: " + b.quoted)]
+                }
+            }
+        } else {
+            let value = try await evaluate(condition, in: scope)
+            holds = value.isTruthy
+            if !holds, !Interpreter.isLiteral(condition) { notes = [Diagnostic.Note("value: " + value.quoted)] }
+        }
+        guard !holds else { return }
+        var headline = "expectation failed: " + sourceText(condition.span)
+        if let message {
+            headline = try await evaluate(message, in: scope).printed
+            notes.insert(Diagnostic.Note("expected: " + sourceText(condition.span)), at: 0)
+        }
+        throw ScriptFailure(.expectation, .error(headline, at: condition.span, notes: notes))
+    }
+
+    static let comparisonOperators: Set<BinaryOperator> = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .contains, .matches, .in]
+
+    static func isLiteral(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .boolean, .null: true
+        default: false
+        }
+    }
+
+    /// Only the keys that differ: `- key: left`, `+ key: right`; a key on one side only gets one line.
+    static func recordDiff(_ a: Value, _ b: Value) -> [Diagnostic.Note] {
+        let left = a.recordEntries ?? []
+        let right = b.recordEntries ?? []
+        var notes: [Diagnostic.Note] = []
+        for (key, value) in left {
+            if let other = right.first(where: { $0.key == key })?.value {
+                if !value.deepEquals(other) {
+                    notes.append(Diagnostic.Note("- \(key): \(value.quoted)"))
+                    notes.append(Diagnostic.Note("+ \(key): \(other.quoted)"))
+                }
+            } else {
+                notes.append(Diagnostic.Note("- \(key): \(value.quoted)"))
+            }
+        }
+        for (key, value) in right where !left.contains(where: { $0.key == key }) {
+            notes.append(Diagnostic.Note("+ \(key): \(value.quoted)"))
+        }
+        return notes
+    }
+
+    func sourceText(_ span: SourceSpan) -> String {
+        sources.file(span.file)?.text(of: span) ?? ""
+    }
+
+    /// `expect error [CODE]: STMT` / `{ … }`. Passes when the body fails with a Flex API error
+    /// (with that code, when given); `it` becomes `{code, message, status}`. A runtime error
+    /// (not from the API) passes only `expect error runtime_error`; otherwise it stops the run
+    /// as usual, so a typo inside the body never counts as the expected failure.
+    func expectError(code: Identifier?, body: Block, statementSpan: SourceSpan, in scope: Scope) async throws {
+        let wanted = code?.name
+        do {
+            _ = try await executeStatements(body.statements, in: Scope(parent: scope))
+        } catch let failure as ScriptFailure {
+            switch failure.kind {
+            case .api(let error):
+                if let wanted, wanted != error.code {
+                    throw ScriptFailure(.expectation, .error(
+                        "expected error '\(wanted)', got '\(error.code)'", at: body.span,
+                        notes: [Diagnostic.Note("expected: \(wanted)"),
+                                Diagnostic.Note("actual:   \(error.code): \(error.message) (HTTP \(error.status))")]))
+                }
+                it = .record(Record([("code", .string(error.code)), ("message", .string(error.message)), ("status", .integer(error.status))]))
+                return
+            case .runtime:
+                guard wanted == Interpreter.runtimeErrorCode else { throw failure }
+                it = .record(Record([("code", .string(Interpreter.runtimeErrorCode)),
+                                     ("message", .string(failure.diagnostic.message)), ("status", .integer(0))]))
+                return
+            case .expectation:
+                throw failure
+            }
+        }
+        let headline = wanted.map { "expected error '\($0)', but the command succeeded" } ?? "expected an error, but the command succeeded"
+        throw ScriptFailure(.expectation, .error(headline, at: body.span))
+    }
+
+    /// The code `expect error` gives a runtime (non-API) error.
+    static let runtimeErrorCode = "runtime_error"
+
+    /// `wait until COND [every D] [timeout D]`: polls COND; between polls the simulator's clock
+    /// moves `every` (default 1s) forward, so waiting is instant and deterministic. A backend
+    /// without the simulator's clock is waited on for real.
+    func waitUntil(_ condition: Expression, every: Expression?, timeout: Expression?, span: SourceSpan, in scope: Scope) async throws {
+        let interval = try await durationSeconds(every, default: 1, in: scope)
+        let limit = try await durationSeconds(timeout, default: 30, in: scope)
+        guard interval > 0 else {
+            throw ScriptFailure.runtime("the poll interval must be positive", at: every?.span ?? span)
+        }
+        var waited = 0
+        var realClock = false
+        while true {
+            if Interruption.isRequested { throw Interpreter.interrupted(span) }
+            if try await evaluate(condition, in: scope).isTruthy { return }
+            guard waited < limit else {
+                throw ScriptFailure.runtime("timed out after \(Value.durationText(limit)) waiting until \(sourceText(condition.span))",
+                                            at: condition.span, help: "give it longer with 'timeout', e.g. timeout 5m")
+            }
+            let step = min(interval, limit - waited)
+            if realClock {
+                Interpreter.sleep(seconds: step)
+            } else {
+                let request = APIRequest(.POST, "/_sim/clock/advance", body: ["clock": ["seconds": .integer(step)]])
+                let response = try await exchange(request, span: span)
+                if !response.isSuccess {
+                    if Interpreter.isMissingSimulatorRoute(response) {
+                        realClock = true
+                        Interpreter.sleep(seconds: step)
+                    } else {
+                        throw apiFailure(FlexError(response: response), span: span, command: nil)
+                    }
+                }
+            }
+            waited += step
+        }
+    }
+
+    func durationSeconds(_ expression: Expression?, default fallback: Int, in scope: Scope) async throws -> Int {
+        guard let expression else { return fallback }
+        switch try await evaluate(expression, in: scope) {
+        case .duration(let seconds): return seconds
+        case .integer(let seconds): return seconds
+        case let other:
+            throw ScriptFailure.runtime("expected a duration such as 30s or 5m, got \(other.kindDescription)", at: expression.span)
+        }
+    }
+
+    static func sleep(seconds: Int) {
+        var request = timespec(tv_sec: seconds, tv_nsec: 0)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 { request = remaining }
+    }
+}

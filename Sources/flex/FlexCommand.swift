@@ -1,0 +1,96 @@
+// The argument-parser command tree: `flex run`, `flex check`.
+import ArgumentParser
+import FlexInterpreter
+import FlexLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct FlexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flex",
+        abstract: "A small language for driving Flex (withflex.com) checkouts, on an embedded simulator.",
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self])
+
+    static let subcommandNames: Set<String> = ["run", "check", "repl", "help"]
+
+    static let usage = """
+    usage: flex                        (the REPL on a terminal; reads a script from a pipe)
+           flex repl [--seed N]
+           flex run FILE… [--seed N] [--json] [--diagnostics full|short] [--var NAME=VALUE]…
+           flex check FILE…
+           flex FILE.flex              (same as flex run FILE.flex)
+           flex run -                  (read the script from standard input)
+
+    Scripts run against an embedded, deterministic Flex simulator.
+    Exit codes: 0 ok, 1 usage, 2 parse/check error, 3 runtime or API error, 4 expectation failed.
+
+    """
+}
+
+enum DiagnosticsOption: String, ExpressibleByArgument, CaseIterable {
+    case full, short
+    var style: DiagnosticRenderer.Style { self == .full ? .full : .short }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run scripts on a fresh simulator.")
+
+    @Argument(help: "Scripts to run in order ('-' reads standard input).")
+    var files: [String]
+
+    @Option(help: "The simulator's seed: same seed and script, same output.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Write one compact JSON document per top-level statement with a value (NDJSON).")
+    var json = false
+
+    @Option(help: "How to show errors: full or short.")
+    var diagnostics: DiagnosticsOption = .full
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Bind a variable before the script runs.", valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    func execute(output: StandardOutputSink) async -> Int32 {
+        var bound: [(name: String, value: Value)] = []
+        for text in variables {
+            guard let variable = ScriptRunner.parseVariable(text) else {
+                output.write("flex: --var expects NAME=VALUE with NAME an identifier, got '\(text)'\n", to: .standardError)
+                return ExitStatus.usage
+            }
+            bound.append(variable)
+        }
+        let options = ScriptRunner.Options(seed: seed, json: json, diagnosticStyle: diagnostics.style,
+                                           color: colorDiagnostics(), variables: bound)
+        let runner = ScriptRunner(options: options, output: output)
+        return await runner.run(scripts(files))
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Parse and check scripts without running them.")
+
+    @Argument(help: "Scripts to check ('-' reads standard input).")
+    var files: [String]
+
+    @Option(help: "How to show errors: full or short.")
+    var diagnostics: DiagnosticsOption = .full
+
+    func execute(output: StandardOutputSink) -> Int32 {
+        let runner = ScriptRunner(options: ScriptRunner.Options(diagnosticStyle: diagnostics.style, color: colorDiagnostics()), output: output)
+        return runner.check(scripts(files))
+    }
+}
+
+func scripts(_ files: [String]) -> [ScriptRunner.Script] {
+    files.map { $0 == "-" ? .source(path: "<stdin>", bytes: FileSourceLoader.readStandardInput()) : .file($0) }
+}
+
+/// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).
+func colorDiagnostics() -> Bool {
+    isatty(2) != 0 && getenv("NO_COLOR") == nil
+}
