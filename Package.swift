@@ -7,6 +7,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "flex", targets: ["flex"]),
+        // Libraries are products too so fuzz/ (a package of its own) can link them.
+        .library(name: "FlexLanguage", targets: ["FlexLanguage"]),
+        .library(name: "FlexAPI", targets: ["FlexAPI"]),
+        .library(name: "FlexSimulator", targets: ["FlexSimulator"]),
+        .library(name: "FlexInterpreter", targets: ["FlexInterpreter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,10 +25,16 @@ let package = Package(
         .target(name: "FlexSimulator", dependencies: ["FlexAPI"]),
         // Values, environment, evaluation, the command table's request builders.
         .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator"]),
+        // libedit's native API (libedit-dev, installed by scripts/setup.sh) and a C shim over its variadic calls.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CEditShim", dependencies: ["CLibEdit"]),
+        // The interactive REPL: line readers, history, completion, dot-commands, .save.
+        .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "FlexSimulator", "CEditShim"]),
         .executableTarget(
             name: "flex",
             dependencies: [
                 "FlexInterpreter",
+                "FlexREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,10 +43,12 @@ let package = Package(
             dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter"],
             path: "bench/Sources/flex-bench"
         ),
+        .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter"], path: "bench/Sources/repl-bench"),
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
         .testTarget(name: "FlexSimulatorTests", dependencies: ["FlexSimulator", "FlexAPI"]),
         .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
+        .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "flex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["flex"]),
     ],
     swiftLanguageModes: [.v6]

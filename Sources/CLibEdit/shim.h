@@ -1,0 +1,3 @@
+// libedit's native API (histedit.h), found through pkg-config (libedit-dev).
+#include <stdio.h>
+#include <histedit.h>

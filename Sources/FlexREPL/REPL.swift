@@ -1,0 +1,217 @@
+// The interactive loop: read an entry (continuing while the parser says it is incomplete), run
+// it on the session's interpreter, echo a one-line summary, and survive every error.
+import FlexAPI
+import FlexInterpreter
+import FlexLanguage
+import FlexSimulator
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+public final class REPL {
+    public struct Options: Sendable {
+        public var seed: UInt64
+        public var color: Bool
+        /// Nil: no persistent history (tests, or no HOME).
+        public var historyPath: String?
+        public init(seed: UInt64 = 42, color: Bool = false, historyPath: String? = nil) {
+            self.seed = seed
+            self.color = color
+            self.historyPath = historyPath
+        }
+    }
+
+    static let prompt = "flex> "
+    static let continuationPrompt = " ...> "
+    static let fileName = "<repl>"
+
+    let reader: LineReader
+    let output: OutputSink
+    let makeBackend: Interpreter.BackendFactory
+    var options: Options
+    var sources = SourceManager()
+    var interpreter: Interpreter
+    let history: HistoryStore?
+    let recorder = SessionRecorder()
+    var echoJSON = false
+    var showTiming = false
+    /// IDs seen in results, oldest first, for completion.
+    public private(set) var seenIDs: [String] = []
+    var seenIDSet: Set<String> = []
+
+    public init(reader: LineReader, output: OutputSink, options: Options = Options(),
+                makeBackend: @escaping Interpreter.BackendFactory = { SimulatedFlex(seed: $0) }) {
+        self.reader = reader
+        self.output = output
+        self.options = options
+        self.makeBackend = makeBackend
+        self.history = options.historyPath.map { HistoryStore(path: $0) }
+        self.interpreter = Interpreter(sources: sources, output: output,
+                                       options: Interpreter.Options(seed: options.seed), makeBackend: makeBackend)
+        for entry in history?.entries ?? [] { reader.addToHistory(entry) }
+    }
+
+    public var banner: String {
+        "flex — \(backendDescription) — type .help for help, .quit to leave"
+    }
+
+    var backendDescription: String {
+        "embedded simulator, seed \(options.seed)"
+    }
+
+    /// Runs until `.quit` or end of input; returns the process exit code.
+    public func run() async -> Int32 {
+        write(banner + "\n")
+        while true {
+            guard let entry = readEntry() else { return ExitStatus.success }
+            guard let text = entry else { continue }  // interrupted or blank
+            history?.append(text)
+            if text.first == "." {
+                if await runDotCommand(text) == .quit { return ExitStatus.success }
+                continue
+            }
+            await evaluate(text)
+        }
+    }
+
+    /// nil at end of input; `.some(nil)` when the entry was discarded (Ctrl-C, blank line).
+    func readEntry() -> String?? {
+        var buffer = ""
+        while true {
+            output.flush()
+            switch reader.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            case .endOfInput:
+                return nil
+            case .interrupted:
+                return .some(nil)
+            case .line(let line):
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if buffer.trimmingWhitespace.isEmpty { return .some(nil) }
+                if buffer.first == "." { return .some(buffer) }
+                let probe = SourceManager().add(path: Self.fileName, text: buffer)
+                if Parser.parse(probe).isIncomplete { continue }
+                reader.addToHistory(buffer)
+                return .some(buffer)
+            }
+        }
+    }
+
+    /// Parses, checks and runs one entry; errors are shown and the session goes on.
+    func evaluate(_ text: String, path: String = REPL.fileName) async {
+        let file = sources.add(path: path, text: text)
+        let parsed = Parser.parse(file)
+        let checker = Checker(sources: sources, loader: FileSourceLoader(), predefined: Set(interpreter.globalNames))
+        let checked = checker.check(parsed.program)
+        let problems = parsed.diagnostics + checked.diagnostics
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            report(problems)
+            return
+        }
+        report(problems)
+        interpreter.includes.merge(checked.includes) { first, _ in first }
+        let started = Self.monotonicNanoseconds()
+        Interruption.clear()
+        do {
+            let value = try await interpreter.executeTopLevel(parsed.program.statements[...])
+            recorder.record(text: text, file: file, program: parsed.program, value: value)
+            if let value {
+                remember(value)
+                if Self.echoes(parsed.program) { echo(value) }
+            }
+        } catch let failure as ScriptFailure {
+            if Interruption.isRequested { write("\n") }  // the terminal echoed ^C with no newline
+            report([failure.diagnostic])
+        } catch {
+            report([.error("\(error)", at: nil)])
+        }
+        if showTiming {
+            let elapsed = Double(Self.monotonicNanoseconds() - started) / 1_000_000
+            write("(\(Self.formatMilliseconds(elapsed)))\n")
+        }
+    }
+
+    /// A bare expression or command shows its value; `let` shows it too (what was bound);
+    /// print/show/expect already wrote what they had to say.
+    static func echoes(_ program: Program) -> Bool {
+        guard let last = program.statements.last else { return false }
+        switch last.kind {
+        case .expression, .letBinding, .assignment: return true
+        default: return false
+        }
+    }
+
+    func echo(_ value: Value) {
+        if echoJSON {
+            write(value.json.serialized(pretty: true) + "\n")
+        } else {
+            write(ResultSummary.line(for: value) + "\n")
+        }
+    }
+
+    /// Collects the IDs a result carries, for Tab completion of `fcus_…`.
+    func remember(_ value: Value) {
+        for (id, _) in SessionRecorder.ids(in: value) where seenIDSet.insert(id).inserted {
+            seenIDs.append(id)
+        }
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let renderer = DiagnosticRenderer(sources: sources, style: .full, color: options.color)
+        output.write(renderer.render(diagnostics), to: .standardError)
+    }
+
+    func write(_ text: String) {
+        output.write(text, to: .standardOutput)
+    }
+
+    /// A new interpreter (and simulator) with `seed`; variables, results and `.save` start over.
+    func restart(seed: UInt64) {
+        options.seed = seed
+        sources = SourceManager()
+        interpreter = Interpreter(sources: sources, output: output,
+                                  options: Interpreter.Options(seed: seed), makeBackend: makeBackend)
+        recorder.removeAll()
+        seenIDs.removeAll()
+        seenIDSet.removeAll()
+    }
+
+    static func monotonicNanoseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000_000_000 + now.tv_nsec
+    }
+
+    static func formatMilliseconds(_ milliseconds: Double) -> String {
+        let hundredths = Int((milliseconds * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) ms"
+    }
+}
+
+extension REPL: CompletionSource {
+    public var variableNames: [String] { interpreter.globalNames }
+
+    public func fieldNames(of path: [String]) -> [String] {
+        guard let first = path.first, var value = interpreter.globalValue(first) else { return [] }
+        for key in path.dropFirst() {
+            guard let next = value.field(key) else { return [] }
+            value = next
+        }
+        var keys = value.recordKeys ?? []
+        if value.ownIDKey != nil { keys.append("id") }
+        return keys
+    }
+
+    public var completer: Completer {
+        Completer(dotCommands: DotCommand.all.map { "." + $0.name },
+                  fileArgumentDotCommands: Set(DotCommand.all.filter(\.takesFile).map { "." + $0.name }))
+    }
+
+    /// What libedit's Tab calls.
+    public func complete(_ textBeforeCursor: String) -> Completion {
+        completer.complete(textBeforeCursor, source: self)
+    }
+}

@@ -1,0 +1,92 @@
+// Tab completion: command words, clauses at the cursor, word choices, variables, fields, IDs,
+// dot-commands and paths; and the common-prefix rule.
+import FlexInterpreter
+import Testing
+@testable import FlexREPL
+
+final class FakeSession: CompletionSource {
+    var variableNames: [String] = ["thermo", "total", "paid"]
+    var seenIDs: [String] = ["fcus_01AAA", "fcus_01AAB", "fcs_01XYZ"]
+    func fieldNames(of path: [String]) -> [String] {
+        switch path {
+        case ["paid"]: ["status", "customer", "amount_total", "id"]
+        case ["paid", "customer"]: []
+        default: []
+        }
+    }
+}
+
+@Suite struct CompleterTests {
+    let completer = Completer(dotCommands: [".help", ".history", ".load", ".save", ".quit"], fileArgumentDotCommands: [".load", ".save"])
+    let session = FakeSession()
+
+    func complete(_ text: String) -> Completion { completer.complete(text, source: session) }
+
+    @Test func commonPrefixThenList() {
+        let completion = complete("cust")
+        #expect(completion.insertion == "omer")
+        #expect(completion.candidates == ["customer", "customers"])
+    }
+
+    @Test func uniqueWordGetsASpace() {
+        #expect(complete("chec").insertion == "kout")  // checkout, checkouts
+        #expect(complete("refu").insertion == "nd")    // refund, refunds share "refund"
+        #expect(complete("pa").candidates.contains("paid"))
+        #expect(complete("scen").insertion == "ario ")
+    }
+
+    @Test func phraseContinuation() {
+        #expect(Set(complete("checkout ").candidates).isSuperset(of: ["create", "get", "items", "save_card"]))
+        #expect(complete("customer cr").insertion == "eate ")
+    }
+
+    @Test func clausesOfTheCommandNotYetUsed() {
+        let candidates = complete("checkout items [thermo x2] ").candidates
+        #expect(candidates.contains("save_card"))
+        #expect(candidates.contains("success"))
+        #expect(!candidates.contains("items"))
+        #expect(complete("checkout items [thermo] sav").insertion == "e_card ")
+    }
+
+    @Test func wordChoicesAfterAClause() {
+        #expect(complete("checkout items [thermo] capture m").insertion == "anual ")
+        #expect(complete("pay s with card \"4242\" lmn ").candidates == ["approved", "denied"])
+    }
+
+    @Test func commandsAfterLetAndInsideExpect() {
+        #expect(complete("let s = chec").candidates.contains("checkout"))
+        #expect(complete("expect error: cha").insertion == "rge ")
+        #expect(complete("let n").candidates.isEmpty)
+    }
+
+    @Test func fieldsOfAVariable() {
+        #expect(complete("paid.st").insertion == "atus")
+        #expect(complete("print paid.am").insertion == "ount_total")
+        #expect(complete("paid.customer.").candidates.isEmpty)
+    }
+
+    @Test func idsSeenInTheSession() {
+        let completion = complete("customer get fcus_")
+        #expect(completion.insertion == "01AA")
+        #expect(completion.candidates == ["fcus_01AAA", "fcus_01AAB"])
+        #expect(complete("checkout get fcs_").insertion == "01XYZ ")
+    }
+
+    @Test func dotCommandsAndPaths() {
+        #expect(complete(".hi").insertion == "story ")
+        #expect(complete(".").candidates.count == 5)
+        #expect(complete(".load /proc/self/stat").candidates.contains("/proc/self/status"))
+        #expect(complete("include \"/proc/self/stat").candidates.contains("/proc/self/status"))
+        #expect(complete(".quit ").candidates.isEmpty)
+    }
+
+    @Test func variablesInExpressions() {
+        #expect(complete("print tot").insertion == "al ")
+        #expect(complete("expect le").insertion == "n ")
+    }
+
+    @Test func columnsFitTheWidth() {
+        let text = Completion.columns(["a", "bb", "ccc", "dddd"], width: 13)
+        #expect(text == "a     bb\nccc   dddd\n")
+    }
+}

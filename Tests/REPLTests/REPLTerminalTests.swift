@@ -1,0 +1,128 @@
+// The REPL end to end on a real pseudo-terminal: the built `flex` binary, keystrokes in
+// (Tab, Up, Ctrl-C, Ctrl-D), the screen's text out.
+import Testing
+@testable import FlexREPL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite(.serialized) struct REPLTerminalTests {
+    static let binary: String = {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        var path = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        while let slash = path.lastIndex(of: "/") {
+            path = String(path[..<slash])
+            if !path.hasSuffix(".xctest"), !path.hasSuffix("Contents"), !path.hasSuffix("MacOS") { break }
+        }
+        return path + "/flex"
+    }()
+
+    static let root: String = {
+        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    func temporaryDirectory() -> String {
+        var template = Array("/tmp/flex-pty-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    func start(state: String, directory: String? = nil) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(Self.binary, [], environment: [
+            "TERM": "xterm", "NO_COLOR": "1", "XDG_STATE_HOME": state, "HOME": state, "PATH": "/usr/bin:/bin",
+        ], directory: directory ?? Self.root)
+        try terminal.waitFor("flex> ")
+        return terminal
+    }
+
+    @Test func tabCompletesCommonPrefixThenLists() throws {
+        let terminal = try start(state: temporaryDirectory())
+        let mark = terminal.end
+        terminal.send("cust\t")
+        try terminal.waitFor("customer", after: mark)
+        terminal.send("\t")
+        try terminal.waitFor("customers", after: mark)
+        terminal.send(PseudoTerminal.ctrlC)
+        terminal.send("let thermo = product \"T\" eligible price $1\r")
+        try terminal.waitFor("price fprice_", after: mark)
+        let fields = terminal.end
+        terminal.send("print thermo.unit_am\t\r")
+        try terminal.waitFor("100", after: fields)
+        try terminal.waitForPrompt()
+        terminal.send(PseudoTerminal.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func historyIsRecalledInTheNextRunAndPrivate() throws {
+        let state = temporaryDirectory()
+        let first = try start(state: state)
+        first.send("print 4242 + 1\r")
+        try first.waitFor("4243")
+        try first.waitForPrompt()
+        first.send(PseudoTerminal.ctrlD)
+        #expect(try first.waitForExit() == 0)
+
+        var info = stat()
+        #expect(stat(state + "/flex/history", &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        #expect(stat(state + "/flex", &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o700)
+
+        let second = try start(state: state)
+        let mark = second.end
+        second.send(PseudoTerminal.up)
+        second.send(PseudoTerminal.enter)
+        try second.waitFor("4243", after: mark)
+        second.send(".quit\r")
+        #expect(try second.waitForExit() == 0)
+    }
+
+    @Test func ctrlCDiscardsAContinuationAndInterruptsACommand() throws {
+        let terminal = try start(state: temporaryDirectory())
+        terminal.send("let x = [1,\r")
+        try terminal.waitFor(" ...> ")
+        terminal.send("2")
+        terminal.send(PseudoTerminal.ctrlC)
+        let mark = terminal.end
+        terminal.send("print 7\r")
+        try terminal.waitFor("7", after: mark)
+        terminal.send("print x\r")
+        try terminal.waitFor("'x' is not defined", after: mark)
+
+        let running = terminal.end
+        try terminal.waitForPrompt()
+        terminal.send("repeat 1000000000 { let y = 1 }\r")
+        terminal.settle(milliseconds: 500)
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.waitFor("interrupted", after: running)
+        terminal.send("print \"still here\"\r")
+        try terminal.waitFor("still here", after: running)
+        try terminal.waitForPrompt()
+        terminal.send(PseudoTerminal.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func saveThenRunGivesTheSameResults() throws {
+        let directory = temporaryDirectory()
+        let terminal = try start(state: directory, directory: directory)
+        let entries = [
+            "let thermo = product \"Thermometer\" eligible price $24.99",
+            "let s = checkout items [thermo x2] save_card success \"https://shop.example/ok\"",
+            "let paid = pay s with card \"4242 4242 4242 4242\" hsa",
+            "print paid.status, paid.amount_received",
+            "print len(payment_methods of paid.customer)",
+        ]
+        for entry in entries { terminal.send(entry + "\r") }
+        try terminal.waitFor("complete 4998")
+        terminal.send(".save session.flex\r")
+        try terminal.waitFor("saved 5 entries")
+        terminal.send(".quit\r")
+        #expect(try terminal.waitForExit() == 0)
+
+        let replay = try PseudoTerminal(Self.binary, ["run", directory + "/session.flex"], environment: ["NO_COLOR": "1"], directory: directory)
+        #expect(try replay.waitForExit() == 0)
+        #expect(replay.transcript == "complete 4998\n1\n")
+    }
+}
