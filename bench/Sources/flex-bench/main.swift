@@ -1,2 +1,210 @@
-// Placeholder; replaced by the benchmark program.
-print("bench")
+// flex-bench: prints flex's performance figures, each beside a baseline measured in the same run
+// (machines differ by 15-20 % between runs; ratios do not). Run in release: `make bench`.
+// Never part of the test suite. `flex-bench [--quick] [a b c d e]`. Sections: (a) parse+check throughput, (b) `flex run` start-up,
+// (c) interpreter + embedded simulator vs direct `send`, (d) direct `handle` throughput,
+// (e) memory held by 100,000 completed checkout sessions.
+import FlexAPI
+import FlexInterpreter
+import FlexLanguage
+import FlexSimulator
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+let arguments = Set(CommandLine.arguments.dropFirst())
+/// `--quick` shrinks every workload tenfold (a smoke run of the benchmark itself).
+let scale = arguments.contains("--quick") ? 10 : 1
+/// Section letters given on the command line (`flex-bench a c`) run alone; none given runs all.
+let chosen = Set(arguments.filter { $0.count == 1 })
+func selected(_ section: String) -> Bool { chosen.isEmpty || chosen.contains(section) }
+let rssBefore = BenchSupport.residentKilobytes()
+
+print("flex-bench: \(BenchSupport.machineDescription())")
+print("every figure is beside a baseline measured in this run; targets from issues 2 and 3\n")
+
+// MARK: (d) direct SimulatedFlex.handle: checkout create + pay; (e) memory of the sessions
+
+if selected("d") || selected("e") {
+    let sessions = 100_000 / scale
+    let rssStart = BenchSupport.residentKilobytes()
+    let simulator = SimulatedFlex(seed: 42)
+    let setup = [
+        APIRequest(.POST, "/v1/products", body: ["product": ["name": "Digital thermometer", "hsa_fsa_eligibility": "auto_substantiation"]]),
+    ]
+    var productID = ""
+    for request in setup {
+        productID = simulator.handle(request).body["product"]?["product_id"]?.stringValue ?? ""
+    }
+    let priceResponse = simulator.handle(APIRequest(.POST, "/v1/prices", body: ["price": ["product": .string(productID), "unit_amount": 2499]]))
+    let priceID = priceResponse.body["price"]?["price_id"]?.stringValue ?? ""
+    let create = APIRequest(.POST, "/v1/checkout/sessions", body: [
+        "checkout_session": ["line_items": [["price": .string(priceID), "quantity": 2]], "mode": "payment", "success_url": "https://shop.example/ok"],
+    ])
+    let payment: JSON = ["payment": ["card": "4242424242424242", "card_kind": "hsa"]]
+
+    var completed = 0
+    var failures: [String] = []
+    let elapsed = BenchSupport.time {
+        for _ in 0..<sessions {
+            let created = simulator.handle(create)
+            guard let id = created.body["checkout_session"]?["checkout_session_id"]?.stringValue else {
+                if failures.count < 3 { failures.append("create: \(created.status) \(created.body)") }
+                continue
+            }
+            let paid = simulator.handle(APIRequest(.POST, "/_sim/checkout/sessions/\(id)/pay", body: payment))
+            if paid.body["checkout_session"]?["status"]?.stringValue == "complete" {
+                completed += 1
+            } else if failures.count < 3 {
+                failures.append("pay: \(paid.status) \(paid.body)")
+            }
+        }
+    }
+    let rate = Double(sessions * 2) / elapsed
+    let rssEnd = BenchSupport.residentKilobytes()
+    // Baseline for (d): the cheapest request the router answers, in the same process.
+    let clockRequest = APIRequest(.GET, "/_sim/clock")
+    let clockTime = BenchSupport.time {
+        for _ in 0..<(sessions * 2) { _ = simulator.handle(clockRequest) }
+    }
+    print("(d) SimulatedFlex.handle: \(sessions) × (checkout create + pay), \(completed) sessions complete")
+    for failure in failures { print("    unexpected: \(failure)") }
+    print("    create + pay           \(BenchSupport.fixed(rate, 0)) requests/s  (\(BenchSupport.milliseconds(elapsed)))")
+    print("    baseline GET /_sim/clock \(BenchSupport.fixed(Double(sessions * 2) / clockTime, 0)) requests/s")
+    print("    ratio                  \(BenchSupport.fixed(clockTime / elapsed, 3))× the trivial route   target ≥ 100,000 req/s: \(BenchSupport.verdict(rate >= 100_000))\n")
+
+    let heldMB = Double(rssEnd) / 1024
+    print("(e) memory with \(completed) completed sessions held (VmRSS from /proc/self/status)")
+    print("    RSS now                \(BenchSupport.fixed(heldMB, 1)) MB")
+    print("    baseline at start      \(BenchSupport.fixed(Double(rssBefore) / 1024, 1)) MB (process), \(BenchSupport.fixed(Double(rssStart) / 1024, 1)) MB (before the simulator)")
+    print("    per session            \(BenchSupport.fixed(Double(rssEnd - rssStart) * 1024 / Double(max(completed, 1)), 0)) bytes")
+    print("    target ≤ 300 MB: \(BenchSupport.verdict(heldMB <= 300))\n")
+    withExtendedLifetime(simulator) {}
+
+    // Issue 3 names `send` (the async FlexBackend entry point); the same loop through it, smaller.
+    let viaSend = SimulatedFlex(seed: 42)
+    _ = try await viaSend.send(setup[0])
+    _ = try await viaSend.send(APIRequest(.POST, "/v1/prices", body: ["price": ["product": .string(productID), "unit_amount": 2499]]))
+    let sendSessions = sessions / 5
+    let sendElapsed = try await BenchSupport.time {
+        for _ in 0..<sendSessions {
+            let created = try await viaSend.send(create)
+            guard let id = created.body["checkout_session"]?["checkout_session_id"]?.stringValue else { continue }
+            _ = try await viaSend.send(APIRequest(.POST, "/_sim/checkout/sessions/\(id)/pay", body: payment))
+        }
+    }
+    print("(d') the same loop through SimulatedFlex.send: \(BenchSupport.fixed(Double(sendSessions * 2) / sendElapsed, 0)) requests/s over \(sendSessions) sessions   target ≥ 100,000 req/s: \(BenchSupport.verdict(Double(sendSessions * 2) / sendElapsed >= 100_000))\n")
+}
+
+// MARK: (b) `flex run` of a 10-statement script, as a process
+
+if selected("b") {
+    let flex = BenchSupport.siblingExecutable("flex")
+    let script = BenchSupport.writeTempFile("""
+        let thermo = product "Digital thermometer" eligible price $24.99
+        let c = customer create email "bench@example.com"
+        let s = checkout items [thermo x2] customer c
+        expect s.status == "open"
+        let paid = pay s with card "4242 4242 4242 4242" hsa
+        expect paid.status == "complete"
+        let r = refund paid amount $5.00
+        expect r.amount_refunded == $5.00
+        let total = sum([s.amount_total, r.amount_refunded])
+        print dollars(total)
+
+        """)
+    defer { unlink(script) }
+    let runs = 50
+    // `python3` may be a version-manager shim (a shell script); time the interpreter itself.
+    let python = BenchSupport.resolvedPython()
+    if let flexMedian = BenchSupport.medianProcessTime(flex, ["run", script], runs: runs),
+       let pythonMedian = BenchSupport.medianProcessTime(python, ["-c", "pass"], runs: runs) {
+        let trueMedian = BenchSupport.medianProcessTime("/bin/true", [], runs: runs) ?? 0
+        print("(b) process start-up, median of \(runs) runs each")
+        print("    flex run (10 statements)  \(BenchSupport.milliseconds(flexMedian))")
+        print("    python3 -c pass           \(BenchSupport.milliseconds(pythonMedian))  (\(python))")
+        print("    /bin/true                 \(BenchSupport.milliseconds(trueMedian))")
+        print("    ratio                     \(BenchSupport.fixed(flexMedian / pythonMedian, 3))× python3   target ≤ 10 ms: \(BenchSupport.verdict(flexMedian <= 0.010))\n")
+    } else {
+        print("(b) skipped: could not run \(flex) or python3 (build flex in release first: make bench)\n")
+    }
+}
+
+// MARK: (c) interpreter + embedded simulator vs calling SimulatedFlex.send directly
+
+if selected("c") {
+    let pairs = 25_000 / scale
+    let source = """
+        let thermo = product "Digital thermometer" eligible price $24.99
+        repeat \(pairs) {
+            customer create email "bench@example.com"
+            checkout items [thermo x2]
+        }
+
+        """
+    let commands = 2 + pairs * 2
+
+    // The interpreter on its normal embedded-simulator path.
+    let interpreted = try await BenchSupport.interpret(source, makeBackend: { SimulatedFlex(seed: $0) })
+
+    // The very requests the interpreter sends, recorded once through a wrapping backend, then
+    // replayed straight into a fresh simulator: the cost of the API work alone.
+    let recorder = RecordingBackend(SimulatedFlex(seed: 42))
+    _ = try await BenchSupport.interpret(source, makeBackend: { _ in recorder })
+    let requests = recorder.requests
+    let direct = try await BenchSupport.time {
+        let simulator = SimulatedFlex(seed: 42)
+        for request in requests { _ = try await simulator.send(request) }
+    }
+    let handled = BenchSupport.time {
+        let simulator = SimulatedFlex(seed: 42)
+        for request in requests { _ = simulator.handle(request) }
+    }
+    let rate = Double(commands) / interpreted
+    print("(c) interpreter + embedded simulator: \(commands) commands (customer create + checkout), \(requests.count) requests")
+    print("    interpreter            \(BenchSupport.fixed(rate, 0)) commands/s  (\(BenchSupport.milliseconds(interpreted)))")
+    print("    direct send            \(BenchSupport.fixed(Double(requests.count) / direct, 0)) requests/s  (\(BenchSupport.milliseconds(direct)))")
+    print("    direct handle          \(BenchSupport.fixed(Double(requests.count) / handled, 0)) requests/s  (\(BenchSupport.milliseconds(handled)))")
+    print("    ratio                  \(BenchSupport.fixed(interpreted / direct, 2))× direct send   targets ≥ 50,000/s: \(BenchSupport.verdict(rate >= 50_000)), ≤ 2×: \(BenchSupport.verdict(interpreted / direct <= 2))\n")
+}
+
+// MARK: (a) parse + check throughput on a generated 20 MB script
+
+if selected("a") {
+    let script = BenchSupport.generatedScript(bytes: 20_000_000 / scale)
+    let bytes = Array(script.utf8)
+    let megabytes = Double(bytes.count) / 1_000_000
+
+    // Baseline: the cheapest possible pass over the same bytes.
+    var newlines = 0
+    let scan = BenchSupport.best(of: 5) {
+        newlines = 0
+        for byte in bytes where byte == 0x0A { newlines += 1 }
+    }
+
+    var diagnostics = 0
+    let parseCheck = BenchSupport.best(of: 3) {
+        let sources = SourceManager()
+        let file = sources.add(path: "bench.flex", bytes: bytes)
+        let parsed = Parser.parse(file)
+        let checked = Checker(sources: sources, loader: nil).check(parsed.program)
+        diagnostics = parsed.diagnostics.count + checked.diagnostics.count
+    }
+    // The two stages apart, so a slow figure says where to look.
+    let lexOnly = BenchSupport.best(of: 3) {
+        let file = SourceManager().add(path: "bench.flex", bytes: bytes)
+        _ = Lexer.tokenize(file)
+    }
+    let parseOnly = BenchSupport.best(of: 3) {
+        let file = SourceManager().add(path: "bench.flex", bytes: bytes)
+        _ = Parser.parse(file)
+    }
+    let throughput = megabytes / parseCheck
+    let scanThroughput = megabytes / scan
+    print("(a) parse + check of a generated \(BenchSupport.fixed(megabytes, 1)) MB script (\(newlines) lines, \(diagnostics) diagnostics)")
+    print("    parse + check   \(BenchSupport.fixed(throughput, 1)) MB/s  (\(BenchSupport.milliseconds(parseCheck)))")
+    print("    of which lex    \(BenchSupport.fixed(megabytes / lexOnly, 1)) MB/s alone; lex + parse \(BenchSupport.fixed(megabytes / parseOnly, 1)) MB/s alone")
+    print("    baseline scan   \(BenchSupport.fixed(scanThroughput, 1)) MB/s  (count newlines of the same buffer)")
+    print("    ratio           \(BenchSupport.fixed(throughput / scanThroughput, 3))× the byte scan   target ≥ 50 MB/s: \(BenchSupport.verdict(throughput >= 50))\n")
+}

@@ -1,0 +1,32 @@
+# flex: the two commands a new checkout needs are `make run` and `make test`.
+SWIFT ?= swift
+BIN_DEBUG = $$($(SWIFT) build --show-bin-path)
+BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)
+
+.PHONY: run quickstart build test setup bench
+
+# Build flex and start it on the embedded simulator: the REPL on a terminal.
+run: build
+	@"$(BIN_DEBUG)/flex"
+
+# The first story to read and run: examples/quickstart.flex.
+quickstart: build
+	@"$(BIN_DEBUG)/flex" run examples/quickstart.flex
+
+# The REPL links libedit, so building needs the setup step too.
+build: setup
+	$(SWIFT) build --product flex
+
+# Install what is missing (libedit-dev, pkg-config), then run every test: unit tests, the
+# .flex script corpus and the end-to-end tests of the built binary.
+test: setup
+	$(SWIFT) test
+
+setup:
+	@scripts/setup.sh
+
+# Release build of the benchmark program (and of flex, which it times as a process).
+bench: setup
+	$(SWIFT) build -c release --product flex
+	$(SWIFT) build -c release --product flex-bench
+	"$(BIN_RELEASE)/flex-bench"
