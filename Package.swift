@@ -28,6 +28,8 @@ let package = Package(
         // libedit's native API (libedit-dev, installed by scripts/setup.sh) and a C shim over its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditShim", dependencies: ["CLibEdit"]),
+        // `flex test`: discovery, the parallel case runner, snapshots, terminal/JUnit/TAP/NDJSON reports.
+        .target(name: "FlexTesting", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter"]),
         // The interactive REPL: line readers, history, completion, dot-commands, .save.
         .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "FlexSimulator", "CEditShim"]),
         .executableTarget(
@@ -35,6 +37,7 @@ let package = Package(
             dependencies: [
                 "FlexInterpreter",
                 "FlexREPL",
+                "FlexTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +46,7 @@ let package = Package(
             dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter"],
             path: "bench/Sources/flex-bench"
         ),
+        .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter"], path: "bench/Sources/test-bench"),
         .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter"], path: "bench/Sources/repl-bench"),
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
@@ -50,6 +54,9 @@ let package = Package(
         .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "flex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["flex"]),
+        // Broken scripts (tests/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
+        .testTarget(name: "MalformedInputTests", dependencies: ["flex"]),
+        .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -107,7 +107,9 @@ extension Interpreter {
         }
         if let simulator { return simulator.handle(request) }
         do {
-            return try await backend.send(request)
+            let response = try await backend.send(request)
+            if recordsCreatedObjects { recordCreatedObject(request, response) }
+            return response
         } catch let error as TransportError {
             throw ScriptFailure.runtime("no response from the API: \(error.message)", at: span,
                                         help: "check the network and the API base URL; the request may be retried")

@@ -13,6 +13,12 @@ extension Interpreter {
     /// `expect EXPR [else MSG]`. A comparison is evaluated one side at a time so both sides can
     /// be shown; records that differ get a field-by-field diff instead.
     func expect(_ condition: Expression, message: Expression?, in scope: Scope) async throws {
+        if case .binary(.matches, let subject, let pattern) = condition.kind, PatternMarker.isRecordPattern(pattern) {
+            return try await expectPattern(subject, pattern, condition: condition, message: message, in: scope)
+        }
+        if case .call(let name, let arguments) = condition.kind, name.name == PatternMarker.snapshot {
+            return try await expectSnapshot(arguments, span: condition.span, in: scope)
+        }
         var notes: [Diagnostic.Note] = []
         let holds: Bool
         if case .binary(let op, let left, let right) = condition.kind, Interpreter.comparisonOperators.contains(op) {
@@ -121,7 +127,7 @@ extension Interpreter {
         var waited = 0
         var realClock = false
         while true {
-            if Interruption.isRequested { throw Interpreter.interrupted(span) }
+            try checkBudget(span)
             if try await evaluate(condition, in: scope).isTruthy { return }
             guard waited < limit else {
                 throw ScriptFailure.runtime("timed out after \(Value.durationText(limit)) waiting until \(sourceText(condition.span))",

@@ -21,6 +21,7 @@ extension Interpreter {
                 case .text(let part): text += part
                 case .interpolation(let inner): text += try await evaluate(inner, in: scope).printed
                 }
+                try Interpreter.checkTextSize(text.utf8.count, span: expression.span)
             }
             return .string(text)
 
@@ -35,11 +36,13 @@ extension Interpreter {
             var values: [Value] = []
             values.reserveCapacity(elements.count)
             for element in elements { values.append(try await evaluate(element, in: scope)) }
+            try Interpreter.checkNesting(values, span: expression.span)
             return .list(values)
 
         case .record(let entries):
             var record = Record()
             for entry in entries { record[entry.key] = try await evaluate(entry.value, in: scope) }
+            try Interpreter.checkNesting(record.values, span: expression.span)
             return .record(record)
 
         case .member(let baseExpression, let name):
@@ -60,6 +63,10 @@ extension Interpreter {
         case .unary(let op, let operandExpression):
             let operand = try await evaluate(operandExpression, in: scope)
             return try unary(op, operand, span: expression.span)
+
+        case .binary(.matches, let left, let right) where PatternMarker.isRecordPattern(right):
+            let value = try await evaluate(left, in: scope)
+            return .bool(try await mismatches(value, right, in: scope).isEmpty)
 
         case .binary(let op, let left, let right):
             switch op {

@@ -117,9 +117,13 @@ extension Interpreter {
         case (.divide, .duration(let x), .integer(let y)):
             return .duration(seconds: try integerArithmetic(.divide, x, y, span: span))
         case (.add, _, _) where a.text != nil && b.text != nil:
-            return .string(a.text! + b.text!)
+            let (x, y) = (a.text ?? "", b.text ?? "")
+            try Interpreter.checkTextSize(x.utf8.count + y.utf8.count, span: span)
+            return .string(x + y)
         case (.add, _, _) where a.isList && b.isList:
-            return .list((a.listElements ?? []) + (b.listElements ?? []))
+            let (x, y) = (a.listElements ?? [], b.listElements ?? [])
+            try Interpreter.checkListSize(x.count + y.count, span: span)
+            return .list(x + y)
         default:
             if let x = a.asDecimal, let y = b.asDecimal {
                 return .decimal(try decimalArithmetic(op, x, y, span: span))

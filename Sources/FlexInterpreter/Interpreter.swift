@@ -13,12 +13,20 @@ public final class Interpreter {
         public var variables: [(name: String, value: Value)]
         /// How deep `def` calls may nest before the run stops with an error.
         public var maximumCallDepth: Int
+        /// How many statements and loop iterations a run may execute before it stops with an
+        /// error (the fuzzer's guard against `repeat 1000000000`); unlimited by default.
+        public var maximumSteps: Int
+        /// How long a run may take on the real clock before it stops with an error; none by default.
+        public var timeLimit: Duration?
 
-        public init(seed: UInt64 = 42, json: Bool = false, variables: [(name: String, value: Value)] = [], maximumCallDepth: Int = 200) {
+        public init(seed: UInt64 = 42, json: Bool = false, variables: [(name: String, value: Value)] = [], maximumCallDepth: Int = 200,
+                    maximumSteps: Int = .max, timeLimit: Duration? = nil) {
             self.seed = seed
             self.json = json
             self.variables = variables
             self.maximumCallDepth = maximumCallDepth
+            self.maximumSteps = maximumSteps
+            self.timeLimit = timeLimit
         }
     }
 
@@ -45,6 +53,20 @@ public final class Interpreter {
     /// The last value of an expression statement (or binding); `it` in scripts.
     public internal(set) var it: Value = .null
     var callDepth = 0
+    /// Where `expect snapshot NAME: VALUE` compares (set by `flex test`); nil: only evaluated.
+    public var snapshotStore: (any SnapshotStore)?
+    /// `flex test` against a non-simulated backend lists what each case created.
+    public var recordsCreatedObjects = false
+    /// IDs of objects created by successful POSTs since the last `resetBackend` (when recorded).
+    public internal(set) var createdObjects: [String] = []
+    /// Snapshot names used by the current case (a name may be used once per case).
+    var snapshotNamesUsed: Set<String> = []
+    /// Statements and loop iterations run so far, and when the first one ran (see `checkBudget`).
+    var steps = 0
+    var startedAt: ContinuousClock.Instant?
+    /// Scopes a `def` ran in: each holds a function that holds it back (a reference cycle), so
+    /// they are emptied when the globals are replaced and when the interpreter goes away.
+    var functionScopes: [Scope] = []
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
 
     public init(sources: SourceManager, output: OutputSink, options: Options = Options(),
@@ -61,6 +83,8 @@ public final class Interpreter {
         resetGlobals()
     }
 
+    deinit { breakFunctionCycles() }
+
     /// Starts over on a fresh backend from the factory (each scenario does).
     public func resetBackend() {
         useBackend(makeBackend(options.seed))
@@ -70,10 +94,13 @@ public final class Interpreter {
         self.backend = backend
         self.simulator = backend as? SimulatedFlex
         requestCounter = 0
+        createdObjects = []
+        snapshotNamesUsed = []
     }
 
     /// A fresh top-level scope holding only the predefined variables.
     public func resetGlobals() {
+        breakFunctionCycles()
         globals = Scope(parent: nil)
         for (name, value) in options.variables { globals.define(name, value) }
         it = .null
@@ -130,6 +157,39 @@ public final class Interpreter {
         return worst
     }
 
+    /// The indices of a program's top-level scenarios: each is one test case (none: the file is one).
+    public static func scenarioIndices(of program: Program) -> [Int] {
+        program.statements.indices.filter {
+            if case .scenario = program.statements[$0].kind { return true }
+            return false
+        }
+    }
+
+    /// Runs one test case on a fresh backend and scope: with `scenario` the index of a top-level
+    /// scenario statement, its shared setup (the non-scenario statements before it) then its body;
+    /// with nil, the whole file. Nil when it passed; otherwise why it stopped (`flex test`).
+    public func runCase(_ program: Program, scenario index: Int?) async -> ScriptFailure? {
+        resetBackend()
+        resetGlobals()
+        do {
+            if let index, index >= 0, index < program.statements.count,
+               case .scenario(_, _, let body) = program.statements[index].kind {
+                for statement in program.statements[..<index] {
+                    if case .scenario = statement.kind { continue }
+                    _ = try await execute(statement, in: globals, topLevel: true)
+                }
+                _ = try await executeTopLevel(body.statements[...])
+            } else {
+                _ = try await executeTopLevel(program.statements[...])
+            }
+            return nil
+        } catch let failure as ScriptFailure {
+            return failure
+        } catch {
+            return .runtime("\(error)", at: nil)
+        }
+    }
+
     /// Runs statements in the top-level scope (a REPL entry, a file, a scenario body).
     @discardableResult
     public func executeTopLevel(_ statements: ArraySlice<Statement>) async throws -> Value? {
@@ -153,7 +213,7 @@ public final class Interpreter {
     }
 
     func execute(_ statement: Statement, in scope: Scope, topLevel: Bool = false) async throws -> Flow {
-        if Interruption.isRequested { throw Interpreter.interrupted(statement.span) }
+        try checkBudget(statement.span)
         switch statement.kind {
         case .letBinding(let name, let expression):
             let value = try await evaluate(expression, in: scope)
@@ -234,7 +294,7 @@ public final class Interpreter {
             }
             let needsScope = Interpreter.bindsNames(body)
             for _ in 0..<times {
-                if Interruption.isRequested { throw Interpreter.interrupted(statement.span) }
+                try checkBudget(statement.span)
                 let flow = try await executeStatements(body.statements, in: needsScope ? Scope(parent: scope) : scope)
                 if case .returned = flow { return flow }
             }
@@ -244,6 +304,7 @@ public final class Interpreter {
 
         case .functionDefinition(let name, let parameters, let body):
             scope.define(name.name, .function(FunctionValue(name: name.name, parameters: parameters, body: body, scope: scope)))
+            if functionScopes.last !== scope { functionScopes.append(scope) }
 
         case .returnStatement(let expression):
             guard let expression else { return .returned(.null) }

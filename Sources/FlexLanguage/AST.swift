@@ -228,3 +228,38 @@ public struct CommandInvocation: Sendable {
 
     public func clause(_ name: String) -> Clause? { clauses.first { $0.name == name } }
 }
+
+/// Names of the calls the parser builds for test patterns and snapshots. They contain a space, so
+/// no user function can collide with them, and every AST walker already knows `.call` nodes.
+/// `VALUE matches { f: any id, g: matches "re", h: { … }, i: [ … ], j: EXPR }` and
+/// `expect snapshot NAME: VALUE` (see docs/testing.md).
+public enum PatternMarker {
+    /// `any` / `any KIND`: the call's name is `"pattern any"` or `"pattern any KIND"`, no arguments.
+    public static let anyPrefix = "pattern any"
+    /// `matches "regex"` inside a pattern: one argument, the regular expression string.
+    public static let regex = "pattern matches"
+    /// `expect snapshot NAME: VALUE`: arguments are the name (a plain string) and the value.
+    public static let snapshot = "expect snapshot"
+    /// The kinds `any` may name.
+    public static let kinds = ["id", "string", "number", "integer", "money", "bool", "list", "record", "null"]
+
+    /// The kind of an `any` marker call name: "" for plain `any`; nil when the name is no marker.
+    public static func anyKind(_ callName: String) -> String? {
+        guard callName.hasPrefix(anyPrefix) else { return nil }
+        return String(callName.dropFirst(anyPrefix.count)).trimmingLeadingSpace()
+    }
+
+    /// True when `expression` is a record pattern (the right side of `matches` in a test).
+    public static func isRecordPattern(_ expression: Expression) -> Bool {
+        if case .record = expression.kind { return true }
+        return false
+    }
+}
+
+extension String {
+    fileprivate func trimmingLeadingSpace() -> String {
+        var text = Substring(self)
+        while text.first == " " { text = text.dropFirst() }
+        return String(text)
+    }
+}

@@ -11,6 +11,9 @@ extension Checker.Pass {
             break
         case .variable(let name):
             checkVariableReference(name, at: expression.span)
+        case .binary(.matches, let left, let right) where PatternMarker.isRecordPattern(right):
+            checkExpression(left)
+            checkPattern(right)
         case .binary(_, let left, let right):
             checkExpression(left)
             checkExpression(right)

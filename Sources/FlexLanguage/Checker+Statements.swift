@@ -99,6 +99,8 @@ extension Checker.Pass {
             }
         case .expression(let expression):
             checkExpression(expression)
+        case .expect(let condition, _) where Checker.Pass.isSnapshot(condition):
+            checkSnapshot(condition)
         case .expect(let condition, let message):
             checkExpression(condition)
             if let message { checkExpression(message) }

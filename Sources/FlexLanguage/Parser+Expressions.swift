@@ -85,7 +85,10 @@ extension Parser {
                 break
             }
             advance()
-            let right = parseOperand(after: opToken, minimum: precedence + 1)
+            // `VALUE matches { field: PATTERN, … }` (test patterns, Parser+Patterns.swift).
+            let right = op == .matches && current.kind == .leftBrace && !noRecordLiteral
+                ? parseRecordPattern()
+                : parseOperand(after: opToken, minimum: precedence + 1)
             left = Expression(.binary(op, left, right), span: left.span.merged(with: right.span))
             previousWasComparison = precedence == Precedence.comparison
         }

@@ -169,6 +169,9 @@ extension Parser {
         if current.keyword == .error, isExpectErrorForm() {
             return parseExpectErrorStatement(start: start)
         }
+        if isExpectSnapshotForm() {
+            return parseExpectSnapshotStatement(start: start)
+        }
         let condition = parseStatementExpression(after: "'expect'")
         var message: Expression?
         if current.keyword == .else, !panicking {

@@ -1,4 +1,4 @@
-// The argument-parser command tree: `flex run`, `flex check`.
+// The argument-parser command tree: `flex run`, `flex check` (`flex repl`, `flex test` in their own files).
 import ArgumentParser
 import FlexInterpreter
 import FlexLanguage
@@ -14,15 +14,17 @@ struct FlexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flex",
         abstract: "A small language for driving Flex (withflex.com) checkouts, on an embedded simulator.",
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self])
 
-    static let subcommandNames: Set<String> = ["run", "check", "repl", "help"]
+    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "help"]
 
     static let usage = """
     usage: flex                        (the REPL on a terminal; reads a script from a pipe)
            flex repl [--seed N]
            flex run FILE… [--seed N] [--json] [--diagnostics full|short] [--var NAME=VALUE]…
            flex check FILE…
+           flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N]
+                     [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci]
            flex FILE.flex              (same as flex run FILE.flex)
            flex run -                  (read the script from standard input)
 

@@ -1,0 +1,93 @@
+// `flex test`: the QA scenario runner for CI; parses flags and hands everything to FlexTesting.
+import ArgumentParser
+import FlexInterpreter
+import FlexTesting
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every scenario of the .flex files under PATH… as independent test cases.",
+        discussion: """
+        Each scenario (or each file without scenarios) runs on a fresh simulator with the same seed.
+        Exit codes: 0 all passed, 2 a file does not parse, 3 a runtime/API error, 4 an expectation failed.
+        """)
+
+    @Argument(help: "Files or directories to search for .flex files (default: the current directory).")
+    var paths: [String] = []
+
+    @Option(name: .customShort("j"), help: ArgumentHelp("How many cases run at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run only a stable slice of the cases, e.g. 2/4.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Run only cases whose file or scenario name contains PATTERN or matches it as a regex.", valueName: "PATTERN"))
+    var filter: String?
+
+    @Flag(help: "Stop starting cases after the first failure; the rest are reported as skipped.")
+    var bail = false
+
+    @Option(help: "The simulator's seed for every case.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report to FILE.", valueName: "FILE"))
+    var junit: String?
+
+    @Flag(help: "Write TAP version 13 to stdout (the human report goes to stderr).")
+    var tap = false
+
+    @Flag(help: "Write NDJSON events to stdout (the human report goes to stderr).")
+    var json = false
+
+    @Flag(help: "Rewrite every snapshot the run reaches.")
+    var updateSnapshots = false
+
+    @Flag(inversion: .prefixedNo, help: "Fail on a missing snapshot instead of recording it (default: on when $CI is set).")
+    var ci: Bool?
+
+    @Option(help: "How to show errors: full or short.")
+    var diagnostics: DiagnosticsOption = .full
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("-j needs a positive number of jobs, got \(jobs)") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard expects I/N with 1 ≤ I ≤ N, got '\(shard)'")
+        }
+        if tap && json { throw ValidationError("--tap and --json both write to stdout; pick one") }
+    }
+
+    func execute(output: StandardOutputSink) async -> Int32 {
+        let options = TestOptions(
+            jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail, seed: seed,
+            updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI(),
+            diagnosticStyle: diagnostics.style, color: false)
+        let machineReadable = tap || json
+        let human = TerminalReporter(output: output, stream: machineReadable ? .standardError : .standardOutput,
+                                     showsProgress: !machineReadable && isatty(1) != 0)
+        var reporters: [any TestReporter] = [human]
+        if tap { reporters.append(TAPReporter(output: output)) }
+        if json { reporters.append(JSONEventReporter(output: output)) }
+        let junitReporter = junit.map(JUnitReporter.init(path:))
+        if let junitReporter { reporters.append(junitReporter) }
+        let summary = await TestRunner(options: options).run(paths: paths, reporters: reporters)
+        if let junitReporter, let problem = junitReporter.writeError {
+            output.write("flex: cannot write '\(junitReporter.path)': \(problem)\n", to: .standardError)
+            return ExitStatus.worst(summary.exitCode, ExitStatus.usage)
+        }
+        return summary.exitCode
+    }
+
+    /// CI services set CI (usually to "true"); "false" and "0" mean no.
+    static func environmentIsCI() -> Bool {
+        guard let value = getenv("CI") else { return false }
+        let text = String(cString: value).lowercased()
+        return !text.isEmpty && text != "false" && text != "0"
+    }
+}

@@ -1,0 +1,98 @@
+// `flex test` throughput: generates 1,000 scenario files in a temporary directory (never in the
+// repository), runs them in process through FlexTesting with -j 1 and -j 2, and prints the
+// speed-up and scenarios per second. Usage: test-bench [FILES] [REPEATS]
+import FlexInterpreter
+import FlexTesting
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Counts what finished; the benchmark prints no per-case lines.
+final class CountingReporter: TestReporter {
+    var finished = 0
+    func caseFinished(_ result: TestResult) { finished += 1 }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let fileCount = arguments.first.flatMap { Int($0) } ?? 1_000
+let repeats = arguments.dropFirst().first.flatMap { Int($0) } ?? 3
+
+var template = Array("/tmp/flex-test-bench-XXXXXX".utf8CString)
+guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+    print("test-bench: cannot create a temporary directory")
+    exit(1)
+}
+let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+
+/// A realistic scenario: catalog, checkout, pay, expectations, a pattern.
+func scenarioFile(_ index: Int) -> String {
+    """
+    # generated scenario \(index)
+    let thermo = product "Thermometer \(index)" eligible price $\(10 + index % 50).99
+    let s = checkout items [thermo x\(1 + index % 3)]
+
+    scenario "pays \(index)" {
+      let paid = pay s with card "4242 4242 4242 4242" hsa
+      expect paid.status == "complete"
+      expect paid matches { checkout_session_id: any id, status: "complete", amount_total: any money }
+    }
+
+    """
+}
+
+for index in 0..<fileCount {
+    _ = TestFileSystem.write(scenarioFile(index), to: directory + "/s\(index).flex")
+}
+
+/// User + system CPU seconds this process has used so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+func measure(jobs: Int) async -> (seconds: Double, cases: Int, exit: Int32, cpu: Double) {
+    var best = Double.infinity
+    var cpu = 0.0
+    var cases = 0
+    var exitCode: Int32 = 0
+    for _ in 0..<max(1, repeats) {
+        let counter = CountingReporter()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let cpuStarted = cpuSeconds()
+        let summary = await TestRunner(options: TestOptions(jobs: jobs)).run(paths: [directory], reporters: [counter])
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if seconds < best { cpu = cpuSeconds() - cpuStarted }
+        best = min(best, seconds)
+        cases = counter.finished
+        exitCode = summary.exitCode
+    }
+    return (best, cases, exitCode, cpu)
+}
+
+let sequential = await measure(jobs: 1)
+let parallel = await measure(jobs: 2)
+func format(_ value: Double, _ decimals: Int = 2) -> String {
+    var factor = 1.0
+    for _ in 0..<decimals { factor *= 10 }
+    let scaled = Int((value * factor).rounded())
+    let whole = scaled / Int(factor)
+    var fraction = String(scaled % Int(factor))
+    while fraction.count < decimals { fraction = "0" + fraction }
+    return "\(whole).\(fraction)"
+}
+print("flex test benchmark: \(fileCount) files, \(sequential.cases) scenarios, best of \(repeats), \(TestOptions.coreCount) cores")
+print("  -j 1: \(format(sequential.seconds * 1000, 1)) ms  \(Int(Double(sequential.cases) / sequential.seconds)) scenarios/s  cpu \(format(sequential.cpu * 1000, 1)) ms  (exit \(sequential.exit))")
+print("  -j 2: \(format(parallel.seconds * 1000, 1)) ms  \(Int(Double(parallel.cases) / parallel.seconds)) scenarios/s  cpu \(format(parallel.cpu * 1000, 1)) ms  (exit \(parallel.exit))")
+var load = [Double](repeating: 0, count: 3)
+_ = getloadavg(&load, 3)
+print("  machine load average (1 min): \(format(load[0])) — a busy machine cannot show the 2-core speed-up")
+print("  speed-up -j 2 / -j 1: \(format(sequential.seconds / parallel.seconds))x (target ≥ 1.70x on 2 cores)")
+
+// Leave nothing behind.
+for index in 0..<fileCount { unlink(directory + "/s\(index).flex") }
+rmdir(directory)

@@ -1,0 +1,3 @@
+# any takes a known kind
+let c = {id: 1}
+expect c matches { id: any identifier }

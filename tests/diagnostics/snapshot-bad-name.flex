@@ -1,0 +1,3 @@
+# a snapshot name becomes a file name
+let c = {email: "a@b.co"}
+expect snapshot "my snapshot/1": c

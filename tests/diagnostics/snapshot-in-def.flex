@@ -1,0 +1,4 @@
+# snapshots are not allowed inside functions
+def check(v) {
+  expect snapshot value: v
+}
