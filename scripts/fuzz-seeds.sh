@@ -1,0 +1,43 @@
+#!/bin/sh
+# Builds the fuzz seed corpora in fuzz/corpus/<target>/ from examples/, tests/scripts/,
+# tests/diagnostics/ and tests/malformed/ (scripts), and from hand-written requests and bodies.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus="$root/fuzz/corpus"
+mkdir -p "$corpus/language" "$corpus/interpreter" "$corpus/simulator" "$corpus/json"
+
+# Scripts: every .flex file under the example and test trees seeds the language and interpreter
+# targets (named by a checksum so rerunning does not duplicate them).
+find "$root/examples" "$root/tests/scripts" "$root/tests/diagnostics" "$root/tests/malformed" \
+    -name '*.flex' -type f 2>/dev/null | while read -r file; do
+    name=$(cksum < "$file" | cut -d' ' -f1)
+    cp "$file" "$corpus/language/seed-$name"
+    cp "$file" "$corpus/interpreter/seed-$name"
+done
+
+# Simulator requests: NUL-separated; the first byte modulo 5 picks GET, POST, PATCH, PUT, DELETE
+# (\001 POST, \002 PATCH, \005 GET), then the path, a newline, the JSON body.
+# `$0` is the ID the first response returned.
+sim="$corpus/simulator"
+{ printf '\001/v1/customers\n{"customer":{"email":"a@b.co","name":"A"}}'; } > "$sim/customer-create"
+{ printf '\001/v1/products\n{"product":{"name":"Socks","hsa_fsa_eligibility":"auto_substantiation"}}\000'
+  printf '\001/v1/prices\n{"price":{"product":"$0","unit_amount":2499}}\000'
+  printf '\001/v1/checkout/sessions\n{"checkout_session":{"line_items":[{"price":"$1","quantity":2}],"success_url":"https://x.co","mode":"payment"}}\000'
+  printf '\001/_sim/checkout/sessions/$2/pay\n{"payment":{"card":"4242424242424242","card_kind":"hsa"}}\000'
+  printf '\005/v1/checkout/sessions/$2\n\000'
+  printf '\001/v1/refunds\n{"refund":{"payment_intent":"$3","amount":100}}'; } > "$sim/checkout-pay-refund"
+{ printf '\005/v1/customers?limit=2&starting_after=x\n'; } > "$sim/customer-list"
+{ printf '\005/_sim/clock\n\000\001/_sim/clock/advance\n{"clock":{"seconds":3600}}\000\001/_sim/clock/set\n{"clock":{"now":"2026-02-01T00:00:00Z"}}'; } > "$sim/clock"
+{ printf '\001/_sim/faults\n{"fault":{"kind":"request","count":2,"status":500}}\000\005/v1/customers\n'; } > "$sim/faults"
+{ printf '\001/_sim/snapshots\n{"snapshot":{"name":"a"}}\000\001/_sim/snapshots/a/restore\n\000\001/_sim/reset\n\000\001/_sim/seed\n{"sim":{"seed":7}}'; } > "$sim/snapshots"
+{ printf '\005/_sim/events?type=customer.created\n'; } > "$sim/events"
+{ printf '\002/v1/customers/$0\n{"customer":{"name":"B"}}'; } > "$sim/customer-update"
+{ printf '\001/v1/payment_intents\n{"payment_intent":{"amount":1000,"customer":"x","payment_method":"y","off_session":true,"confirm":true}}'; } > "$sim/payment-intent"
+
+# JSON response bodies.
+json="$corpus/json"
+printf '{"customer":{"customer_id":"fcus_01","email":"a@b.co","metadata":{},"test_mode":true}}' > "$json/object"
+printf '[1,-2,3.5,1e10,-0.0,true,false,null,"\\u00e9\\ud83d\\ude00\\n"]' > "$json/array"
+printf '{"error":{"code":"not_found","message":"no such customer"}}' > "$json/error"
+printf '  {"a" : [ {"b" : [ [] , {} ] } ] }  ' > "$json/nested"
+echo "seed corpora in $corpus: language $(ls "$corpus/language" | wc -l), simulator $(ls "$sim" | wc -l), json $(ls "$json" | wc -l)"

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Builds the libFuzzer targets (fuzzer + ASan, release, own scratch path) and runs each for a
+# given time, one after another, printing executions, coverage and crashes per target.
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s; targets: language
+# interpreter simulator json). Crash/timeout/OOM inputs land in fuzz/artifacts/<target>/.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-60}
+[ $# -gt 0 ] && shift
+targets=${*:-language interpreter simulator json}
+cd "$root/fuzz" || exit 1
+
+# The recipe from SWIFT-NOTES.md: --sanitize=fuzzer makes SwiftPM keep the fuzzer entry point;
+# -Xswiftc -sanitize=fuzzer,address gives every compile job both coverage and ASan.
+swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz \
+    || { echo "fuzz build failed" >&2; exit 1; }
+bin=$(swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz --show-bin-path)
+[ -d corpus/language ] || "$root/scripts/fuzz-seeds.sh"
+
+status=0
+for target in $targets; do
+    mkdir -p "corpus/$target" "artifacts/$target"
+    log="artifacts/$target/last-run.log"
+    # SWIFT_BACKTRACE=enable=no: a Swift trap must end as libFuzzer's "deadly signal" at once, not
+    # hang in the backtracer. -rss_limit_mb and -timeout turn OOMs and hangs into findings.
+    SWIFT_BACKTRACE=enable=no "$bin/fuzz-$target" "corpus/$target" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+        -artifact_prefix="artifacts/$target/" -print_final_stats=1 > "$log" 2>&1
+    code=$?
+    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+    rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$')
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
+    ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
+    corp=$(grep -o 'corp: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
+    crashes=$(grep -c '^==[0-9]*== ERROR: libFuzzer\|^==[0-9]*==ERROR: AddressSanitizer\|deadly signal' "$log")
+    timeouts=$(grep -c 'ERROR: libFuzzer: timeout' "$log")
+    ooms=$(grep -c 'ERROR: libFuzzer: out-of-memory' "$log")
+    echo "$target: executions ${execs:-?} (${rate:-?}/s) coverage ${cov:-?} features ${ft:-?} corpus ${corp:-?} crashes $crashes timeouts $timeouts ooms $ooms exit $code"
+    [ "$code" -eq 0 ] || status=1
+done
+exit $status

@@ -1,0 +1,2 @@
+print f(1
+print 2

@@ -1,0 +1,2 @@
+scenario "a" {
+ print 1

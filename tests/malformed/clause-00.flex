@@ -1,0 +1,1 @@
+customer create emial "a@b.co"

@@ -1,0 +1,1 @@
+customer create email "a@b.co" email "b@c.co"

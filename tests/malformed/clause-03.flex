@@ -1,0 +1,1 @@
+customer create name 5 email

@@ -1,0 +1,1 @@
+product "P" eligible not_eligible price $1

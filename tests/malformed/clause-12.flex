@@ -1,0 +1,1 @@
+checkout items [fprice_x x0 x1]

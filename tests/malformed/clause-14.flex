@@ -1,0 +1,1 @@
+pay fcs_x with

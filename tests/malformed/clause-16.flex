@@ -1,0 +1,1 @@
+pay fcs_x with card "4242" hsa fsa

@@ -1,0 +1,1 @@
+fail next requests with

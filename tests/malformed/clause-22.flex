@@ -1,0 +1,1 @@
+fail next 2 requests with 500 code

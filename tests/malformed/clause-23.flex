@@ -1,0 +1,1 @@
+decline next charges with

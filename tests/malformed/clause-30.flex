@@ -1,0 +1,1 @@
+refund fpi_x amount

@@ -1,0 +1,1 @@
+api FETCH "/v1/x"

@@ -1,0 +1,11 @@
+# comment
+# comment
+# comment
+# comment
+# comment
+# comment
+# comment
+# comment
+# comment
+  let = 3
+print 3

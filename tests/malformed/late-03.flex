@@ -1,0 +1,3 @@
+let s = "x"
+print "${s
+print 3

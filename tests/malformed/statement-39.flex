@@ -1,0 +1,1 @@
+let fcus_x = 1

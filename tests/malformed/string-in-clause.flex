@@ -1,0 +1,1 @@
+customer create email "a@b.co name "x"
