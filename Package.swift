@@ -15,6 +15,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in the graph through the two above; named so targets can import NIO modules.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // Source text, lexer, parser, AST, checker, diagnostics. No I/O, no dependencies.
@@ -23,6 +29,22 @@ let package = Package(
         .target(name: "FlexAPI"),
         // The embedded, deterministic simulated Flex.
         .target(name: "FlexSimulator", dependencies: ["FlexAPI"]),
+        // The live backend: HTTPFlex over AsyncHTTPClient, retries, key safety, record/replay.
+        .target(name: "FlexHTTP", dependencies: [
+            "FlexAPI",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        // `flex serve`: HTTP framing (Hummingbird) around SimulatedFlex.
+        .target(name: "FlexServer", dependencies: [
+            "FlexAPI", "FlexSimulator",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // Values, environment, evaluation, the command table's request builders.
         .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator"]),
         // libedit's native API (libedit-dev, installed by scripts/setup.sh) and a C shim over its variadic calls.
@@ -38,6 +60,8 @@ let package = Package(
                 "FlexInterpreter",
                 "FlexREPL",
                 "FlexTesting",
+                "FlexHTTP",
+                "FlexServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +76,18 @@ let package = Package(
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
         .testTarget(name: "FlexSimulatorTests", dependencies: ["FlexSimulator", "FlexAPI"]),
         .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
+        .testTarget(name: "FlexHTTPTests", dependencies: [
+            "FlexHTTP", "FlexServer", "FlexAPI", "FlexSimulator",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .testTarget(name: "FlexServerTests", dependencies: [
+            "FlexServer", "FlexHTTP", "FlexAPI", "FlexSimulator",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "flex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["flex"]),
         // Broken scripts (tests/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.

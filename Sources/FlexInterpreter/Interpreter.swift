@@ -19,14 +19,20 @@ public final class Interpreter {
         /// How long a run may take on the real clock before it stops with an error; none by default.
         public var timeLimit: Duration?
 
+        /// The middle of every Idempotency-Key (`flex-<namespace>-<n>`). Nil: the seed, so runs on
+        /// the simulator are reproducible. Against the live API it must differ per run, or Flex
+        /// would replay an earlier run's stored responses.
+        public var idempotencyNamespace: String?
+
         public init(seed: UInt64 = 42, json: Bool = false, variables: [(name: String, value: Value)] = [], maximumCallDepth: Int = 200,
-                    maximumSteps: Int = .max, timeLimit: Duration? = nil) {
+                    maximumSteps: Int = .max, timeLimit: Duration? = nil, idempotencyNamespace: String? = nil) {
             self.seed = seed
             self.json = json
             self.variables = variables
             self.maximumCallDepth = maximumCallDepth
             self.maximumSteps = maximumSteps
             self.timeLimit = timeLimit
+            self.idempotencyNamespace = idempotencyNamespace
         }
     }
 
@@ -75,7 +81,7 @@ public final class Interpreter {
         self.output = output
         self.options = options
         self.makeBackend = makeBackend
-        self.idempotencyKeyPrefix = "flex-\(options.seed)-"
+        self.idempotencyKeyPrefix = "flex-\(options.idempotencyNamespace ?? String(options.seed))-"
         let backend = makeBackend(options.seed)
         self.backend = backend
         self.simulator = backend as? SimulatedFlex
@@ -93,7 +99,8 @@ public final class Interpreter {
     public func useBackend(_ backend: any FlexBackend) {
         self.backend = backend
         self.simulator = backend as? SimulatedFlex
-        requestCounter = 0
+        // A fresh simulator has forgotten every key; a live API has not, so keys keep counting.
+        if options.idempotencyNamespace == nil { requestCounter = 0 }
         createdObjects = []
         snapshotNamesUsed = []
     }

@@ -11,9 +11,12 @@ public final class ScriptRunner {
         public var diagnosticStyle: DiagnosticRenderer.Style
         public var color: Bool
         public var variables: [(name: String, value: Value)]
+        /// See `Interpreter.Options.idempotencyNamespace`.
+        public var idempotencyNamespace: String?
 
         public init(seed: UInt64 = 42, json: Bool = false, diagnosticStyle: DiagnosticRenderer.Style = .full,
-                    color: Bool = false, variables: [(name: String, value: Value)] = []) {
+                    color: Bool = false, variables: [(name: String, value: Value)] = [], idempotencyNamespace: String? = nil) {
+            self.idempotencyNamespace = idempotencyNamespace
             self.seed = seed
             self.json = json
             self.diagnosticStyle = diagnosticStyle
@@ -59,7 +62,8 @@ public final class ScriptRunner {
         guard let (programs, includes) = analyze(files) else { return ExitStatus.checkFailed }
         let interpreter = Interpreter(
             sources: sources, output: output,
-            options: Interpreter.Options(seed: options.seed, json: options.json, variables: options.variables),
+            options: Interpreter.Options(seed: options.seed, json: options.json, variables: options.variables,
+                                         idempotencyNamespace: options.idempotencyNamespace),
             makeBackend: makeBackend)
         interpreter.includes = includes
         var worst = ExitStatus.success

@@ -16,6 +16,10 @@ public final class REPL {
         public var color: Bool
         /// Nil: no persistent history (tests, or no HOME).
         public var historyPath: String?
+        /// How the banner and `.backend` name a non-default backend ("live API https://… (test mode, key fsk_test_…1a2b)").
+        public var backendDescription: String?
+        /// See `Interpreter.Options.idempotencyNamespace` (set for the live API).
+        public var idempotencyNamespace: String?
         public init(seed: UInt64 = 42, color: Bool = false, historyPath: String? = nil) {
             self.seed = seed
             self.color = color
@@ -49,7 +53,8 @@ public final class REPL {
         self.makeBackend = makeBackend
         self.history = options.historyPath.map { HistoryStore(path: $0) }
         self.interpreter = Interpreter(sources: sources, output: output,
-                                       options: Interpreter.Options(seed: options.seed), makeBackend: makeBackend)
+                                       options: Interpreter.Options(seed: options.seed, idempotencyNamespace: options.idempotencyNamespace),
+                                       makeBackend: makeBackend)
         for entry in history?.entries ?? [] { reader.addToHistory(entry) }
     }
 
@@ -58,7 +63,11 @@ public final class REPL {
     }
 
     var backendDescription: String {
-        "embedded simulator, seed \(options.seed)"
+        options.backendDescription.map { "\($0), seed \(options.seed)" } ?? "embedded simulator, seed \(options.seed)"
+    }
+
+    var interpreterOptions: Interpreter.Options {
+        Interpreter.Options(seed: options.seed, idempotencyNamespace: options.idempotencyNamespace)
     }
 
     /// Runs until `.quit` or end of input; returns the process exit code.
@@ -171,8 +180,7 @@ public final class REPL {
     func restart(seed: UInt64) {
         options.seed = seed
         sources = SourceManager()
-        interpreter = Interpreter(sources: sources, output: output,
-                                  options: Interpreter.Options(seed: seed), makeBackend: makeBackend)
+        interpreter = Interpreter(sources: sources, output: output, options: interpreterOptions, makeBackend: makeBackend)
         recorder.removeAll()
         seenIDs.removeAll()
         seenIDSet.removeAll()

@@ -14,14 +14,16 @@ struct FlexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flex",
         abstract: "A small language for driving Flex (withflex.com) checkouts, on an embedded simulator.",
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self])
 
-    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "help"]
+    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "serve", "help"]
 
     static let usage = """
     usage: flex                        (the REPL on a terminal; reads a script from a pipe)
            flex repl [--seed N]
            flex run FILE… [--seed N] [--json] [--diagnostics full|short] [--var NAME=VALUE]…
+                    [--backend sim|live] [--base-url URL] [--allow-production] [--record FILE | --replay FILE]
+           flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N]
            flex check FILE…
            flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N]
                      [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci]
@@ -57,6 +59,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("var"), help: ArgumentHelp("Bind a variable before the script runs.", valueName: "NAME=VALUE"))
     var variables: [String] = []
 
+    @OptionGroup var backendOptions: BackendOptions
+
     func execute(output: StandardOutputSink) async -> Int32 {
         var bound: [(name: String, value: Value)] = []
         for text in variables {
@@ -66,10 +70,22 @@ struct RunCommand: ParsableCommand {
             }
             bound.append(variable)
         }
+        let plan: BackendOptions.Plan
+        do {
+            plan = try backendOptions.plan()
+        } catch {
+            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
+            return ExitStatus.usage
+        }
+        // The mode goes first on stderr, so nobody mistakes a live run for a simulated one.
+        if let banner = plan.banner { output.write(banner + "\n", to: .standardError) }
         let options = ScriptRunner.Options(seed: seed, json: json, diagnosticStyle: diagnostics.style,
-                                           color: colorDiagnostics(), variables: bound)
-        let runner = ScriptRunner(options: options, output: output)
-        return await runner.run(scripts(files))
+                                           color: colorDiagnostics(), variables: bound,
+                                           idempotencyNamespace: plan.idempotencyNamespace)
+        let runner = ScriptRunner(options: options, output: output, makeBackend: plan.makeBackend)
+        let code = await runner.run(scripts(files))
+        await plan.finish()
+        return code
     }
 }
 

@@ -14,19 +14,35 @@ struct ReplCommand: ParsableCommand {
     @Option(help: "The simulator's seed.")
     var seed: UInt64 = 42
 
+    @OptionGroup var backendOptions: BackendOptions
+
     /// On a terminal: libedit and history. Otherwise statements are read like `flex run -`.
     func execute(output: StandardOutputSink) async -> Int32 {
+        let plan: BackendOptions.Plan
+        do {
+            plan = try backendOptions.plan()
+        } catch {
+            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
+            return ExitStatus.usage
+        }
         guard isatty(0) != 0 else {
-            let runner = ScriptRunner(options: ScriptRunner.Options(seed: seed, color: colorDiagnostics()), output: output)
-            return await runner.run(scripts(["-"]))
+            if let banner = plan.banner { output.write(banner + "\n", to: .standardError) }
+            let options = ScriptRunner.Options(seed: seed, color: colorDiagnostics(), idempotencyNamespace: plan.idempotencyNamespace)
+            let code = await ScriptRunner(options: options, output: output, makeBackend: plan.makeBackend).run(scripts(["-"]))
+            await plan.finish()
+            return code
         }
         // The reader needs the REPL for Tab, and the REPL needs the reader: close the loop through a box.
         final class Box { weak var repl: REPL? }
         let box = Box()
         let reader: LineReader = LibEditLineReader { text in box.repl?.complete(text) ?? .none } ?? PlainLineReader()
-        let options = REPL.Options(seed: seed, color: colorDiagnostics(), historyPath: HistoryStore.defaultPath())
-        let repl = REPL(reader: reader, output: output, options: options)
+        var options = REPL.Options(seed: seed, color: colorDiagnostics(), historyPath: HistoryStore.defaultPath())
+        options.backendDescription = plan.banner.map { String($0.dropFirst("flex: ".count)) }
+        options.idempotencyNamespace = plan.idempotencyNamespace
+        let repl = REPL(reader: reader, output: output, options: options, makeBackend: plan.makeBackend)
         box.repl = repl
-        return await repl.run()
+        let code = await repl.run()
+        await plan.finish()
+        return code
     }
 }

@@ -1,0 +1,289 @@
+// The live backend: sends APIRequests to Flex over HTTP with auth, timeouts, safe retries and size limits.
+import AsyncHTTPClient
+import FlexAPI
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A `FlexBackend` that talks to the Flex API (or a `flex serve`) over HTTP.
+///
+/// - Every POST carries an `Idempotency-Key` (the request's own, else one generated once) that
+///   each retry reuses; a POST still unanswered after the retries throws "outcome unknown" with it.
+/// - Non-2xx answers are returned as responses (Flex's error body); `send` throws only
+///   `TransportError`, whose message never contains the API key.
+/// - Call `shutdown()` when done.
+public final class HTTPFlex: FlexBackend {
+    public let configuration: HTTPFlexConfiguration
+    public let base: APIBaseURL
+    /// `test` or `production`, from the key (for banners).
+    public let mode: APIKeySafety.Mode
+    let client: HTTPClient
+    let authorization: String
+
+    /// Validates the base URL and key (a non-test key needs `allowProduction`) and creates the client.
+    public init(configuration: HTTPFlexConfiguration) throws(HTTPConfigurationError) {
+        base = try APIBaseURL(configuration.baseURL)
+        mode = try APIKeySafety.check(configuration.apiKey, allowProduction: configuration.allowProduction)
+        self.configuration = configuration
+        authorization = "Bearer " + configuration.apiKey
+        var clientConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,  // a redirect must never carry the Authorization header elsewhere
+            timeout: .init(connect: HTTPFlex.timeAmount(configuration.connectTimeout), read: HTTPFlex.timeAmount(configuration.requestTimeout)),
+            decompression: .disabled
+        )
+        clientConfiguration.httpVersion = .http1Only
+        // HTTPFlex retries itself (bounded, reported); the pool's own reconnect loop would hide a
+        // refused connection until the request deadline.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+    }
+
+    deinit {
+        // A client dropped without shutdown traps in debug builds of AsyncHTTPClient; never let a
+        // forgotten shutdown() crash flex. Shutting down twice is harmless.
+        _ = client.shutdown()
+    }
+
+    /// Closes connections. The backend must not be used afterwards.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    public func send(_ request: APIRequest) async throws -> APIResponse {
+        var request = request
+        if request.method == .POST && request.header("Idempotency-Key") == nil {
+            request.headers.append(HTTPHeader("Idempotency-Key", HTTPFlex.newIdempotencyKey()))
+        }
+        let prepared = try prepare(request)
+        let policy = configuration.retry
+        let clock = ContinuousClock()
+        let start = clock.now
+        var attempt = 0
+        var mayHaveBeenProcessed = false
+        while true {
+            attempt += 1
+            let outcome = await perform(prepared)
+            let retryAfter: Duration?
+            let failure: AttemptError
+            switch outcome {
+            case .response(let response):
+                guard isRetryable(status: response.status, method: request.method) else { return try parse(response, prepared) }
+                retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
+                // Out of attempts or time: the server's answer (a 429/5xx) is the result.
+                guard let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) else { return try parse(response, prepared) }
+                try await policy.sleep(wait)
+                continue
+            case .failed(let error, let sent):
+                mayHaveBeenProcessed = mayHaveBeenProcessed || sent
+                failure = error
+                retryAfter = nil
+                let retryable = request.method != .PATCH || !sent
+                if retryable, !error.isFinal, let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) {
+                    try await policy.sleep(wait)
+                    continue
+                }
+            }
+            throw finalError(failure, request: request, prepared: prepared, attempts: attempt, mayHaveBeenProcessed: mayHaveBeenProcessed)
+        }
+    }
+
+    // MARK: - Attempts
+
+    struct Prepared: Sendable {
+        var method: FlexAPI.HTTPMethod
+        var url: String
+        /// `METHOD /path` as written in the request, for messages.
+        var label: String
+        var headers: HTTPHeaders
+        var body: [UInt8]?
+        var idempotencyKey: String?
+    }
+
+    enum Outcome: Sendable {
+        case response(RawResponse)
+        /// `sent`: the request may have reached the server (so a POST's effect is unknown).
+        case failed(AttemptError, sent: Bool)
+    }
+
+    struct RawResponse: Sendable {
+        var status: Int
+        var headers: [HTTPHeader]
+        var body: [UInt8]
+        func header(_ name: String) -> String? {
+            let wanted = name.lowercased()
+            return headers.first { $0.name.lowercased() == wanted }?.value
+        }
+    }
+
+    struct AttemptError: Error, Sendable {
+        var message: String
+        /// Not worth retrying (the response is too large; the request cannot be encoded).
+        var isFinal = false
+    }
+
+    func prepare(_ request: APIRequest) throws(TransportError) -> Prepared {
+        var headers = HTTPHeaders()
+        headers.add(name: "Authorization", value: authorization)
+        headers.add(name: "Accept", value: "application/json")
+        headers.add(name: "User-Agent", value: "flex")
+        for header in request.headers {
+            let lowered = header.name.lowercased()
+            // Auth is this backend's business; framing headers are the client's.
+            if lowered == "authorization" || lowered == "host" || lowered == "content-length" || lowered == "transfer-encoding" { continue }
+            guard HTTPFlex.isToken(header.name), header.value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }) else {
+                throw TransportError("the header \"\(KeyRedaction.scrub(header.name, key: configuration.apiKey))\" of \(request.method.rawValue) \(request.path) has a name or value that cannot be sent")
+            }
+            headers.add(name: header.name, value: header.value)
+        }
+        var body: [UInt8]?
+        if let json = request.body {
+            body = json.serializedBytes()
+            headers.add(name: "Content-Type", value: "application/json")
+        }
+        return Prepared(
+            method: request.method,
+            url: base.resolve(request.path, query: request.query),
+            label: "\(request.method.rawValue) \(request.path)",
+            headers: headers,
+            body: body,
+            idempotencyKey: request.method == .POST ? request.header("Idempotency-Key") : nil
+        )
+    }
+
+    func perform(_ prepared: Prepared) async -> Outcome {
+        var outgoing = HTTPClientRequest(url: prepared.url)
+        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue)
+        outgoing.headers = prepared.headers
+        if let body = prepared.body { outgoing.body = .bytes(body) }
+        let deadline = NIODeadline.now() + HTTPFlex.timeAmount(configuration.requestTimeout)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(outgoing, deadline: deadline)
+        } catch {
+            return .failed(describe(error), sent: !HTTPFlex.isConnectFailure(error))
+        }
+        do {
+            let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
+            let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
+            return .response(RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView)))
+        } catch is NIOTooManyBytesError {
+            return .failed(AttemptError(message: "the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", isFinal: true), sent: true)
+        } catch {
+            return .failed(describe(error), sent: true)
+        }
+    }
+
+    func isRetryable(status: Int, method: FlexAPI.HTTPMethod) -> Bool {
+        if status == 429 { return true }  // rate limited: the request was not processed
+        guard (500...599).contains(status) else { return false }
+        // A 5xx may have applied a PATCH; GET/PUT/DELETE repeat safely, POST carries its key.
+        return method != .PATCH
+    }
+
+    /// The wait before the next attempt, or nil when the attempts or the time budget are spent.
+    func nextDelay(_ policy: RetryPolicy, _ attempt: Int, _ retryAfter: Duration?, _ elapsed: Duration) -> Duration? {
+        guard attempt < policy.maxAttempts else { return nil }
+        let wait = policy.delay(afterFailedAttempts: attempt, retryAfter: retryAfter)
+        guard elapsed + wait < policy.maxTotalTime else { return nil }
+        return wait
+    }
+
+    func parse(_ raw: RawResponse, _ prepared: Prepared) throws(TransportError) -> APIResponse {
+        if raw.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return APIResponse(status: raw.status, headers: raw.headers, body: .null)
+        }
+        do {
+            let body = try JSON.parse(raw.body)
+            return APIResponse(status: raw.status, headers: raw.headers, body: body)
+        } catch {
+            throw TransportError(KeyRedaction.scrub(
+                "\(prepared.label) answered HTTP \(raw.status) with a body that is not valid JSON (\(error.description), \(raw.body.count) bytes)",
+                key: configuration.apiKey))
+        }
+    }
+
+    func finalError(_ failure: AttemptError, request: APIRequest, prepared: Prepared, attempts: Int, mayHaveBeenProcessed: Bool) -> TransportError {
+        let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
+        let message: String
+        if request.method == .POST, mayHaveBeenProcessed, let key = prepared.idempotencyKey {
+            message = "outcome unknown: \(prepared.label) may or may not have been applied (\(failure.message); \(tries)); "
+                + "retry it with Idempotency-Key \"\(key)\" to get its result without applying it twice"
+        } else {
+            message = "\(failure.message) (\(tries))"
+        }
+        return TransportError(KeyRedaction.scrub(message, key: configuration.apiKey))
+    }
+
+    func describe(_ error: any Error) -> AttemptError {
+        let text: String
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                text = "timed out after \(configuration.requestTimeout) waiting for \(base.origin)"
+            case .connectTimeout:
+                text = "timed out after \(configuration.connectTimeout) connecting to \(base.origin)"
+            case .remoteConnectionClosed:
+                text = "\(base.origin) closed the connection before the response was complete"
+            default:
+                text = "HTTP failure talking to \(base.origin): \(error)"
+            }
+        } else if HTTPFlex.isConnectFailure(error) {
+            text = "cannot connect to \(base.origin): \(error)"
+        } else {
+            text = "network failure talking to \(base.origin): \(error)"
+        }
+        return AttemptError(message: KeyRedaction.scrub(text, key: configuration.apiKey))
+    }
+
+    /// Failures that happen before any byte of the request is written: safe to retry for any method.
+    static func isConnectFailure(_ error: any Error) -> Bool {
+        if error is NIOConnectionError { return true }
+        if let error = error as? HTTPClientError, error == .connectTimeout { return true }
+        if let error = error as? ChannelError, case .connectTimeout = error { return true }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return true }
+        return false
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        let (nanos, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return .seconds(Int64.max / 1_000_000_000) }
+        return .nanoseconds(nanos + attoseconds / 1_000_000_000)
+    }
+
+    /// RFC 9110 token characters.
+    static func isToken(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+            case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+                UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+                UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): true
+            default: false
+            }
+        }
+    }
+
+    /// `flex-` and 32 random hex digits.
+    static func newIdempotencyKey() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() as UInt64
+        let low = generator.next() as UInt64
+        func hex(_ value: UInt64) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return "flex-" + hex(high) + hex(low)
+    }
+}
+
+extension HTTPFlex: CustomStringConvertible, CustomReflectable {
+    public var description: String { "HTTPFlex(\(base), key \(KeyRedaction.redact(configuration.apiKey)))" }
+    /// Keeps the Authorization header value out of `dump()` and debuggers.
+    public var customMirror: Mirror { Mirror(self, children: ["configuration": configuration]) }
+}

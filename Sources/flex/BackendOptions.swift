@@ -1,0 +1,128 @@
+// Which Flex a run talks to: the embedded simulator (default), the live API over HTTP (or a
+// `flex serve`), or a recording; plus recording every exchange. Shared by run and repl.
+import ArgumentParser
+import FlexAPI
+import FlexHTTP
+import FlexInterpreter
+import FlexSimulator
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+enum BackendKind: String, ExpressibleByArgument, CaseIterable {
+    case sim, live
+}
+
+struct BackendOptions: ParsableArguments {
+    @Option(help: "sim (the embedded simulator) or live (the Flex API over HTTP; key from FLEX_API_KEY or the config file).")
+    var backend: BackendKind = .sim
+
+    @Option(help: ArgumentHelp("The API base URL for --backend live, ending in the version (default https://api.withflex.com/v1, or FLEX_API_BASE).", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(help: "Allow a production (non fsk_test_) key; at a terminal you are asked to confirm.")
+    var allowProduction = false
+
+    @Option(help: ArgumentHelp("How often the live backend retries a failed request (connection failures, 429, 5xx).", valueName: "N"))
+    var retries = 3
+
+    @Option(help: ArgumentHelp("Write every request/response as JSON lines (secrets scrubbed).", valueName: "FILE"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Answer from a recording made with --record, without network.", valueName: "FILE"))
+    var replay: String?
+
+    /// What the run needs: a backend factory, the Idempotency-Key namespace, a one-line mode
+    /// description for stderr (nil for the default simulator, whose output must stay clean), and
+    /// what to close at the end.
+    struct Plan {
+        var makeBackend: Interpreter.BackendFactory
+        var idempotencyNamespace: String?
+        var banner: String?
+        var finish: @Sendable () async -> Void
+    }
+
+    func plan() throws -> Plan {
+        if let replay, record != nil || backend == .live {
+            throw ValidationError("--replay answers from a file; it cannot be combined with --backend live or --record (replaying \(replay))")
+        }
+        if let replay {
+            let replaying: ReplayingBackend
+            do { replaying = try ReplayingBackend(path: replay) } catch { throw ValidationError(error.message) }
+            return Plan(makeBackend: { _ in replaying }, idempotencyNamespace: nil,
+                        banner: "flex: replaying \(replay) (no network)", finish: {})
+        }
+        switch backend {
+        case .sim:
+            guard baseURL == nil else { throw ValidationError("--base-url needs --backend live") }
+            guard record == nil else {
+                throw ValidationError("--record needs --backend live; the simulator is deterministic, so re-running the script reproduces it")
+            }
+            return Plan(makeBackend: { SimulatedFlex(seed: $0) }, idempotencyNamespace: nil, banner: nil, finish: {})
+        case .live:
+            guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
+            var configuration: HTTPFlexConfiguration
+            do {
+                configuration = try HTTPFlexConfiguration.fromEnvironment(baseURL: baseURL, allowProduction: allowProduction)
+            } catch {
+                throw ValidationError(error.message)
+            }
+            configuration.retry.maxAttempts = retries + 1
+            let http: HTTPFlex
+            do { http = try HTTPFlex(configuration: configuration) } catch { throw ValidationError(error.message) }
+            if http.mode == .production, isatty(0) != 0, !Self.confirmProduction(http) {
+                Task { await http.shutdown() }
+                throw ValidationError("not confirmed; nothing was sent")
+            }
+            var backend: any FlexBackend = http
+            var recorder: RecordingBackend?
+            if let record {
+                do { recorder = try RecordingBackend(wrapping: http, path: record, secrets: [configuration.apiKey]) } catch { throw ValidationError(error.message) }
+                backend = recorder ?? http
+            }
+            let shared = backend, openRecording = recorder
+            let mode = http.mode == .production ? "PRODUCTION" : "test mode"
+            let banner = "flex: live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
+            return Plan(makeBackend: { RemoteSimulatorReset(wrapping: shared, seed: $0) },
+                        idempotencyNamespace: Self.randomNamespace(), banner: banner,
+                        finish: { openRecording?.close(); await http.shutdown() })
+        }
+    }
+
+    /// A production key at a terminal: say so plainly and ask; anything but "yes" stops.
+    static func confirmProduction(_ http: HTTPFlex) -> Bool {
+        let key = KeyRedaction.redact(http.configuration.apiKey)
+        writeDescriptor(2, "This key (\(key)) is a PRODUCTION key: real cards will be charged. Type yes to continue: ")
+        return readLine()?.trimmingCharacters(in: " \t") == "yes"
+    }
+
+    /// 64 random bits from the kernel, as hex: unique per run, so keys never repeat across runs.
+    static func randomNamespace() -> String {
+        var bytes = [UInt8](repeating: 0, count: 8)
+        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            _ = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8) }
+            close(fd)
+        }
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        var mixed = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } ^ UInt64(truncatingIfNeeded: clock.tv_nsec)
+        var text = ""
+        for _ in 0..<16 {
+            text.append(Character(Unicode.Scalar(UInt8(ascii: "0") + UInt8(mixed & 0xF) + (mixed & 0xF > 9 ? 39 : 0))))
+            mixed >>= 4
+        }
+        return text
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

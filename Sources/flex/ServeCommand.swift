@@ -1,0 +1,44 @@
+// `flex serve`: the simulator over HTTP with Flex's wire format, for any client (curl, an SDK,
+// `flex run --backend live --base-url http://127.0.0.1:4010/v1`).
+import ArgumentParser
+import FlexInterpreter
+import FlexServer
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the simulator over HTTP (loopback by default).")
+
+    @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port; 0 picks a free one (printed on start).")
+    var port = 4010
+
+    @Option(help: "The simulator's seed.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Do not write an access-log line per request to stderr.")
+    var quiet = false
+
+    func execute(output: StandardOutputSink) async -> Int32 {
+        let host = self.host, seed = self.seed, quiet = self.quiet
+        let server = FlexServer(host: host, port: port, seed: seed, accessLog: { line in
+            if !quiet { writeDescriptor(2, line + "\n") }
+        })
+        do {
+            try await server.run { boundPort in
+                // One line on stdout, flushed at once: scripts and tests read the port from it.
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/v1"
+                writeDescriptor(1, "flex serve: listening on \(url) (seed \(seed)); Ctrl-C stops\n")
+            }
+            return ExitStatus.success
+        } catch {
+            output.write("flex serve: \(error)\n", to: .standardError)
+            return ExitStatus.runtimeError
+        }
+    }
+}

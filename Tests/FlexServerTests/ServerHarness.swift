@@ -1,0 +1,53 @@
+// Starts a FlexServer on 127.0.0.1 port 0 for one test and stops it by cancelling its task.
+import AsyncHTTPClient
+import FlexAPI
+import FlexHTTP
+import FlexServer
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+let testKey = "fsk_test_4eC39HqLyjWDarjtT1zdp7dc"
+
+final class LogSink: Sendable {
+    let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+}
+
+/// Runs `body` with a served simulator (seed `seed`) and an HTTPFlex client pointed at it.
+func withServer(seed: UInt64 = 42, maxBodyBytes: Int = 1 << 20,
+                _ body: (Int, HTTPFlex, LogSink) async throws -> Void) async throws {
+    let log = LogSink()
+    let server = FlexServer(host: "127.0.0.1", port: 0, seed: seed, maxBodyBytes: maxBodyBytes, handleSignals: false, accessLog: { log.append($0) })
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let task = Task {
+        try await server.run { port in continuation.yield(port) }
+    }
+    var port = 0
+    for await bound in ports { port = bound; break }
+    let client = try HTTPFlex(configuration: HTTPFlexConfiguration(
+        baseURL: "http://127.0.0.1:\(port)/v1", apiKey: testKey, requestTimeout: .seconds(10), retry: .none))
+    do {
+        try await body(port, client, log)
+    } catch {
+        await client.shutdown()
+        task.cancel()
+        _ = await task.result
+        throw error
+    }
+    await client.shutdown()
+    task.cancel()
+    _ = await task.result
+}
+
+/// A raw request (no auth unless given), for what HTTPFlex would never send.
+func rawRequest(port: Int, method: NIOHTTP1.HTTPMethod, path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) async throws -> (Int, JSON?) {
+    var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+    request.method = method
+    for (name, value) in headers { request.headers.add(name: name, value: value) }
+    if let body { request.body = .bytes(body) }
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+    let buffer = try await response.body.collect(upTo: 1 << 20)
+    return (Int(response.status.code), try? JSON.parse(Array(buffer.readableBytesView)))
+}
