@@ -61,20 +61,26 @@ final class ServeProcess {
 
 @Suite("Parity: embedded simulator vs live backend against flex serve")
 struct ParityTests {
-    @Test("the same output on both backends", arguments: ScriptCorpus.all)
-    func sameOutput(_ path: String) throws {
-        let common = ["run", "--seed", "42", "--diagnostics", "short"]
-        let embedded = try Flex.run(common + [path])
+    /// One server for the whole corpus, scripts one after another: each live run first resets
+    /// the server to the run's seed (RemoteSimulatorReset), so no state leaks between scripts,
+    /// and the machine is not flooded with a server per script while other suites run.
+    @Test("every script and example prints the same on both backends")
+    func sameOutput() throws {
         let server = try ServeProcess()
-        // No retries: a script that injects a 503 (`fail next`) must see it, as on the simulator.
-        let live = try Flex.run(common + ["--backend", "live", "--base-url", server.baseURL, "--retries", "0", path],
-                                environment: ["FLEX_API_KEY": "fsk_test_parity00000000", "XDG_CONFIG_HOME": "/nonexistent"])
-        #expect(live.exitCode == embedded.exitCode, "\(path): exit \(live.exitCode) live vs \(embedded.exitCode) embedded\n\(live.stderr)")
-        #expect(live.stdout == embedded.stdout, "\(path): stdout differs")
-        var liveErrors = live.stderrLines
-        let banner = liveErrors.isEmpty ? "" : liveErrors.removeFirst()
-        #expect(banner.hasPrefix("flex: live API http://127.0.0.1:"), "\(path): no mode banner")
-        #expect(banner.contains("fsk_test_…0000") && !banner.contains("parity"), "\(path): the key is not redacted: \(banner)")
-        #expect(liveErrors == embedded.stderrLines, "\(path): stderr differs")
+        let common = ["run", "--seed", "42", "--diagnostics", "short"]
+        for path in ScriptCorpus.all {
+            let embedded = try Flex.run(common + [path])
+            // No retries: a script that injects a 503 (`fail next`) must see it, as on the simulator.
+            let live = try Flex.run(common + ["--backend", "live", "--base-url", server.baseURL, "--retries", "0", path],
+                                    environment: ["FLEX_API_KEY": "fsk_test_parity00000000", "XDG_CONFIG_HOME": "/nonexistent"])
+            #expect(live.exitCode == embedded.exitCode, "\(path): exit \(live.exitCode) live vs \(embedded.exitCode) embedded\n\(live.stderr)")
+            #expect(live.stdout == embedded.stdout, "\(path): stdout differs")
+            var liveErrors = live.stderrLines
+            let banner = liveErrors.isEmpty ? "" : liveErrors.removeFirst()
+            #expect(banner.hasPrefix("flex: live API http://127.0.0.1:"), "\(path): no mode banner")
+            #expect(banner.contains("fsk_test_…0000") && !banner.contains("parity"), "\(path): the key is not redacted: \(banner)")
+            #expect(liveErrors == embedded.stderrLines, "\(path): stderr differs")
+        }
+        #expect(ScriptCorpus.all.count > 100)
     }
 }

@@ -4,11 +4,11 @@ import Testing
 
 @Suite struct JSONLimitsTests {
     @Test func bodyOverTheLimitIsRefusedBeforeReading() {
-        let body = Array("[" + String(repeating: "1,", count: 600) + "1]".utf8)
+        let body = Array(("[" + String(repeating: "1,", count: 600) + "1]").utf8)
         #expect(throws: JSONParseError.self) { try JSON.parse(body, maximumSize: 1000) }
         do {
             _ = try JSON.parse(body, maximumSize: 1000)
-        } catch {
+        } catch let error as JSONParseError {
             #expect(error.message == "body too large: \(body.count) bytes (at most 1000)")
         }
         #expect((try? JSON.parse(body, maximumSize: body.count)) != nil)

@@ -87,8 +87,8 @@ let flexError503 = #"{"error":{"code":"service_unavailable","message":"try again
     }
 
     @Test func aRetryAfterBeyondTheTimeBudgetIsNotWaitedFor() async throws {
-        // makeClient's budget is 10 s; waiting 100 s would exceed it, so the 429 is the answer.
-        try await withScript([.respond(429, headers: [("Retry-After", "100")], body: #"{"error":{"code":"rate_limited","message":"later"}}"#)]) { server, client, sleeper in
+        // makeClient's budget is 60 s; waiting 600 s would exceed it, so the 429 is the answer.
+        try await withScript([.respond(429, headers: [("Retry-After", "600")], body: #"{"error":{"code":"rate_limited","message":"later"}}"#)]) { server, client, sleeper in
             let response = try await client.send(APIRequest(.GET, "/v1/customers"))
             #expect(response.status == 429)
             #expect(server.received.count == 1)

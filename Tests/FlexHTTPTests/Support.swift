@@ -17,7 +17,7 @@ func makeClient(port: Int, key: String = testKey, attempts: Int = 3, timeout: Du
                 maxResponseBytes: Int = 1 << 20, sleeper: SleepRecorder? = nil, allowProduction: Bool = false) throws -> HTTPFlex {
     let recorder = sleeper
     let retry = RetryPolicy(
-        maxAttempts: attempts, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200), maxTotalTime: .seconds(10),
+        maxAttempts: attempts, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200), maxTotalTime: .seconds(60),
         jitter: { 0.5 },
         sleep: { duration in
             if let recorder { try await recorder.sleep(duration) } else { try await Task.sleep(for: duration) }

@@ -123,6 +123,16 @@ final class PseudoTerminal {
 
     var end: String.Index { transcript.endIndex }
 
+    /// Ctrl-D at the prompt until the REPL leaves: a Ctrl-D that lands in the instant before
+    /// libedit puts the terminal in raw mode is taken by the line discipline instead.
+    func quitWithCtrlD() throws -> Int32 {
+        for _ in 0..<5 {
+            send(Self.ctrlD)
+            if let status = try? waitForExit(timeoutMilliseconds: 2_000) { return status }
+        }
+        return try waitForExit()
+    }
+
     /// Waits for the child to exit and returns its status (128 + signal when killed).
     func waitForExit(timeoutMilliseconds: Int = 10_000) throws -> Int32 {
         if let exitStatus { return exitStatus }

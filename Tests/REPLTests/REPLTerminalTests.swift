@@ -51,8 +51,7 @@ import Glibc
         terminal.send("print thermo.unit_am\t\r")
         try terminal.waitFor("100", after: fields)
         try terminal.waitForPrompt()
-        terminal.send(PseudoTerminal.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try terminal.quitWithCtrlD() == 0)
     }
 
     @Test func historyIsRecalledInTheNextRunAndPrivate() throws {
@@ -61,8 +60,7 @@ import Glibc
         first.send("print 4242 + 1\r")
         try first.waitFor("4243")
         try first.waitForPrompt()
-        first.send(PseudoTerminal.ctrlD)
-        #expect(try first.waitForExit() == 0)
+        #expect(try first.quitWithCtrlD() == 0)
 
         var info = stat()
         #expect(stat(state + "/flex/history", &info) == 0)
@@ -100,8 +98,7 @@ import Glibc
         terminal.send("print \"still here\"\r")
         try terminal.waitFor("still here", after: running)
         try terminal.waitForPrompt()
-        terminal.send(PseudoTerminal.ctrlD)
-        #expect(try terminal.waitForExit() == 0)
+        #expect(try terminal.quitWithCtrlD() == 0)
     }
 
     @Test func saveThenRunGivesTheSameResults() throws {
