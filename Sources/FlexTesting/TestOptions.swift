@@ -24,6 +24,8 @@ public struct TestOptions: Sendable {
     public var makeBackend: Interpreter.BackendFactory
     /// True for the embedded simulator: parallel by default, no created-object bookkeeping.
     public var backendIsSimulated: Bool
+    /// See `Interpreter.Options.idempotencyNamespace` (set for the live API).
+    public var idempotencyNamespace: String?
 
     public init(jobs: Int? = nil, shard: Shard? = nil, filter: String? = nil, bail: Bool = false, seed: UInt64 = 42,
                 updateSnapshots: Bool = false, ci: Bool = false, diagnosticStyle: DiagnosticRenderer.Style = .full,

@@ -117,7 +117,7 @@ public struct TestRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let output = CapturingOutputSink()
-        let interpreter = Interpreter(sources: sources, output: output, options: Interpreter.Options(seed: options.seed),
+        let interpreter = Interpreter(sources: sources, output: output, options: Interpreter.Options(seed: options.seed, idempotencyNamespace: options.idempotencyNamespace),
                                       makeBackend: options.makeBackend)
         interpreter.includes = file.includes
         interpreter.recordsCreatedObjects = !options.backendIsSimulated

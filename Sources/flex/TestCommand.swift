@@ -55,6 +55,8 @@ struct TestCommand: ParsableCommand {
     @Option(help: "How to show errors: full or short.")
     var diagnostics: DiagnosticsOption = .full
 
+    @OptionGroup var backendOptions: BackendOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("-j needs a positive number of jobs, got \(jobs)") }
         if let shard, Shard(parsing: shard) == nil {
@@ -64,10 +66,21 @@ struct TestCommand: ParsableCommand {
     }
 
     func execute(output: StandardOutputSink) async -> Int32 {
-        let options = TestOptions(
+        let plan: BackendOptions.Plan
+        do {
+            plan = try backendOptions.plan()
+        } catch {
+            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
+            return ExitStatus.usage
+        }
+        if let banner = plan.banner { output.write(banner + "\n", to: .standardError) }
+        var options = TestOptions(
             jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail, seed: seed,
             updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI(),
-            diagnosticStyle: diagnostics.style, color: false)
+            diagnosticStyle: diagnostics.style, color: false,
+            // The live API (or a flex serve) is one shared world: cases run one at a time by default.
+            makeBackend: plan.makeBackend, backendIsSimulated: plan.banner == nil)
+        options.idempotencyNamespace = plan.idempotencyNamespace
         let machineReadable = tap || json
         let human = TerminalReporter(output: output, stream: machineReadable ? .standardError : .standardOutput,
                                      showsProgress: !machineReadable && isatty(1) != 0)
@@ -77,6 +90,7 @@ struct TestCommand: ParsableCommand {
         let junitReporter = junit.map(JUnitReporter.init(path:))
         if let junitReporter { reporters.append(junitReporter) }
         let summary = await TestRunner(options: options).run(paths: paths, reporters: reporters)
+        await plan.finish()
         if let junitReporter, let problem = junitReporter.writeError {
             output.write("flex: cannot write '\(junitReporter.path)': \(problem)\n", to: .standardError)
             return ExitStatus.worst(summary.exitCode, ExitStatus.usage)

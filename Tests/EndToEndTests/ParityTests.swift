@@ -84,3 +84,20 @@ struct ParityTests {
         #expect(ScriptCorpus.all.count > 100)
     }
 }
+
+@Suite("flex test through the live backend")
+struct LiveTestCommandTests {
+    @Test("flex test --backend live runs the fixture suite against flex serve and lists created objects")
+    func fixtureSuiteOverHTTP() throws {
+        let server = try ServeProcess()
+        let result = try Flex.run(["test", "--json", "--backend", "live", "--base-url", server.baseURL, "tests/testing-fixtures/passing"],
+                                  environment: ["FLEX_API_KEY": "fsk_test_parity00000000", "XDG_CONFIG_HOME": "/nonexistent"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stderrLines.first?.hasPrefix("flex: live API http://127.0.0.1:") == true)
+        #expect(result.stderrLines.last == "6 passed, 0 failed")
+        let finished = result.stdoutLines.filter { $0.contains(#""event":"case_finished""#) }
+        #expect(finished.count == 6)
+        #expect(finished.contains { $0.contains(#""created_objects":["fprod_"#) })
+        #expect(!result.stdout.contains("parity") && !result.stderr.contains("parity"))
+    }
+}

