@@ -35,13 +35,29 @@ struct BackendOptions: ParsableArguments {
     var replay: String?
 
     /// What the run needs: a backend factory, the Idempotency-Key namespace, a one-line mode
-    /// description for stderr (nil for the default simulator, whose output must stay clean), and
-    /// what to close at the end.
+    /// description (nil for the default simulator, whose output must stay clean), and what to
+    /// close at the end.
     struct Plan {
         var makeBackend: Interpreter.BackendFactory
         var idempotencyNamespace: String?
-        var banner: String?
+        /// "live API https://… (test mode, key fsk_test_…1a2b)"; nil for the embedded simulator.
+        var mode: String?
         var finish: @Sendable () async -> Void
+
+        var isSimulator: Bool { mode == nil }
+    }
+
+    /// The plan, with its mode already announced on stderr (unless `announce` is false: the REPL
+    /// shows it in its banner); nil, with the reason written, when the options do not fit.
+    func start(output: StandardOutputSink, announce: Bool = true) -> Plan? {
+        do {
+            let plan = try plan()
+            if announce, let mode = plan.mode { output.write("flex: \(mode)\n", to: .standardError) }
+            return plan
+        } catch {
+            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
+            return nil
+        }
     }
 
     func plan() throws -> Plan {
@@ -52,7 +68,7 @@ struct BackendOptions: ParsableArguments {
             let replaying: ReplayingBackend
             do { replaying = try ReplayingBackend(path: replay) } catch { throw ValidationError(error.message) }
             return Plan(makeBackend: { _ in replaying }, idempotencyNamespace: nil,
-                        banner: "flex: replaying \(replay) (no network)", finish: {})
+                        mode: "replaying \(replay) (no network)", finish: {})
         }
         switch backend {
         case .sim:
@@ -60,7 +76,7 @@ struct BackendOptions: ParsableArguments {
             guard record == nil else {
                 throw ValidationError("--record needs --backend live; the simulator is deterministic, so re-running the script reproduces it")
             }
-            return Plan(makeBackend: { SimulatedFlex(seed: $0) }, idempotencyNamespace: nil, banner: nil, finish: {})
+            return Plan(makeBackend: { SimulatedFlex(seed: $0) }, idempotencyNamespace: nil, mode: nil, finish: {})
         case .live:
             guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
             var configuration: HTTPFlexConfiguration
@@ -84,9 +100,9 @@ struct BackendOptions: ParsableArguments {
             }
             let shared = backend, openRecording = recorder
             let mode = http.mode == .production ? "PRODUCTION" : "test mode"
-            let banner = "flex: live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
+            let description = "live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
             return Plan(makeBackend: { RemoteSimulatorReset(wrapping: shared, seed: $0) },
-                        idempotencyNamespace: Self.randomNamespace(), banner: banner,
+                        idempotencyNamespace: Self.randomNamespace(), mode: description,
                         finish: { openRecording?.close(); await http.shutdown() })
         }
     }

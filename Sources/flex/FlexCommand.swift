@@ -70,15 +70,7 @@ struct RunCommand: ParsableCommand {
             }
             bound.append(variable)
         }
-        let plan: BackendOptions.Plan
-        do {
-            plan = try backendOptions.plan()
-        } catch {
-            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
-            return ExitStatus.usage
-        }
-        // The mode goes first on stderr, so nobody mistakes a live run for a simulated one.
-        if let banner = plan.banner { output.write(banner + "\n", to: .standardError) }
+        guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
         let options = ScriptRunner.Options(seed: seed, json: json, diagnosticStyle: diagnostics.style,
                                            color: colorDiagnostics(), variables: bound,
                                            idempotencyNamespace: plan.idempotencyNamespace)

@@ -18,15 +18,9 @@ struct ReplCommand: ParsableCommand {
 
     /// On a terminal: libedit and history. Otherwise statements are read like `flex run -`.
     func execute(output: StandardOutputSink) async -> Int32 {
-        let plan: BackendOptions.Plan
-        do {
-            plan = try backendOptions.plan()
-        } catch {
-            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
-            return ExitStatus.usage
-        }
-        guard isatty(0) != 0 else {
-            if let banner = plan.banner { output.write(banner + "\n", to: .standardError) }
+        let interactive = isatty(0) != 0
+        guard let plan = backendOptions.start(output: output, announce: !interactive) else { return ExitStatus.usage }
+        guard interactive else {
             let options = ScriptRunner.Options(seed: seed, color: colorDiagnostics(), idempotencyNamespace: plan.idempotencyNamespace)
             let code = await ScriptRunner(options: options, output: output, makeBackend: plan.makeBackend).run(scripts(["-"]))
             await plan.finish()
@@ -37,7 +31,7 @@ struct ReplCommand: ParsableCommand {
         let box = Box()
         let reader: LineReader = LibEditLineReader { text in box.repl?.complete(text) ?? .none } ?? PlainLineReader()
         var options = REPL.Options(seed: seed, color: colorDiagnostics(), historyPath: HistoryStore.defaultPath())
-        options.backendDescription = plan.banner.map { String($0.dropFirst("flex: ".count)) }
+        options.backendDescription = plan.mode
         options.idempotencyNamespace = plan.idempotencyNamespace
         let repl = REPL(reader: reader, output: output, options: options, makeBackend: plan.makeBackend)
         box.repl = repl

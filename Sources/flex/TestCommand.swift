@@ -66,20 +66,13 @@ struct TestCommand: ParsableCommand {
     }
 
     func execute(output: StandardOutputSink) async -> Int32 {
-        let plan: BackendOptions.Plan
-        do {
-            plan = try backendOptions.plan()
-        } catch {
-            output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
-            return ExitStatus.usage
-        }
-        if let banner = plan.banner { output.write(banner + "\n", to: .standardError) }
+        guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
         var options = TestOptions(
             jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail, seed: seed,
             updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI(),
             diagnosticStyle: diagnostics.style, color: false,
             // The live API (or a flex serve) is one shared world: cases run one at a time by default.
-            makeBackend: plan.makeBackend, backendIsSimulated: plan.banner == nil)
+            makeBackend: plan.makeBackend, backendIsSimulated: plan.isSimulator)
         options.idempotencyNamespace = plan.idempotencyNamespace
         let machineReadable = tap || json
         let human = TerminalReporter(output: output, stream: machineReadable ? .standardError : .standardOutput,
