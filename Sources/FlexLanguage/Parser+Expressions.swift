@@ -87,7 +87,7 @@ extension Parser {
             advance()
             // `VALUE matches { field: PATTERN, … }` (test patterns, Parser+Patterns.swift).
             let right = op == .matches && current.kind == .leftBrace && !noRecordLiteral
-                ? parseRecordPattern()
+                ? parseRecord(of: .patterns)
                 : parseOperand(after: opToken, minimum: precedence + 1)
             left = Expression(.binary(op, left, right), span: left.span.merged(with: right.span))
             previousWasComparison = precedence == Precedence.comparison
@@ -301,10 +301,15 @@ extension Parser {
         return Expression(.list(elements), span: span(from: Int(open.start)))
     }
 
+    /// What the entries of a record hold: values, or (after `matches`) patterns.
+    enum RecordEntries { case values, patterns }
+
     // record = "{" [ entry { ( "," | NEWLINE ) entry } [ "," ] ] "}" ; entry = ( NAME | STRING ) ":" expression
-    mutating func parseRecord() -> Expression {
+    // record_pattern = the same with entry = ( NAME | STRING ) ":" pattern
+    mutating func parseRecord(of kind: RecordEntries = .values) -> Expression {
         let open = current
         advance()
+        let example = kind == .values ? "write a record like { email: \"a@b.co\", count: 2 }" : "write a pattern like { id: any id, status: \"open\" }"
         let entries: [RecordEntry] = parseBracketed { parser in
             var entries: [RecordEntry] = []
             parser.skipNewlines()
@@ -317,17 +322,23 @@ extension Parser {
                 case .string:
                     key = parser.plainString(keyToken, purpose: "a field name") ?? ""
                 default:
-                    parser.errorAtCurrent("expected a field name or '}'", help: "write a record like { email: \"a@b.co\", count: 2 }")
+                    parser.errorAtCurrent("expected a field name or '}'", help: example)
                     return entries
                 }
                 parser.advance()
                 guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return entries }
                 parser.skipNewlines()
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected a value after '\(key):'")
-                    return entries
+                let value: Expression
+                switch kind {
+                case .values:
+                    guard parser.canStartExpression(parser.current) else {
+                        parser.errorAtCurrent("expected a value after '\(key):'")
+                        return entries
+                    }
+                    value = parser.parseExpression()
+                case .patterns:
+                    value = parser.parsePattern()
                 }
-                let value = parser.parseExpression()
                 entries.append(RecordEntry(key: key, keySpan: parser.span(keyToken), value: value))
                 let sawNewline = parser.current.kind == .newline
                 parser.skipNewlines()
@@ -335,7 +346,7 @@ extension Parser {
                     parser.advance()
                     parser.skipNewlines()
                 } else if !sawNewline, parser.current.kind != .rightBrace {
-                    parser.errorAtCurrent("expected ',' or '}' after the value of '\(key)'")
+                    parser.errorAtCurrent("expected ',' or '}' after the \(kind == .values ? "value" : "pattern") of '\(key)'")
                     return entries
                 }
             }

@@ -11,7 +11,7 @@ extension Parser {
         let start = Int(token.start)
         switch token.kind {
         case .leftBrace:
-            return parseRecordPattern()
+            return parseRecord(of: .patterns)
         case .leftBracket:
             return parseListPattern()
         case .identifier where token.keyword == .matches:
@@ -47,46 +47,6 @@ extension Parser {
         case .dot, .leftBracket, .leftParen: return true
         default: return binaryOperator(token) != nil
         }
-    }
-
-    // record_pattern = "{" [ entry { ( "," | NEWLINE ) entry } [ "," ] ] "}" ; entry = ( NAME | STRING ) ":" pattern
-    mutating func parseRecordPattern() -> Expression {
-        let open = current
-        advance()
-        let entries: [RecordEntry] = parseBracketed { parser in
-            var entries: [RecordEntry] = []
-            parser.skipNewlines()
-            while parser.current.kind != .rightBrace, !parser.panicking {
-                let keyToken = parser.current
-                let key: String
-                switch keyToken.kind {
-                case .identifier:
-                    key = parser.text(keyToken)
-                case .string:
-                    key = parser.plainString(keyToken, purpose: "a field name") ?? ""
-                default:
-                    parser.errorAtCurrent("expected a field name or '}'", help: "write a pattern like { id: any id, status: \"open\" }")
-                    return entries
-                }
-                parser.advance()
-                guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return entries }
-                parser.skipNewlines()
-                let value = parser.parsePattern()
-                entries.append(RecordEntry(key: key, keySpan: parser.span(keyToken), value: value))
-                let sawNewline = parser.current.kind == .newline
-                parser.skipNewlines()
-                if parser.current.kind == .comma {
-                    parser.advance()
-                    parser.skipNewlines()
-                } else if !sawNewline, parser.current.kind != .rightBrace {
-                    parser.errorAtCurrent("expected ',' or '}' after the pattern of '\(key)'")
-                    return entries
-                }
-            }
-            return entries
-        }
-        expectCloser(.rightBrace, for: open)
-        return Expression(.record(entries), span: span(from: Int(open.start)))
     }
 
     // list_pattern = "[" [ pattern { "," pattern } [ "," ] ] "]"
