@@ -22,27 +22,33 @@ public struct Completion: Equatable, Sendable {
     /// Builds the completion of `word` among `candidates`: one pass finds the matches and their
     /// common prefix (in UTF-8 bytes, no sorting), so it stays fast with tens of thousands of names.
     public static func of(_ word: String, among candidates: [String], addSpaceWhenUnique: Bool = true) -> Completion {
-        var matches: [String] = []
+        let wordBytes = Array(word.utf8)
+        let wordLength = wordBytes.count
+        var kept: [String] = []
+        var matchCount = 0
         var firstBytes: [UInt8] = []
         var commonLength = 0
         var allIdentical = true
-        for candidate in candidates where candidate.hasPrefix(word) {
-            if matches.isEmpty {
+        for candidate in candidates where candidate.utf8.starts(with: wordBytes) {
+            matchCount += 1
+            if matchCount == 1 {
                 firstBytes = Array(candidate.utf8)
                 commonLength = firstBytes.count
-            } else {
-                var length = 0
-                for byte in candidate.utf8 {
-                    if length >= commonLength || byte != firstBytes[length] { break }
+            } else if allIdentical || commonLength > wordLength {
+                // Past the typed word nothing more can be shared once the prefix is down to it.
+                var length = wordLength
+                let bytes = candidate.utf8
+                var index = bytes.index(bytes.startIndex, offsetBy: wordLength)
+                while length < commonLength, index != bytes.endIndex, bytes[index] == firstBytes[length] {
                     length += 1
+                    index = bytes.index(after: index)
                 }
-                if length != firstBytes.count || candidate.utf8.count != firstBytes.count { allIdentical = false }
+                if length != firstBytes.count || bytes.count != firstBytes.count { allIdentical = false }
                 commonLength = length
             }
-            matches.append(candidate)
+            if kept.count < listLimit * 2 { kept.append(candidate) }
         }
-        guard let first = matches.first else { return .none }
-        let wordLength = word.utf8.count
+        guard let first = kept.first else { return .none }
         if allIdentical {
             let rest = String(decoding: firstBytes[wordLength...], as: UTF8.self)
             let suffix = addSpaceWhenUnique && !first.hasSuffix("/") && !first.hasSuffix(".") ? " " : ""
@@ -53,9 +59,9 @@ public struct Completion: Equatable, Sendable {
             commonLength -= 1
         }
         let insertion = commonLength > wordLength ? String(decoding: firstBytes[wordLength..<commonLength], as: UTF8.self) : ""
-        var listed = Array(Set(matches.prefix(listLimit * 2)))
+        var listed = Array(Set(kept))
         listed.sort()
-        return Completion(insertion: insertion, candidates: Array(listed.prefix(listLimit)), matchCount: matches.count)
+        return Completion(insertion: insertion, candidates: Array(listed.prefix(listLimit)), matchCount: matchCount)
     }
 
     /// Candidates laid out in columns that fit `width`, each row ending in a newline.
