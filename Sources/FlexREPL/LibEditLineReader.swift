@@ -25,7 +25,10 @@ public final class LibEditLineReader: LineReader {
 
     /// Nil when libedit cannot start (no terminal); the caller falls back to PlainLineReader.
     public init?(completer: @escaping (String) -> Completion) {
-        setlocale(LC_CTYPE, "")
+        // libedit drops non-ASCII input in the C locale; flex source is UTF-8, so fall back to
+        // C.UTF-8 when the environment names no locale (or only C/POSIX).
+        let locale = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
+        if locale == "C" || locale == "POSIX" { setlocale(LC_CTYPE, "C.UTF-8") }
         guard let editLine = cedit_init("flex"), let history = cedit_history_init(1000) else { return nil }
         self.editLine = editLine
         self.history = history

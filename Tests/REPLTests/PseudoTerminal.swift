@@ -24,6 +24,8 @@ final class PseudoTerminal {
     let pid: pid_t
     /// Everything the child wrote so far, with escape sequences removed.
     private(set) var transcript = ""
+    /// The same, as written (colour codes and all).
+    private(set) var rawTranscript = ""
     private var exitStatus: Int32?
 
     init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws {
@@ -162,7 +164,9 @@ final class PseudoTerminal {
             var buffer = [UInt8](repeating: 0, count: 8192)
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             if count > 0 {
-                transcript += Self.stripEscapes(String(decoding: buffer[0..<count], as: UTF8.self))
+                let text = String(decoding: buffer[0..<count], as: UTF8.self)
+                rawTranscript += text
+                transcript += Self.stripEscapes(text)
                 return
             }
         }

@@ -29,10 +29,10 @@ import Glibc
         return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
     }
 
-    func start(state: String, directory: String? = nil) throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(Self.binary, [], environment: [
-            "TERM": "xterm", "NO_COLOR": "1", "XDG_STATE_HOME": state, "HOME": state, "PATH": "/usr/bin:/bin",
-        ], directory: directory ?? Self.root)
+    func start(state: String, directory: String? = nil, color: Bool = false) throws -> PseudoTerminal {
+        var environment = ["TERM": "xterm", "XDG_STATE_HOME": state, "HOME": state, "PATH": "/usr/bin:/bin"]
+        if !color { environment["NO_COLOR"] = "1" }
+        let terminal = try PseudoTerminal(Self.binary, [], environment: environment, directory: directory ?? Self.root)
         try terminal.waitFor("flex> ")
         return terminal
     }
@@ -121,5 +121,32 @@ import Glibc
         let replay = try PseudoTerminal(Self.binary, ["run", directory + "/session.flex"], environment: ["NO_COLOR": "1"], directory: directory)
         #expect(try replay.waitForExit() == 0)
         #expect(replay.transcript == "complete 4998\n1\n")
+    }
+
+    @Test func readsTheUsersEditrcAndUTF8Input() throws {
+        let home = temporaryDirectory()
+        let file = fopen(home + "/.editrc", "w")
+        fputs("bind -s ^G \"print 4242\"\n", file)
+        fclose(file)
+        let terminal = try start(state: home)
+        let mark = terminal.end
+        terminal.send("\u{07}\r")  // Ctrl-G, bound by ~/.editrc
+        try terminal.waitFor("4242\n", after: mark)
+        terminal.send("print \"café ü\"\r")
+        try terminal.waitFor("café ü\n", after: mark)
+        terminal.send(".quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func colourOnlyOnATerminalWithoutNoColor() throws {
+        for color in [true, false] {
+            let terminal = try start(state: temporaryDirectory(), color: color)
+            terminal.send("customer get fcus_missing\r")
+            try terminal.waitFor("customer_not_found")
+            try terminal.waitForPrompt()
+            #expect(terminal.rawTranscript.contains("\u{1B}[1;31merror") == color)
+            terminal.send(".quit\r")
+            #expect(try terminal.waitForExit() == 0)
+        }
     }
 }
