@@ -16,6 +16,7 @@ quickstart: build
 # The REPL links libedit, so building needs the setup step too.
 build: setup
 	$(SWIFT) build --product flex
+	$(SWIFT) build --product flex-serve
 
 # Install what is missing (libedit-dev, pkg-config), then run every test: unit tests, the
 # .flex script corpus and the end-to-end tests of the built binary.

@@ -61,9 +61,13 @@ let package = Package(
                 "FlexREPL",
                 "FlexTesting",
                 "FlexHTTP",
-                "FlexServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `flex serve` execs this program, so Hummingbird (and full Foundation) stay out of flex.
+        .executableTarget(
+            name: "flex-serve",
+            dependencies: ["FlexServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "flex-bench",
@@ -89,7 +93,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "flex"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["flex"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["flex", "flex-serve"]),
         // Broken scripts (tests/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
         .testTarget(name: "MalformedInputTests", dependencies: ["flex"]),
         .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),

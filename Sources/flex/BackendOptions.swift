@@ -51,7 +51,7 @@ struct BackendOptions: ParsableArguments {
     /// shows it in its banner); nil, with the reason written, when the options do not fit.
     func start(output: StandardOutputSink, announce: Bool = true) -> Plan? {
         do {
-            let plan = try plan()
+            let plan = try plan(output: output)
             if announce, let mode = plan.mode { output.write("flex: \(mode)\n", to: .standardError) }
             return plan
         } catch {
@@ -60,7 +60,7 @@ struct BackendOptions: ParsableArguments {
         }
     }
 
-    func plan() throws -> Plan {
+    func plan(output: StandardOutputSink) throws -> Plan {
         if let replay, record != nil || backend == .live {
             throw ValidationError("--replay answers from a file; it cannot be combined with --backend live or --record (replaying \(replay))")
         }
@@ -88,7 +88,7 @@ struct BackendOptions: ParsableArguments {
             configuration.retry.maxAttempts = retries + 1
             let http: HTTPFlex
             do { http = try HTTPFlex(configuration: configuration) } catch { throw ValidationError(error.message) }
-            if http.mode == .production, isatty(0) != 0, !Self.confirmProduction(http) {
+            if http.mode == .production, isatty(0) != 0, !Self.confirmProduction(http, output: output) {
                 Task { await http.shutdown() }
                 throw ValidationError("not confirmed; nothing was sent")
             }
@@ -108,9 +108,9 @@ struct BackendOptions: ParsableArguments {
     }
 
     /// A production key at a terminal: say so plainly and ask; anything but "yes" stops.
-    static func confirmProduction(_ http: HTTPFlex) -> Bool {
+    static func confirmProduction(_ http: HTTPFlex, output: StandardOutputSink) -> Bool {
         let key = KeyRedaction.redact(http.configuration.apiKey)
-        writeDescriptor(2, "This key (\(key)) is a PRODUCTION key: real cards will be charged. Type yes to continue: ")
+        output.write("This key (\(key)) is a PRODUCTION key: real cards will be charged. Type yes to continue: ", to: .standardError)
         return readLine()?.trimmingCharacters(in: " \t") == "yes"
     }
 

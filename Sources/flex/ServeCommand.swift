@@ -1,8 +1,7 @@
-// `flex serve`: the simulator over HTTP with Flex's wire format, for any client (curl, an SDK,
-// `flex run --backend live --base-url http://127.0.0.1:4010/v1`).
+// `flex serve`: hands over to the flex-serve program installed beside flex (see its header for
+// why it is a program of its own), with the same arguments.
 import ArgumentParser
 import FlexInterpreter
-import FlexServer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,35 +9,31 @@ import Musl
 #endif
 
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the simulator over HTTP (loopback by default).")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the simulator over HTTP: flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N] [--quiet].")
 
-    @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
-    var host = "127.0.0.1"
+    @Argument(parsing: .captureForPassthrough, help: "Options for flex-serve (flex serve --help lists them).")
+    var arguments: [String] = []
 
-    @Option(help: "The port; 0 picks a free one (printed on start).")
-    var port = 4010
+    /// Replaces this process with flex-serve; returns only when that fails.
+    func execute(output: StandardOutputSink) -> Int32 {
+        let program = Self.serverProgram()
+        output.flush()
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, argv)
+        output.write("flex: cannot start \(program): \(String(cString: strerror(errno)))\n"
+                     + "flex serve needs the flex-serve program beside flex (swift build --product flex-serve)\n",
+                     to: .standardError)
+        return ExitStatus.usage
+    }
 
-    @Option(help: "The simulator's seed.")
-    var seed: UInt64 = 42
-
-    @Flag(help: "Do not write an access-log line per request to stderr.")
-    var quiet = false
-
-    func execute(output: StandardOutputSink) async -> Int32 {
-        let host = self.host, seed = self.seed, quiet = self.quiet
-        let server = FlexServer(host: host, port: port, seed: seed, accessLog: { line in
-            if !quiet { writeDescriptor(2, line + "\n") }
-        })
-        do {
-            try await server.run { boundPort in
-                // One line on stdout, flushed at once: scripts and tests read the port from it.
-                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/v1"
-                writeDescriptor(1, "flex serve: listening on \(url) (seed \(seed)); Ctrl-C stops\n")
-            }
-            return ExitStatus.success
-        } catch {
-            output.write("flex serve: \(error)\n", to: .standardError)
-            return ExitStatus.runtimeError
-        }
+    /// flex-serve in the directory of the running flex.
+    static func serverProgram() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let executable = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "flex"
+        guard let slash = executable.lastIndex(of: "/") else { return "flex-serve" }
+        return executable[...slash] + "flex-serve"
     }
 }

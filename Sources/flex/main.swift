@@ -35,7 +35,7 @@ do {
     case let check as CheckCommand: finish(check.execute(output: output))
     case let repl as ReplCommand: finish(await repl.execute(output: output))
     case let test as TestCommand: finish(await test.execute(output: output))
-    case let serve as ServeCommand: finish(await serve.execute(output: output))
+    case let serve as ServeCommand: finish(serve.execute(output: output))
     default:
         // `flex help run` and the like: argument-parser prints the help itself.
         var other = command

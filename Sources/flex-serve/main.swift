@@ -1,0 +1,53 @@
+// flex-serve: the program behind `flex serve`, the simulator over HTTP with Flex's wire format
+// for any client (curl, an SDK, `flex run --backend live --base-url http://127.0.0.1:4010/v1`).
+// A program of its own because Hummingbird brings full Foundation (ICU), which would otherwise
+// be loaded by every `flex run` and cost its start-up several milliseconds.
+import ArgumentParser
+import FlexServer
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "flex serve", abstract: "Serve the simulator over HTTP (loopback by default).")
+
+    @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port; 0 picks a free one (printed on start).")
+    var port = 4010
+
+    @Option(help: "The simulator's seed.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Do not write an access-log line per request to stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let host = self.host, seed = self.seed, quiet = self.quiet
+        let server = FlexServer(host: host, port: port, seed: seed, accessLog: { line in
+            if !quiet { writeDescriptor(2, line + "\n") }
+        })
+        do {
+            try await server.run { boundPort in
+                // One line on stdout, written at once: scripts and tests read the port from it.
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/v1"
+                writeDescriptor(1, "flex serve: listening on \(url) (seed \(seed)); Ctrl-C stops\n")
+            }
+        } catch {
+            writeDescriptor(2, "flex serve: \(error)\n")
+            throw ExitCode(3)
+        }
+    }
+}
+
+// Parsed and run by hand: ArgumentParser's own async entry point wants an availability
+// annotation that a Linux-only program has no use for.
+do {
+    let command = try ServeCommand.parse()
+    try await command.run()
+} catch {
+    ServeCommand.exit(withError: error)
+}
