@@ -18,6 +18,7 @@ extension Interpreter {
             let price = try await perform(try PriceCommands.priceRequest(productID: productID, arguments), span: span, command: name)
             return Interpreter.unwrap(price)
         }
+        if name == .pay { return try await pay(arguments, span: span) }
         return Interpreter.unwrap(try await perform(try CommandRequests.request(for: arguments), span: span, command: name))
     }
 
