@@ -13,7 +13,8 @@ for sanitizer in ${*:-address thread}; do
         thread) scratch=.build-tsan ;;
         *) echo "unknown sanitizer: $sanitizer (address or thread)" >&2; exit 1 ;;
     esac
-    log="$scratch-test.log"
+    mkdir -p "$scratch"
+    log="$scratch/test.log"
     echo "== swift test --sanitize=$sanitizer --scratch-path $scratch (log: $log)"
     start=$(date +%s)
     swift test --sanitize="$sanitizer" --scratch-path "$scratch" > "$log" 2>&1
