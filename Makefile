@@ -34,6 +34,6 @@ setup:
 
 # Release build of the benchmark program (and of flex, which it times as a process).
 bench: setup
-	$(SWIFT) build -c release --product flex
-	$(SWIFT) build -c release --product flex-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product flex
+	$(SWIFT) build -c release --static-swift-stdlib --product flex-bench
 	"$(BIN_RELEASE)/flex-bench"
