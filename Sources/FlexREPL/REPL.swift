@@ -74,6 +74,9 @@ public final class REPL {
     public func run() async -> Int32 {
         write(banner + "\n")
         while true {
+            // Cleared before reading, not before running: a Ctrl-C that arrives after the line is
+            // entered but before the interpreter starts must still stop the command.
+            Interruption.clear()
             guard let entry = readEntry() else { return ExitStatus.success }
             guard let text = entry else { continue }  // interrupted or blank
             history?.append(text)
@@ -121,7 +124,6 @@ public final class REPL {
         report(problems)
         interpreter.includes.merge(checked.includes) { first, _ in first }
         let started = Self.monotonicNanoseconds()
-        Interruption.clear()
         do {
             let value = try await interpreter.executeTopLevel(parsed.program.statements[...])
             recorder.record(text: text, file: file, program: parsed.program, value: value)
