@@ -17,7 +17,8 @@ enum BenchSupport {
         return seconds(ContinuousClock.now - start)
     }
 
-    static func time(_ body: () async throws -> Void) async rethrows -> Double {
+    /// Runs on the caller's executor, so the timed body is not sent to another one.
+    nonisolated(nonsending) static func time(_ body: () async throws -> Void) async rethrows -> Double {
         let start = ContinuousClock.now
         try await body()
         return seconds(ContinuousClock.now - start)
