@@ -308,6 +308,25 @@ extension Sim {
         #expect(sim.unwrap(sim.get("/v1/subscriptions"), "subscriptions").arrayValue?.count == before)
     }
 
+    @Test func apiCreateNeedsAnUnexpiredLetterForABenefitCard() {
+        let sim = Sim()
+        let gym = sim.recurringPrice(4900)
+        let (_, customer, method) = sim.savedCard(price: gym, lmn: true)
+        sim.advance(366 * 86_400)
+        let body: JSON = ["subscription": ["customer": .string(customer), "items": [["price": .string(gym)]], "default_payment_method": .string(method)]]
+        expectError(sim.post("/v1/subscriptions", body), 422, "letter_of_medical_necessity_expired")
+    }
+
+    @Test func eventsForASubscriptionFindItsPeriods() {
+        let sim = Sim()
+        let gym = sim.recurringPrice(4900, interval: "daily")
+        let (_, id) = subscribe(sim, price: gym)
+        sim.advance(86_400)
+        let types = sim.events([("object", id)])
+        #expect(types.filter { $0 == "customer.subscription.updated" }.count == 2)  // activated, renewed
+        #expect(types.contains("customer.subscription.created"))
+    }
+
     @Test func patchRules() {
         let sim = Sim()
         let gym = sim.recurringPrice(4900)
