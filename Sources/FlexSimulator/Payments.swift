@@ -89,7 +89,7 @@ extension State {
         // A subscription's card is charged off-session every period, so it is always saved.
         let save = session.info.setupFutureUse == "off_session" || session.mode == .subscription
         let method = paymentMethod(for: card, kind: kind, customer: customer, save: save, at: time)
-        if session.mode == .setup || session.amountTotal == 0 {
+        if session.mode == .setup || (session.mode == .subscription && session.amountTotal == 0) {
             // Setup, or a subscription's free trial: the card is saved, nothing is charged.
             if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
             finishPayment(&session, at: time)
