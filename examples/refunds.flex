@@ -29,6 +29,14 @@ print "refunded ${dollars(r3.amount_refunded)} in ${len(r3.refunds)} refunds"
 expect error already_refunded: refund s amount $0.01
 print "after everything: ${it.code}"
 
+# A refund starts pending: the money is promised (it counts in amount_refunded at once) but
+# the card network has not confirmed it yet. The simulator settles it an hour later.
+expect r3.refunds[0].status == "pending"
+clock advance 1h
+let settled = checkout get s
+print "an hour later: ${settled.refunds[0].status}, reference number ${settled.refunds[0].reference_status}"
+
 # expect: before payment: checkout_session_not_complete
 # expect: refunded $49.99 in 3 refunds
 # expect: after everything: already_refunded
+# expect: an hour later: succeeded, reference number available

@@ -2,8 +2,13 @@
 
 /// API failures (4xx/5xx) come back as responses with Flex's error body, exactly as the real API
 /// sends them; `send` throws only when no response could be had at all (`TransportError`).
+///
+/// `send` is `nonisolated(nonsending)`: called through `any FlexBackend`, it starts on the caller's
+/// executor instead of hopping to the global one first, so an in-process backend (the simulator)
+/// answers without a thread switch. A backend that does I/O may still declare its `send` plain
+/// `async` (implicitly `@concurrent`); it then runs off the caller's actor as before.
 public protocol FlexBackend: Sendable {
-    func send(_ request: APIRequest) async throws -> APIResponse
+    nonisolated(nonsending) func send(_ request: APIRequest) async throws -> APIResponse
 }
 
 /// No response: the connection failed, timed out, or the answer could not be read.

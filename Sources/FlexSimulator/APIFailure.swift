@@ -44,6 +44,9 @@ extension ObjectKind {
         case .lineItem: "line_item"
         case .fee: "fee"
         case .shippingAddress: "shipping_address"
+        case .subscription: "subscription"
+        case .subscriptionItem: "subscription_item"
+        case .consultation: "consultation"
         }
     }
 }

@@ -42,10 +42,7 @@ extension State {
                 let reader = BodyReader(fields, path: name)
                 let priceID = try reader.string("price")
                 let productID = try reader.string("product")
-                guard let item = session.lineItems.first(where: { item in
-                    let price = prices[item.price]
-                    return (priceID != nil && price.id.id(.price) == priceID) || (productID != nil && products[price.product].id.id(.product) == productID)
-                }) else { throw APIFailure(400, "line_item_not_found", "\(name) is not a line item of checkout session \(id)") }
+                guard let item = session.lineItems.first(where: { matches($0, price: priceID, product: productID) }) else { throw APIFailure(400, "line_item_not_found", "\(name) is not a line item of checkout session \(id)") }
                 let (next, overflow) = sum.addingReportingOverflow(try reader.integer("amount_to_capture") ?? item.amount)
                 guard !overflow else { throw APIFailure(400, "amount_too_large", "\(name): the capture total overflows") }
                 sum = next

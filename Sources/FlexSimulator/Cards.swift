@@ -67,6 +67,10 @@ struct Card: Hashable {
         4_000_000_000_000_119: "processing_error",
     ]
 
+    /// Cards whose payments succeed but whose refunds fail at settlement (Stripe's test card for an
+    /// asynchronous refund failure; docs/simulator.md).
+    static let refundFailures: Set<UInt64> = [4_000_000_000_005_126]
+
     /// Cards that pay on-session (and can be saved) but decline later off-session charges.
     static let offSessionDeclines: [UInt64: String] = [
         4_000_000_000_000_341: "generic_decline",

@@ -8,6 +8,7 @@ enum SessionStatus: String, CaseIterable {
 enum SessionMode: String {
     case payment
     case offSession = "off_session"
+    case subscription, setup, reimbursement
 }
 
 enum CaptureMethod: String {
@@ -16,7 +17,9 @@ enum CaptureMethod: String {
 
 struct LineItem {
     var id: ULID
-    var price: Int
+    /// nil on reimbursement sessions, whose items name products only (flex-api.md §2.1).
+    var price: Int?
+    var product: Int
     var quantity: Int
     /// unit_amount × quantity, checked for overflow when the session was made.
     var amount: Int
@@ -74,6 +77,10 @@ struct CheckoutSession {
     var expires: Int
     /// When the authorization of a `paid` (manual capture) session lapses.
     var holdExpires: Int?
+    /// The subscription this session starts (mode subscription) or pays a period of.
+    var subscription: Int?
+    /// A subscription period charged by the simulator itself: no shopper, no redirect.
+    var isBillingRecord = false
 
     var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
     var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
@@ -90,12 +97,40 @@ extension State {
     mutating func createSession(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let body = try BodyReader.wrapped(request.body, "checkout_session")
         let modeText = try body.choice("mode", State.modes) ?? "payment"
-        guard let mode = SessionMode(rawValue: modeText) else {
-            throw APIFailure(400, "unsupported_mode", "mode \"\(modeText)\" is not simulated; use payment or off_session")
+        let mode = SessionMode(rawValue: modeText) ?? .payment
+        var (items, subtotal): ([LineItem], Int)
+        switch mode {
+        case .setup:
+            // A setup session saves a card and charges nothing, so it has nothing to sell (Stripe).
+            if let elements = try body.array("line_items"), !elements.isEmpty {
+                throw .invalid("checkout_session.line_items must be empty in mode setup: a setup session saves a card and charges nothing")
+            }
+            (items, subtotal) = ([], 0)
+        case .reimbursement:
+            (items, subtotal) = try readReimbursementItems(body)
+        default:
+            (items, subtotal) = try readLineItems(body)
         }
-        var (items, subtotal) = try readLineItems(body)
-        let capture = CaptureMethod(rawValue: try body.choice("capture_method", ["automatic", "manual"]) ?? "automatic") ?? .automatic
-        let setupFutureUse = try body.choice("setup_future_use", ["off_session", "on_session"])
+        let captureText = try body.choice("capture_method", ["automatic", "manual"])
+        let capture = CaptureMethod(rawValue: captureText ?? "automatic") ?? .automatic
+        if capture == .manual && mode != .payment && mode != .offSession {
+            throw APIFailure(422, "manual_capture_not_supported",
+                             "checkout_session.capture_method manual is only for modes payment and off_session; mode \(modeText) has nothing to hold")
+        }
+        var subscriptionTerms: (interval: String, count: Int, trialDays: Int)?
+        if mode == .subscription {
+            var terms = try self.subscriptionTerms(items, field: "line_items")
+            if let data = try body.objectValue("subscription_data") {
+                let reader = BodyReader(data, path: body.name("subscription_data"))
+                if let days = try reader.integer("trial_period_days") {
+                    guard days >= 0 else { throw .invalid("checkout_session.subscription_data.trial_period_days must be >= 0, not \(days)") }
+                    terms.trialDays = days
+                }
+            }
+            subscriptionTerms = terms
+        }
+        // Setup sessions exist to save a card for later off-session charges (flex-api.md §3.3).
+        let setupFutureUse = try body.choice("setup_future_use", ["off_session", "on_session"]) ?? (mode == .setup ? "off_session" : nil)
         let successURL = try body.string("success_url")
         let cancelURL = try body.string("cancel_url")
         let reference = try body.string("client_reference_id")
@@ -110,6 +145,7 @@ extension State {
         } else if let customerID = try body.string("customer") {
             customer = try customerPosition(customerID)
         }
+        if mode == .subscription, let customer { try requireSubscriptionRoom(customer) }
         // The card is charged before anything is stored: a decline leaves no session behind.
         if let offSession {
             let card = paymentMethods[offSession.paymentMethod].card
@@ -121,14 +157,20 @@ extension State {
         let time = tick()
         for index in items.indices { items[index].id = newID() }
         let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount : 0) }
+        // A trial's first invoice is $0 (Stripe): the shopper saves a card and pays at the trial's end.
+        let due = (subscriptionTerms?.trialDays ?? 0) > 0 || mode == .reimbursement ? 0 : subtotal
         var session = CheckoutSession(
             id: newID(), status: .open, mode: mode, captureMethod: capture,
-            lineItems: items, amountSubtotal: subtotal, amountTotal: subtotal, eligibleAmount: eligible,
+            lineItems: items, amountSubtotal: due, amountTotal: due, eligibleAmount: min(eligible, due),
             customer: customer,
             info: SessionInfo(setupFutureUse: setupFutureUse, successURL: successURL, cancelURL: cancelURL,
                               clientReferenceID: reference, defaults: defaults, metadata: metadata),
             created: time, expires: time + State.sessionLifetime)
         let position = sessions.insert(session, id: session.id)
+        if let subscriptionTerms {
+            sessions[position].subscription = createIncompleteSubscription(
+                session: position, items: items, terms: subscriptionTerms, amount: subtotal, metadata: metadata, at: time)
+        }
         if let offSession {
             let intent = createPaymentIntent(session: position, customer: offSession.customer,
                                              paymentMethod: offSession.paymentMethod, amount: subtotal,
@@ -142,24 +184,21 @@ extension State {
         return ok("checkout_session", render(sessions[position]))
     }
 
-    /// Reads and checks `line_items`, with overflow-checked amounts; IDs are assigned by the caller.
-    func readLineItems(_ body: BodyReader) throws(APIFailure) -> ([LineItem], Int) {
-        guard let elements = try body.array("line_items"), !elements.isEmpty else {
-            throw .invalid("line_items is required: give at least one {\"price\": \"fprice_…\", \"quantity\": 1}")
+    /// Reads and checks `line_items` (or the subscription API's `items`), with overflow-checked
+    /// amounts; IDs are assigned by the caller.
+    func readLineItems(_ body: BodyReader, key: String = "line_items", quantityRequired: Bool = true) throws(APIFailure) -> ([LineItem], Int) {
+        guard let elements = try body.array(key), !elements.isEmpty else {
+            throw .invalid("\(key) is required: give at least one {\"price\": \"fprice_…\", \"quantity\": 1}")
         }
         var items: [LineItem] = []
         items.reserveCapacity(elements.count)
         var subtotal = 0
         for (index, element) in elements.enumerated() {
-            let name = "line_items[\(index)]"
+            let name = "\(key)[\(index)]"
             guard case .object(let fields) = element else { throw .invalid("\(name) must be an object") }
             let item = BodyReader(fields, path: name)
             guard let priceID = try item.string("price") else { throw .invalid("\(name).price is required") }
-            guard let quantityValue = item.value("quantity") else { throw .invalid("\(name).quantity is required") }
-            guard case .integer(let quantity) = quantityValue else {
-                throw .invalid("\(name).quantity must be an integer, not \(quantityValue.serialized())")
-            }
-            guard quantity >= 1 else { throw .invalid("\(name).quantity must be at least 1, not \(quantity)") }
+            let quantity = try readQuantity(item, name, required: quantityRequired)
             let position = try pricePosition(priceID)
             let price = prices[position]
             guard price.active else { throw APIFailure(400, "price_inactive", "\(name).price \(priceID) is not active") }
@@ -169,10 +208,22 @@ extension State {
                 throw APIFailure(400, "amount_too_large", "\(name): the cart total is above the maximum of \(State.maximumAmount) cents")
             }
             subtotal = sum
-            items.append(LineItem(id: ULID(high: 0, low: 0), price: position, quantity: quantity, amount: amount,
+            items.append(LineItem(id: ULID(high: 0, low: 0), price: position, product: price.product, quantity: quantity, amount: amount,
                                   eligibility: products[price.product].eligibility))
         }
         return (items, subtotal)
+    }
+
+    func readQuantity(_ item: BodyReader, _ name: String, required: Bool) throws(APIFailure) -> Int {
+        guard let quantityValue = item.value("quantity") else {
+            if required { throw .invalid("\(name).quantity is required") }
+            return 1
+        }
+        guard case .integer(let quantity) = quantityValue else {
+            throw .invalid("\(name).quantity must be an integer, not \(quantityValue.serialized())")
+        }
+        guard quantity >= 1 else { throw .invalid("\(name).quantity must be at least 1, not \(quantity)") }
+        return quantity
     }
 
     func sessionPosition(_ id: String) throws(APIFailure) -> Int {
@@ -199,8 +250,11 @@ extension State {
         var intent: Int?
         if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
         let reference = request.queryValue("client_reference_id")
+        var subscription: Int?
+        if let id = request.queryValue("subscription") { subscription = try subscriptionPosition(id) }
         let positions = Pagination.newestFirst(sessions) { session in
             (status == nil || session.status == status) && (customer == nil || session.customer == customer)
+                && (subscription == nil || session.subscription == subscription)
                 && (intent == nil || session.paymentIntents.contains(intent ?? -1))
                 && (reference == nil || session.info.clientReferenceID == reference)
         }
@@ -241,23 +295,25 @@ extension State {
     mutating func expire(_ position: Int, at time: Int) {
         sessions[position].status = .expired
         events.append(Event(id: newID(), type: .checkoutSessionExpired, dt: time, object: .session(sessions[position])))
+        if let subscription = sessions[position].subscription { expireSubscription(subscription, at: time) }
     }
 
-    /// Lazy expiry, run before every request: open sessions whose `expires_at` has passed.
-    mutating func expireDueSessions() {
-        while expiryHead < expiryQueue.count {
-            let position = expiryQueue[expiryHead]
-            let session = sessions[position]
-            if session.status == .open {
-                guard session.expires <= now else { return }
-                expire(position, at: session.expires)
-            }
-            expiryHead += 1
-        }
+    /// The `expires_at` of the oldest session still open (the queue is in creation order, so in
+    /// `expires_at` order); sessions that left `open` some other way are skipped.
+    mutating func nextExpiry() -> Int? {
+        while expiryHead < expiryQueue.count, sessions[expiryQueue[expiryHead]].status != .open { expiryHead += 1 }
         if expiryHead > 4096 && expiryHead * 2 > expiryQueue.count {
             expiryQueue.removeFirst(expiryHead)
             expiryHead = 0
         }
+        return expiryHead < expiryQueue.count ? sessions[expiryQueue[expiryHead]].expires : nil
+    }
+
+    /// Expires the session `nextExpiry` named, at its own `expires_at`.
+    mutating func expireNext() {
+        let position = expiryQueue[expiryHead]
+        expire(position, at: sessions[position].expires)
+        expiryHead += 1
     }
 
     func render(_ session: CheckoutSession) -> JSON {
@@ -273,7 +329,7 @@ extension State {
             "amount_refunded": .integer(session.amountRefunded),
             "amount_disputed": 0,
             "total_details": State.zeroTotals,
-            "redirect_url": session.mode == .payment ? .string("https://checkout.withflex.com/pay/c/" + id) : .null,
+            "redirect_url": session.mode == .offSession || session.isBillingRecord ? .null : .string("https://checkout.withflex.com/pay/c/" + id),
             "success_url": session.info.successURL.json,
             "cancel_url": session.info.cancelURL.json,
             "capture_method": .string(session.captureMethod.rawValue),
@@ -287,7 +343,7 @@ extension State {
             "payment_intent": primary,
             "payment_intents": .array(session.paymentIntents.map { .string(paymentIntents[$0].id.id(.paymentIntent)) }),
             "setup_intent": .null,
-            "subscription": .null,
+            "subscription": session.subscription.map { .string(subscriptions[$0].id.id(.subscription)) } ?? .null,
             "invoice": .null,
             "captures": .array(session.captures.map { render(captures[$0]) }),
             "refunds": .array(session.refunds.map { render(refunds[$0]) }),
@@ -301,8 +357,8 @@ extension State {
     }
 
     func render(_ item: LineItem) -> JSON {
-        let price = prices[item.price]
-        let product = products[price.product]
+        let price = item.price.map { prices[$0] }
+        let product = products[item.product]
         return object([
             "line_item_id": .string(item.id.id(.lineItem)),
             "amount_discount": 0,
@@ -311,8 +367,9 @@ extension State {
             "amount_total": .integer(item.amount),
             "amount_shipping": 0,
             "amount_refunded": .integer(item.refunded),
-            "description": .string(price.description ?? product.name),
-            "price": render(price),
+            "description": .string(price?.description ?? product.name),
+            "price": price.map(render) ?? .null,
+            "product": .string(product.id.id(.product)),
             "quantity": .integer(item.quantity),
             "eligibility": .string(item.eligibility.rawValue),
             "shipping_rate": .null,
@@ -328,5 +385,14 @@ extension State {
             "fee_type": "lmn_consultation",
             "applied": .bool(fee.applied),
         ])
+    }
+}
+
+extension State {
+    /// Whether a refund or capture body's `{price | product}` names this line item.
+    func matches(_ item: LineItem, price priceID: String?, product productID: String?) -> Bool {
+        if let priceID, let price = item.price, prices[price].id.id(.price) == priceID { return true }
+        if let productID, products[item.product].id.id(.product) == productID { return true }
+        return false
     }
 }

@@ -11,6 +11,13 @@ enum EventType: String {
     case checkoutSessionExpired = "checkout.session.expired"
     case refundCreated = "refund.created"
     case chargeRefunded = "charge.refunded"
+    case refundUpdated = "refund.updated"
+    case chargeRefundUpdated = "charge.refund.updated"
+    case subscriptionCreated = "customer.subscription.created"
+    case subscriptionUpdated = "customer.subscription.updated"
+    case subscriptionDeleted = "customer.subscription.deleted"
+    case consultationApproved = "consultation.approved"
+    case customerConsultationAttached = "customer.consultation.attached"
 }
 
 /// Value copies (arrays inside are shared copy-on-write), far smaller than rendered JSON. Boxed
@@ -20,6 +27,8 @@ indirect enum EventObject {
     case session(CheckoutSession)
     case paymentIntent(PaymentIntent)
     case refund(Refund)
+    case subscription(Subscription)
+    case consultation(Consultation)
 }
 
 struct Event {
@@ -66,6 +75,8 @@ extension State {
         case .session(let session): render(session)
         case .paymentIntent(let intent): render(intent)
         case .refund(let refund): render(refund)
+        case .subscription(let subscription): render(subscription)
+        case .consultation(let consultation): render(consultation)
         }
     }
 }

@@ -12,6 +12,7 @@ extension State {
         var session = sessions[position]
         try requireOpen(session)
         let body = try BodyReader.wrapped(request.body, "payment")
+        if session.mode == .reimbursement { return try runIntake(position, body) }
         let cardText = try body.requiredString("card")
         guard let card = Card(cardText) else {
             throw APIFailure(400, "invalid_card_number", "payment.card \"\(cardText)\" is not a valid card number (12-19 digits passing the Luhn check)")
@@ -23,14 +24,18 @@ extension State {
             }
             splitCard = parsed
         }
-        let defaultKind: CardKind = session.hsaFsaEligible ? .hsa : .credit
+        // A setup session has no cart to judge by; Flex saves benefit cards for later HSA/FSA charges.
+        let defaultKind: CardKind = session.hsaFsaEligible || session.mode == .setup ? .hsa : .credit
         let kind = try body.choice("card_kind", CardKind.allCases.map(\.rawValue)).flatMap(CardKind.init) ?? defaultKind
         let lmn = try body.choice("lmn", ["approved", "denied"])
         let email = try body.string("email")
 
         // What the card may pay for (flex-api.md §3.1).
         var consultation: [Int] = []
-        if kind.isBenefitCard {
+        if session.mode == .setup {
+            // Nothing is bought, so the cart rules (eligibility, split cart, letters) do not apply.
+            if splitCard != nil { throw APIFailure(422, "split_card_not_applicable", "split_card is only for split carts; setup session \(id) charges nothing") }
+        } else if kind.isBenefitCard {
             guard session.hsaFsaEligible else {
                 throw APIFailure(422, "no_eligible_items",
                                  "no item of checkout session \(id) is HSA/FSA eligible: pay with card_kind credit")
@@ -60,7 +65,8 @@ extension State {
             throw APIFailure(422, "split_card_not_applicable", "split_card is only for an hsa or fsa main card on a split cart")
         }
 
-        // Charge the cards; a decline changes nothing (the shopper may try another card).
+        // Charge the cards (a setup or trial session verifies the card the same way); a decline
+        // changes nothing (the shopper may try another card).
         if let code = chargeDeclineCode(card, offSession: false) { throw declined(card, code) }
         if let splitCard, let code = chargeDeclineCode(splitCard, offSession: false) { throw declined(splitCard, code) }
 
@@ -80,8 +86,16 @@ extension State {
         }
         if !consultation.isEmpty { session.fees.append(Fee(id: newID(), amount: State.letterFee, applied: true)) }
 
-        let save = session.info.setupFutureUse == "off_session"
+        // A subscription's card is charged off-session every period, so it is always saved.
+        let save = session.info.setupFutureUse == "off_session" || session.mode == .subscription
         let method = paymentMethod(for: card, kind: kind, customer: customer, save: save, at: time)
+        if session.mode == .setup || (session.mode == .subscription && session.amountTotal == 0) {
+            // Setup, or a subscription's free trial: the card is saved, nothing is charged.
+            if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
+            finishPayment(&session, at: time)
+            sessions[position] = session
+            return ok("checkout_session", render(session))
+        }
         let splitting = kind.isBenefitCard && session.isSplitCart
         let primaryAmount = splitting ? session.eligibleAmount : session.amountTotal
         let primary = createPaymentIntent(session: position, customer: customer, paymentMethod: method, amount: primaryAmount,
@@ -95,13 +109,15 @@ extension State {
                                              capture: session.captureMethod, role: "split", at: time)
             session.paymentIntents.append(second)
         }
+        if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
         finishPayment(&session, at: time)
         sessions[position] = session
         return ok("checkout_session", render(session))
     }
 
     /// After authorization: automatic capture completes the session; manual capture stops at `paid`.
-    mutating func finishPayment(_ session: inout CheckoutSession, at time: Int) {
+    /// `announce: false` (a subscription period the simulator charged) skips checkout.session.completed.
+    mutating func finishPayment(_ session: inout CheckoutSession, at time: Int, announce: Bool = true) {
         if session.captureMethod == .manual {
             session.status = .paid
             session.holdExpires = time + State.holdLifetime
@@ -115,6 +131,6 @@ extension State {
         }
         session.amountReceived = session.amountTotal
         session.status = .complete
-        emit(.checkoutSessionCompleted, .session(session))
+        if announce { emit(.checkoutSessionCompleted, .session(session)) }
     }
 }

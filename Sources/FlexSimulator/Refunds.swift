@@ -1,7 +1,18 @@
-// Refunds of complete sessions (full, `amount`, per line item), and the /v1/refunds reads.
+// Refunds of complete sessions (full, `amount`, per line item), the /v1/refunds reads, and their
+// settlement on the virtual clock: pending at first, then succeeded or failed.
 import FlexAPI
 
+enum RefundStatus: String {
+    case pending, succeeded, failed
+}
+
 struct Refund {
+    /// One line item's share of a refund, given back to the line if the refund fails.
+    struct Line {
+        var item: Int
+        var amount: Int
+    }
+
     var id: ULID
     var session: Int
     var paymentIntent: Int
@@ -9,6 +20,15 @@ struct Refund {
     var reason: String
     var metadata: JSON?
     var created: Int
+    var status: RefundStatus = .pending
+    /// When the refund settles by itself (created + `refundSettlement`).
+    var settles: Int
+    /// Decided when the refund is made (the card that paid decides), applied at settlement.
+    var willFail: Bool
+    var lines: [Line] = []
+    /// The acquirer reference number, once the refund succeeded.
+    var referenceID: String?
+    var failureReason: String?
 }
 
 extension State {
@@ -46,11 +66,8 @@ extension State {
                 guard priceID != nil || productID != nil else {
                     throw APIFailure(400, "line_item_not_found", "\(name) needs a price or a product")
                 }
-                let matches = session.lineItems.indices.filter { item in
-                    let price = prices[session.lineItems[item].price]
-                    return (priceID != nil && price.id.id(.price) == priceID) || (productID != nil && products[price.product].id.id(.product) == productID)
-                }
-                guard let item = matches.first(where: { itemLeft[$0] > 0 }) ?? matches.first else {
+                let candidates = session.lineItems.indices.filter { matches(session.lineItems[$0], price: priceID, product: productID) }
+                guard let item = candidates.first(where: { itemLeft[$0] > 0 }) ?? candidates.first else {
                     throw APIFailure(400, "line_item_not_found", "\(name): \(priceID ?? productID ?? "") is not in checkout session \(id)")
                 }
                 let wanted = try reader.integer("amount_to_refund") ?? itemLeft[item]
@@ -91,27 +108,37 @@ extension State {
         let time = tick()
         // One refund object per payment intent touched.
         var perIntent: [Int: Int] = [:]
+        var linesPerIntent: [Int: [Refund.Line]] = [:]
         var order: [Int] = []
         for allocation in allocations {
             if perIntent[allocation.intent] == nil { order.append(allocation.intent) }
             perIntent[allocation.intent, default: 0] += allocation.amount
-            if let item = allocation.item { session.lineItems[item].refunded += allocation.amount }
+            if let item = allocation.item {
+                session.lineItems[item].refunded += allocation.amount
+                linesPerIntent[allocation.intent, default: []].append(Refund.Line(item: item, amount: allocation.amount))
+            }
         }
         for slot in order {
             makeRefund(&session, position, intent: session.paymentIntents[slot], amount: perIntent[slot] ?? 0,
-                       reason: reason, metadata: metadata, at: time)
+                       lines: linesPerIntent[slot] ?? [], reason: reason, metadata: metadata, at: time)
         }
         sessions[position] = session
         return ok("checkout_session", render(session))
     }
 
-    /// Records one refund of `amount` on `intent` (already checked against every cap).
+    /// Records one `pending` refund of `amount` on `intent` (already checked against every cap).
+    /// The amount counts as refunded at once, so a second refund cannot promise the same money;
+    /// it is given back if the refund fails at settlement.
     @discardableResult
     mutating func makeRefund(_ session: inout CheckoutSession, _ position: Int, intent: Int, amount: Int,
-                             reason: String, metadata: JSON?, at time: Int) -> Int {
+                             lines: [Refund.Line] = [], reason: String, metadata: JSON?, at time: Int) -> Int {
+        let card = paymentMethods[paymentIntents[intent].paymentMethod].card
         let refund = Refund(id: newID(), session: position, paymentIntent: intent, amount: amount,
-                            reason: reason, metadata: metadata, created: time)
+                            reason: reason, metadata: metadata, created: time,
+                            settles: min(time + State.refundSettlement, Clock.latest),
+                            willFail: Card.refundFailures.contains(card.number), lines: lines)
         let refundPosition = refunds.insert(refund, id: refund.id)
+        refundQueue.append(refundPosition)
         paymentIntents[intent].amountRefunded += amount
         session.amountRefunded += amount
         session.refunds.append(refundPosition)
@@ -178,9 +205,11 @@ extension State {
         if let status = request.queryValue("status"), !["pending", "requires_action", "succeeded", "failed", "canceled"].contains(status) {
             throw .invalid("status must be one of pending, requires_action, succeeded, failed, canceled")
         }
-        // Test-mode refunds succeed at once, so any other status filter matches nothing.
-        let wantSucceeded = (request.queryValue("status") ?? "succeeded") == "succeeded"
-        let positions = Pagination.newestFirst(refunds) { wantSucceeded && (intent == nil || $0.paymentIntent == intent) }
+        // Only pending, succeeded and failed ever occur; the other documented statuses match nothing.
+        let status = request.queryValue("status")
+        let positions = Pagination.newestFirst(refunds) { refund in
+            (status == nil || refund.status.rawValue == status) && (intent == nil || refund.paymentIntent == intent)
+        }
         let page = try Pagination.page(positions, request, kind: .refund) { refunds[$0].id }
         return ok("refunds", .array(page.map { render(refunds[$0]) }))
     }
@@ -192,13 +221,101 @@ extension State {
             "checkout_session_id": .string(sessions[refund.session].id.id(.session)),
             "amount": .integer(refund.amount),
             "created_at": .string(Clock.iso(refund.created)),
-            "status": "succeeded",
+            "status": .string(refund.status.rawValue),
             "reason": .string(refund.reason),
+            "failure_reason": refund.failureReason.json,
             "metadata": refund.metadata ?? .object(JSONObject()),
-            "reference_id": .null,
+            "reference_id": refund.referenceID.json,
             "reference_type": "acquirer_reference_number",
-            "reference_status": "pending",
+            "reference_status": .string(refund.referenceStatus),
             "test_mode": true,
         ])
+    }
+}
+
+extension Refund {
+    /// flex-api.md §2.6: the reference number is "filled later": pending while the refund is,
+    /// available once it succeeded, unavailable when it failed (there is none).
+    var referenceStatus: String {
+        switch status {
+        case .pending: "pending"
+        case .succeeded: "available"
+        case .failed: "unavailable"
+        }
+    }
+}
+
+extension State {
+    /// How long a refund stays `pending` on the virtual clock. Long enough that the one-second tick
+    /// of ordinary requests never settles a refund inside a script (that takes 3,600 writes); short
+    /// enough that `clock advance 1h` is a natural step in a story. Flex documents the pending →
+    /// succeeded/failed states but no delay (flex-api.md §3.6).
+    static let refundSettlement = 3600
+    static let refundFailureReasons = ["expired_or_canceled_card", "lost_or_stolen_card", "unknown"]
+
+    /// The settle time of the oldest pending refund. Refunds settle in creation order (a constant
+    /// delay after a clock that only moves forward), so the queue is sorted; refunds settled early
+    /// by `/_sim/refunds/{id}/settle` are skipped.
+    mutating func nextRefundSettlement() -> Int? {
+        while refundHead < refundQueue.count, refunds[refundQueue[refundHead]].status != .pending { refundHead += 1 }
+        if refundHead > 4096 && refundHead * 2 > refundQueue.count {
+            refundQueue.removeFirst(refundHead)
+            refundHead = 0
+        }
+        return refundHead < refundQueue.count ? refunds[refundQueue[refundHead]].settles : nil
+    }
+
+    /// Settles the refund `nextRefundSettlement` named, at its own settle time.
+    mutating func settleNextRefund() {
+        let position = refundQueue[refundHead]
+        let refund = refunds[position]
+        settle(position, failed: refund.willFail, reason: refund.willFail ? "expired_or_canceled_card" : nil, at: refund.settles)
+    }
+
+    /// pending → succeeded (reference number available) or failed (the money goes back to what the
+    /// session, the payment intent and the line items have left to refund).
+    mutating func settle(_ position: Int, failed: Bool, reason: String?, at time: Int) {
+        var refund = refunds[position]
+        if failed {
+            refund.status = .failed
+            refund.failureReason = reason ?? "unknown"
+            paymentIntents[refund.paymentIntent].amountRefunded -= refund.amount
+            sessions[refund.session].amountRefunded -= refund.amount
+            for line in refund.lines { sessions[refund.session].lineItems[line.item].refunded -= line.amount }
+        } else {
+            refund.status = .succeeded
+            refund.referenceID = State.acquirerReference(refund.id)
+        }
+        refunds[position] = refund
+        events.append(Event(id: newID(), type: .refundUpdated, dt: time, object: .refund(refund)))
+        events.append(Event(id: newID(), type: .chargeRefundUpdated, dt: time, object: .refund(refund)))
+    }
+
+    /// A 23-digit acquirer reference number derived from the refund's ID, so it is reproducible.
+    static func acquirerReference(_ id: ULID) -> String {
+        let low = String(id.low % 10_000_000_000_000_000_000)
+        let high = String(id.high % 100)
+        return "74" + String(repeating: "0", count: 2 - high.count) + high + String(repeating: "0", count: 19 - low.count) + low
+    }
+
+    /// `POST /_sim/refunds/{id}/settle` `{"refund": {"status"?: "succeeded"|"failed", "failure_reason"?}}`:
+    /// settles a pending refund now instead of waiting for the clock. Without a status the card
+    /// decides, as it would at settlement (4000 0000 0000 5126 fails).
+    mutating func settleRefund(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let position = try refundPosition(id)
+        let body = try BodyReader.optionalWrapped(request.body, "refund")
+        let status = try body.choice("status", ["succeeded", "failed"])
+        let reason = try body.choice("failure_reason", State.refundFailureReasons)
+        let refund = refunds[position]
+        guard refund.status == .pending else {
+            throw APIFailure(422, "refund_not_pending", "refund \(id) is already \(refund.status.rawValue); only pending refunds settle")
+        }
+        if reason != nil && status != "failed" && !(status == nil && refund.willFail) {
+            throw .invalid("refund.failure_reason is only for a refund that fails (give refund.status \"failed\")")
+        }
+        let failed = status.map { $0 == "failed" } ?? refund.willFail
+        let time = tick()
+        settle(position, failed: failed, reason: reason ?? (refund.willFail ? "expired_or_canceled_card" : nil), at: time)
+        return ok("refund", render(refunds[position]))
     }
 }

@@ -35,7 +35,7 @@ enum Router {
 extension State {
     /// Everything but reset/seed/snapshots: lazy expiry, faults, idempotency, then the route.
     mutating func handle(_ request: APIRequest, _ segments: [Substring]) -> APIResponse {
-        expireDueSessions()
+        runDueWork()
         let isAPI = segments.first == "v1"
         if isAPI, let fault = faults.takeRequestFault() { return fault.response }
 
@@ -91,6 +91,9 @@ extension State {
             case "captures":
                 try Router.require(request, [.GET])
                 return try listCaptures(request)
+            case "subscriptions":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listSubscriptions(request) : try createSubscription(request)
             default: break
             }
         case 2:
@@ -118,6 +121,13 @@ extension State {
             case "captures":
                 try Router.require(request, [.GET])
                 return try getCapture(id)
+            case "subscriptions":
+                try Router.require(request, [.GET, .PATCH, .DELETE])
+                switch method {
+                case .GET: return try getSubscription(id)
+                case .PATCH: return try updateSubscription(id, request)
+                default: return try cancelSubscription(id)
+                }
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)
@@ -191,6 +201,9 @@ extension State {
         case let p where p.count == 4 && p[0] == "checkout" && p[1] == "sessions" && p[3] == "expire":
             try Router.require(request, [.POST])
             return try expireSession(String(p[2]))
+        case let p where p.count == 3 && p[0] == "refunds" && p[2] == "settle":
+            try Router.require(request, [.POST])
+            return try settleRefund(String(p[1]), request)
         default:
             throw Router.notFound(request)
         }

@@ -25,7 +25,7 @@ extension State {
         var seen = Set<Int>()
         var result: [(Int, LetterState)] = []
         for item in items where item.eligibility.needsLetter {
-            let product = prices[item.price].product
+            let product = item.product
             if seen.insert(product).inserted { result.append((product, letter(customer: customer, product: product))) }
         }
         return result
@@ -38,8 +38,8 @@ extension State {
     func ineligibleItems(_ items: [LineItem]) -> [String] {
         items.enumerated().compactMap { index, item in
             guard !item.eligibility.isEligible else { return nil }
-            let product = products[prices[item.price].product]
-            return "line_items[\(index)] \(product.name) (\(prices[item.price].id.id(.price)))"
+            let product = products[item.product]
+            return "line_items[\(index)] \(product.name) (\(item.price.map { prices[$0].id.id(.price) } ?? product.id.id(.product)))"
         }
     }
 

@@ -13,7 +13,7 @@ extension State {
         let (target, overflow) = now.addingReportingOverflow(seconds)
         guard !overflow, target <= Clock.latest else { throw .invalid("clock.seconds moves the clock past year 9999") }
         now = target
-        expireDueSessions()
+        runDueWork()
         return clockResponse()
     }
 
@@ -39,7 +39,7 @@ extension State {
                              "the clock only moves forward: it is \(Clock.iso(now)), cannot set \(Clock.iso(target))")
         }
         now = target
-        expireDueSessions()
+        runDueWork()
         return clockResponse()
     }
 }

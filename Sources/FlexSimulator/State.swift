@@ -39,6 +39,10 @@ struct State {
     var paymentIntents = Store<PaymentIntent>()
     var refunds = Store<Refund>()
     var captures = Store<Capture>()
+    var subscriptions = Store<Subscription>()
+    var consultations = Store<Consultation>()
+    /// Subscriptions that charge at the end of their period (Subscriptions.swift).
+    var renewing: [Int] = []
     var methodIndex: [PaymentMethodKey: Int] = [:]
     var events: [Event] = []
     /// Approved letters of medical necessity: (customer, product) → approval time.
@@ -48,6 +52,9 @@ struct State {
     /// Open sessions in creation order; `expires_at` grows with it because the clock never goes back.
     var expiryQueue: [Int] = []
     var expiryHead = 0
+    /// Refunds in creation order, which is also the order they settle in (Refunds.swift).
+    var refundQueue: [Int] = []
+    var refundHead = 0
 
     init(seed: UInt64) {
         self.seed = seed

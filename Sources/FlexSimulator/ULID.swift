@@ -83,6 +83,7 @@ struct ULID: Hashable, Sendable, Comparable {
 enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
+    case subscription, subscriptionItem, consultation
 
     var prefix: String {
         switch self {
@@ -99,6 +100,9 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .lineItem: "fli_"
         case .fee: "ffee_"
         case .shippingAddress: "fsh_"
+        case .subscription: "fsub_"
+        case .subscriptionItem: "fsubi_"
+        case .consultation: "fcons_"
         }
     }
 }

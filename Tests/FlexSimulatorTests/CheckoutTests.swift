@@ -81,7 +81,7 @@ import Testing
         (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 9223372036854775807}]}}"#, 400, "amount_too_large"),
         (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 50000}]}}"#, 400, "amount_too_large"),
         (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 1}], "mode": "barter"}}"#, 400, "invalid_request"),
-        (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 1}], "mode": "subscription"}}"#, 400, "unsupported_mode"),
+        (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 1}], "mode": "subscription"}}"#, 400, "price_not_recurring"),
         (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 1}], "capture_method": "later"}}"#, 400, "invalid_request"),
         (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 1}], "setup_future_use": "always"}}"#, 400, "invalid_request"),
         (#"{"checkout_session": {"line_items": [{"price": "PRICE", "quantity": 1}], "success_url": 5}}"#, 400, "invalid_request"),

@@ -17,7 +17,8 @@ enum BenchSupport {
         return seconds(ContinuousClock.now - start)
     }
 
-    static func time(_ body: () async throws -> Void) async rethrows -> Double {
+    /// Runs on the caller's executor, so the timed body is not sent to another one.
+    nonisolated(nonsending) static func time(_ body: () async throws -> Void) async rethrows -> Double {
         let start = ContinuousClock.now
         try await body()
         return seconds(ContinuousClock.now - start)
@@ -161,6 +162,24 @@ enum BenchSupport {
             return Int(line.dropFirst(6).filter { $0.isNumber }) ?? 0
         }
         return 0
+    }
+
+    /// Context switches (voluntary + involuntary) of every thread of this process so far: a thread
+    /// switch per request shows up here whatever the machine's load.
+    static func contextSwitches() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_nvcsw + usage.ru_nivcsw
+    }
+
+    /// User + system CPU seconds of every thread of this process so far: on a loaded machine the
+    /// wall clock also counts other processes' turns, CPU time does not.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
     }
 
     static func machineDescription() -> String {

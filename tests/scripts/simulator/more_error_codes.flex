@@ -11,8 +11,8 @@ expect error amount_too_large: checkout items [pricey x2]
 let old = product "Old model" eligible price $5.00
 api POST "/v1/prices/${old.id}" {price: {active: false}}
 expect error price_inactive: checkout items [old]
-# modes the simulator does not play yet say so
-expect error unsupported_mode: checkout items [thermo] mode subscription
+# a subscription needs recurring prices
+expect error price_not_recurring: checkout items [thermo] mode subscription
 # a canceled authorization cannot be paid again
 let held = checkout items [thermo] capture manual
 pay held with card "4242 4242 4242 4242" hsa

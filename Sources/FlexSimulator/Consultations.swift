@@ -1,0 +1,93 @@
+// Reimbursement mode (flex-api.md §2.1, §3.2): the session names products, not prices; the shopper
+// only runs the telehealth intake, which issues letters of medical necessity. Nothing is charged.
+import FlexAPI
+
+struct Consultation {
+    var id: ULID
+    var customer: Int
+    var session: Int
+    var created: Int
+}
+
+extension State {
+    /// `line_items: [{product, quantity?}]`: every product must be one a letter makes eligible,
+    /// since issuing that letter is all the intake does.
+    func readReimbursementItems(_ body: BodyReader) throws(APIFailure) -> ([LineItem], Int) {
+        guard let elements = try body.array("line_items"), !elements.isEmpty else {
+            throw .invalid("line_items is required: give at least one {\"product\": \"fprod_…\"} in mode reimbursement")
+        }
+        var items: [LineItem] = []
+        for (index, element) in elements.enumerated() {
+            let name = "line_items[\(index)]"
+            guard case .object(let fields) = element else { throw .invalid("\(name) must be an object") }
+            let item = BodyReader(fields, path: name)
+            guard let productID = try item.string("product") else {
+                throw .invalid("\(name).product is required in mode reimbursement (the intake is about products; no price is charged)")
+            }
+            let quantity = try readQuantity(item, name, required: false)
+            let position = try productPosition(productID)
+            let product = products[position]
+            guard product.eligibility.needsLetter else {
+                throw APIFailure(422, "letter_of_medical_necessity_not_applicable",
+                                 "\(name): \(product.name) (\(productID)) is \(product.eligibility.rawValue); reimbursement is only for letter_of_medical_necessity products")
+            }
+            items.append(LineItem(id: ULID(high: 0, low: 0), price: nil, product: position, quantity: quantity, amount: 0,
+                                  eligibility: product.eligibility))
+        }
+        return (items, 0)
+    }
+
+    /// The shopper's intake on a reimbursement session (`POST /_sim/checkout/sessions/{id}/pay`
+    /// with `{"payment": {"lmn": "approved"|"denied", "email"?}}`; no card is needed). Approved: a
+    /// consultation (`fcons_`), a letter per product for 12 months, the consultation fee on the
+    /// session, and the session completes. Denied: 422, and the session stays open.
+    mutating func runIntake(_ position: Int, _ body: BodyReader) throws(APIFailure) -> APIResponse {
+        var session = sessions[position]
+        let id = session.id.id(.session)
+        let products = letterProducts(session.lineItems, customer: nil).map(\.product)
+        switch try body.choice("lmn", ["approved", "denied"]) {
+        case nil:
+            throw APIFailure(422, "letter_of_medical_necessity_required",
+                             "reimbursement session \(id) runs the intake for \(productNames(products)): payment.lmn must be approved or denied")
+        case "denied":
+            throw APIFailure(422, "letter_of_medical_necessity_denied",
+                             "the consultation denied a letter of medical necessity for \(productNames(products)); session \(id) stays open")
+        default: break
+        }
+        let email = try body.string("email")
+        let time = tick()
+        let customer: Int
+        if let existing = session.customer {
+            customer = existing
+        } else {
+            let created = Customer(id: newID(), email: email ?? session.info.defaults?["email"]?.stringValue, created: time)
+            customer = customers.insert(created, id: created.id)
+            emit(.customerCreated, .customer(created))
+            session.customer = customer
+        }
+        for product in products {
+            letters[LetterKey(customer: Int32(truncatingIfNeeded: customer), product: Int32(truncatingIfNeeded: product))] = time
+        }
+        session.fees.append(Fee(id: newID(), amount: State.letterFee, applied: true))
+        let consultation = Consultation(id: newID(), customer: customer, session: position, created: time)
+        consultations.insert(consultation, id: consultation.id)
+        emit(.consultationApproved, .consultation(consultation))
+        emit(.customerConsultationAttached, .consultation(consultation))
+        session.status = .complete
+        sessions[position] = session
+        emit(.checkoutSessionCompleted, .session(session))
+        return ok("checkout_session", render(session))
+    }
+
+    func render(_ consultation: Consultation) -> JSON {
+        object([
+            "consultation_id": .string(consultation.id.id(.consultation)),
+            "consultation_type": "letter_of_medical_necessity",
+            "status": "approved",
+            "customer": .string(customers[consultation.customer].id.id(.customer)),
+            "checkout_session": .string(sessions[consultation.session].id.id(.session)),
+            "created_at": .string(Clock.iso(consultation.created)),
+            "test_mode": true,
+        ])
+    }
+}
