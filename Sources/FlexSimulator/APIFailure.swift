@@ -44,6 +44,12 @@ extension ObjectKind {
         case .lineItem: "line_item"
         case .fee: "fee"
         case .shippingAddress: "shipping_address"
+        case .coupon: "coupon"
+        case .promoCode: "promo_code"
+        case .shippingRate: "shipping_rate"
+        case .balanceTransaction: "balance_transaction"
+        case .webhook: "webhook"
+        case .paymentLink: "payment_link"
         }
     }
 }

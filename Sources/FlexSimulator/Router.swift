@@ -159,6 +159,15 @@ extension State {
                 case "reauth":
                     try Router.require(request, [.POST])
                     return try reauthSession(id)
+                case "refund_allocation":
+                    try Router.require(request, [.POST])
+                    return try previewRefundAllocation(id, request)
+                case "capture_allocation":
+                    try Router.require(request, [.POST])
+                    return try previewCaptureAllocation(id, request)
+                case "confirm":
+                    try Router.require(request, [.POST])
+                    return try confirmSession(id, request)
                 default: break
                 }
             }

@@ -83,6 +83,7 @@ struct ULID: Hashable, Sendable, Comparable {
 enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink
 
     var prefix: String {
         switch self {
@@ -99,6 +100,13 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .lineItem: "fli_"
         case .fee: "ffee_"
         case .shippingAddress: "fsh_"
+        case .coupon: "fcoup_"
+        case .promoCode: "fpromo_"
+        // Undocumented prefixes (flex-api.md §1.3): ours, in Flex's style.
+        case .shippingRate: "fshr_"
+        case .balanceTransaction: "fbt_"
+        case .webhook: "fwh_"
+        case .paymentLink: "fplink_"
         }
     }
 }
