@@ -23,6 +23,8 @@ struct LineItem {
     /// The product's eligibility when the session was made (later product edits do not change a cart).
     var eligibility: Eligibility
     var refunded: Int = 0
+    /// This line's share of the session's discount (SessionAdjustments.swift).
+    var discount = 0
 }
 
 struct Fee {
@@ -74,6 +76,8 @@ struct CheckoutSession {
     var expires: Int
     /// When the authorization of a `paid` (manual capture) session lapses.
     var holdExpires: Int?
+    /// Discount, shipping and tax; nil for a plain cart.
+    var adjustments: SessionAdjustments? = nil
 
     var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
     var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
@@ -110,6 +114,8 @@ extension State {
         } else if let customerID = try body.string("customer") {
             customer = try customerPosition(customerID)
         }
+        let adjustments = try readAdjustments(body, &items, subtotal: subtotal, customer: customer)
+        let total = subtotal - (adjustments?.discount ?? 0) + (adjustments?.shipping ?? 0) + (adjustments?.addedTax ?? 0)
         // The card is charged before anything is stored: a decline leaves no session behind.
         if let offSession {
             let card = paymentMethods[offSession.paymentMethod].card
@@ -120,18 +126,20 @@ extension State {
 
         let time = tick()
         for index in items.indices { items[index].id = newID() }
-        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount : 0) }
+        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount - $1.discount : 0) }
         var session = CheckoutSession(
             id: newID(), status: .open, mode: mode, captureMethod: capture,
-            lineItems: items, amountSubtotal: subtotal, amountTotal: subtotal, eligibleAmount: eligible,
+            lineItems: items, amountSubtotal: subtotal, amountTotal: total, eligibleAmount: eligible,
             customer: customer,
             info: SessionInfo(setupFutureUse: setupFutureUse, successURL: successURL, cancelURL: cancelURL,
                               clientReferenceID: reference, defaults: defaults, metadata: metadata),
             created: time, expires: time + State.sessionLifetime)
+        session.adjustments = adjustments
         let position = sessions.insert(session, id: session.id)
+        recordRedemption(position)
         if let offSession {
             let intent = createPaymentIntent(session: position, customer: offSession.customer,
-                                             paymentMethod: offSession.paymentMethod, amount: subtotal,
+                                             paymentMethod: offSession.paymentMethod, amount: total,
                                              capture: capture, role: "primary", at: time)
             session.paymentIntents = [intent]
             finishPayment(&session, at: time)
@@ -263,7 +271,7 @@ extension State {
     func render(_ session: CheckoutSession) -> JSON {
         let id = session.id.id(.session)
         let primary = session.paymentIntents.first.map { JSON.string(paymentIntents[$0].id.id(.paymentIntent)) } ?? .null
-        return object([
+        let rendered = object([
             "checkout_session_id": .string(id),
             "status": .string(session.status.rawValue),
             "mode": .string(session.mode.rawValue),
@@ -272,7 +280,7 @@ extension State {
             "amount_received": .integer(session.amountReceived),
             "amount_refunded": .integer(session.amountRefunded),
             "amount_disputed": 0,
-            "total_details": State.zeroTotals,
+            "total_details": totalDetails(session),
             "redirect_url": session.mode == .payment ? .string("https://checkout.withflex.com/pay/c/" + id) : .null,
             "success_url": session.info.successURL.json,
             "cancel_url": session.info.cancelURL.json,
@@ -298,6 +306,9 @@ extension State {
             "metadata": session.info.metadata ?? .object(JSONObject()),
             "test_mode": true,
         ])
+        // Only sessions made with a discount, shipping or tax carry those fields.
+        guard session.adjustments != nil, case .object(let fields) = rendered else { return rendered }
+        return .object(JSONObject(fields.entries + adjustmentFields(session)))
     }
 
     func render(_ item: LineItem) -> JSON {
@@ -305,10 +316,10 @@ extension State {
         let product = products[price.product]
         return object([
             "line_item_id": .string(item.id.id(.lineItem)),
-            "amount_discount": 0,
+            "amount_discount": .integer(item.discount),
             "amount_subtotal": .integer(item.amount),
             "amount_tax": 0,
-            "amount_total": .integer(item.amount),
+            "amount_total": .integer(item.amount - item.discount),
             "amount_shipping": 0,
             "amount_refunded": .integer(item.refunded),
             "description": .string(price.description ?? product.name),

@@ -78,13 +78,14 @@ extension State {
         return ok("checkout_session", .object(rendered))
     }
 
-    /// The eligible portion: lines whose product is HSA/FSA eligible, except letter-of-medical-
-    /// necessity lines without a valid letter for this customer (no consultation runs here).
+    /// The eligible portion: lines whose product is HSA/FSA eligible (after their discount share),
+    /// except letter-of-medical-necessity lines without a valid letter for this customer (no
+    /// consultation runs here). Shipping and tax are not eligible.
     func confirmableAmount(_ session: CheckoutSession, customer: Int) -> Int {
         var sum = 0
         for item in session.lineItems where item.eligibility.isEligible {
             if item.eligibility.needsLetter && letter(customer: customer, product: prices[item.price].product) != .valid { continue }
-            sum += item.amount
+            sum += item.amount - item.discount
         }
         return sum
     }

@@ -91,6 +91,15 @@ extension State {
             case "captures":
                 try Router.require(request, [.GET])
                 return try listCaptures(request)
+            case "coupons":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listCoupons(request) : try createCoupon(request)
+            case "promo_codes":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listPromoCodes(request) : try createPromoCode(request)
+            case "shipping_rates":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listShippingRates(request) : try createShippingRate(request)
             default: break
             }
         case 2:
@@ -118,6 +127,15 @@ extension State {
             case "captures":
                 try Router.require(request, [.GET])
                 return try getCapture(id)
+            case "coupons":
+                try Router.require(request, [.GET])
+                return try getCoupon(id)
+            case "promo_codes":
+                try Router.require(request, [.GET])
+                return try getPromoCode(id)
+            case "shipping_rates":
+                try Router.require(request, [.GET, .PATCH])
+                return method == .GET ? try getShippingRate(id) : try updateShippingRate(id, request)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)

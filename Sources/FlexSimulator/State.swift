@@ -39,6 +39,9 @@ struct State {
     var paymentIntents = Store<PaymentIntent>()
     var refunds = Store<Refund>()
     var captures = Store<Capture>()
+    var coupons = Store<Coupon>()
+    var promoCodes = Store<PromoCode>()
+    var shippingRates = Store<ShippingRate>()
     var methodIndex: [PaymentMethodKey: Int] = [:]
     var events: [Event] = []
     /// Approved letters of medical necessity: (customer, product) → approval time.
