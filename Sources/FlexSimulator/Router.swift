@@ -100,6 +100,9 @@ extension State {
             case "shipping_rates":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listShippingRates(request) : try createShippingRate(request)
+            case "balance_transactions":
+                try Router.require(request, [.GET])
+                return try listBalanceTransactions(request)
             default: break
             }
         case 2:
@@ -136,6 +139,9 @@ extension State {
             case "shipping_rates":
                 try Router.require(request, [.GET, .PATCH])
                 return method == .GET ? try getShippingRate(id) : try updateShippingRate(id, request)
+            case "balance_transactions":
+                try Router.require(request, [.GET])
+                return try getBalanceTransaction(id)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)
