@@ -103,6 +103,12 @@ extension State {
             case "balance_transactions":
                 try Router.require(request, [.GET])
                 return try listBalanceTransactions(request)
+            case "webhooks":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listWebhooks(request) : try createWebhook(request)
+            case "payment_links":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listPaymentLinks(request) : try createPaymentLink(request)
             default: break
             }
         case 2:
@@ -142,6 +148,12 @@ extension State {
             case "balance_transactions":
                 try Router.require(request, [.GET])
                 return try getBalanceTransaction(id)
+            case "webhooks":
+                try Router.require(request, [.GET, .DELETE])
+                return method == .GET ? try getWebhook(id) : try deleteWebhook(id)
+            case "payment_links":
+                try Router.require(request, [.GET, .PATCH])
+                return method == .GET ? try getPaymentLink(id) : try updatePaymentLink(id, request)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)
@@ -224,6 +236,9 @@ extension State {
         case let p where p.count == 4 && p[0] == "checkout" && p[1] == "sessions" && p[3] == "expire":
             try Router.require(request, [.POST])
             return try expireSession(String(p[2]))
+        case let p where p.count == 3 && p[0] == "payment_links" && p[2] == "visit":
+            try Router.require(request, [.POST])
+            return try visitPaymentLink(String(p[1]), request)
         default:
             throw Router.notFound(request)
         }

@@ -42,6 +42,8 @@ struct State {
     var coupons = Store<Coupon>()
     var promoCodes = Store<PromoCode>()
     var shippingRates = Store<ShippingRate>()
+    var webhooks = Store<Webhook>()
+    var paymentLinks = Store<PaymentLink>()
     var methodIndex: [PaymentMethodKey: Int] = [:]
     var events: [Event] = []
     /// Approved letters of medical necessity: (customer, product) → approval time.
