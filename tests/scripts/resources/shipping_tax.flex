@@ -14,7 +14,7 @@ expect error invalid_request: api POST "/v1/shipping_rates" {shipping_rate: {dis
 expect error invalid_request: api POST "/v1/shipping_rates" {shipping_rate: {amount: 100}}
 api PATCH "/v1/shipping_rates/${ground.id}" {shipping_rate: {active: false}}
 expect error shipping_rate_inactive: checkout items [thermo] fields {shipping_options: {shipping_rate_id: ground.id}}
-expect error shipping_rate_not_found: checkout items [thermo] fields {shipping_options: {shipping_rate_id: "fshr_nope"}}
+expect error shipping_rate_not_found: checkout items [thermo] fields {shipping_options: {shipping_rate_id: fshr_nope}}
 # expect: Ground 799 true
 # expect: 4000 799 150 4949
 # expect: Ground exclusive
