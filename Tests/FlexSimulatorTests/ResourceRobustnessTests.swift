@@ -55,4 +55,34 @@ import Testing
         #expect(count > 5_000)
         #expect(sim.get("/v1/balance_transactions").status == 200)
     }
+
+    @Test(arguments: ["/v1/promo_codes", "/v1/shipping_rates", "/v1/payment_links"])
+    func activeFilterMustBeABoolean(path: String) {
+        let sim = Sim()
+        expectError(sim.get(path, [("active", "maybe")]), 400, "invalid_request")
+        #expect(sim.get(path, [("active", "true")]).status == 200)
+    }
+
+    @Test(arguments: [
+        ("/v1/coupons/fcoup_01KDX00000000000000000000A", "coupon_not_found"),
+        ("/v1/promo_codes/fpromo_01KDX00000000000000000000A", "promo_code_not_found"),
+        ("/v1/shipping_rates/fshr_01KDX00000000000000000000A", "shipping_rate_not_found"),
+        ("/v1/balance_transactions/fbt_01KDX00000000000000000000A", "balance_transaction_not_found"),
+        ("/v1/webhooks/fwh_01KDX00000000000000000000A", "webhook_not_found"),
+        ("/v1/payment_links/fplink_01KDX00000000000000000000A", "payment_link_not_found"),
+        // The right body with another object's prefix is unknown too.
+        ("/v1/coupons/fpromo_01KDX00000000000000000000A", "coupon_not_found"),
+    ])
+    func unknownIDs(path: String, code: String) {
+        expectError(Sim().get(path), 404, code)
+    }
+
+    @Test(arguments: ["/v1/coupons", "/v1/promo_codes", "/v1/shipping_rates", "/v1/balance_transactions", "/v1/webhooks", "/v1/payment_links"])
+    func listsPageLikeEveryOther(path: String) {
+        let sim = Sim()
+        expectError(sim.get(path, [("limit", "101")]), 400, "invalid_request")
+        expectError(sim.get(path, [("offset", "-1")]), 400, "invalid_request")
+        expectError(sim.get(path, [("starting_after", "x"), ("ending_before", "y")]), 400, "invalid_request")
+        expectError(sim.flex.handle(APIRequest(.PUT, path)), 405, "method_not_allowed")
+    }
 }
