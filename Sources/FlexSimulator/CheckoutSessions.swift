@@ -136,7 +136,7 @@ extension State {
             created: time, expires: time + State.sessionLifetime)
         session.adjustments = adjustments
         let position = sessions.insert(session, id: session.id)
-        recordRedemption(position)
+        recordRedemption(position, adjustments)
         if let offSession {
             let intent = createPaymentIntent(session: position, customer: offSession.customer,
                                              paymentMethod: offSession.paymentMethod, amount: total,

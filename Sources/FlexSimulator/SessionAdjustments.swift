@@ -170,8 +170,8 @@ extension State {
     }
 
     /// Counts the session against its coupon and promo code (redeemed once it is paid).
-    mutating func recordRedemption(_ position: Int) {
-        guard let adjustments = sessions[position].adjustments else { return }
+    mutating func recordRedemption(_ position: Int, _ adjustments: SessionAdjustments?) {
+        guard let adjustments else { return }
         if let coupon = adjustments.coupon { coupons[coupon].sessions.append(position) }
         if let promo = adjustments.promoCode { promoCodes[promo].sessions.append(position) }
     }
