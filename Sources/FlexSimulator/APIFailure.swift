@@ -47,6 +47,12 @@ extension ObjectKind {
         case .subscription: "subscription"
         case .subscriptionItem: "subscription_item"
         case .consultation: "consultation"
+        case .coupon: "coupon"
+        case .promoCode: "promo_code"
+        case .shippingRate: "shipping_rate"
+        case .balanceTransaction: "balance_transaction"
+        case .webhook: "webhook"
+        case .paymentLink: "payment_link"
         }
     }
 }

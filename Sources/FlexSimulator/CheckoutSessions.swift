@@ -26,6 +26,8 @@ struct LineItem {
     /// The product's eligibility when the session was made (later product edits do not change a cart).
     var eligibility: Eligibility
     var refunded: Int = 0
+    /// This line's share of the session's discount (SessionAdjustments.swift).
+    var discount = 0
 }
 
 struct Fee {
@@ -81,6 +83,8 @@ struct CheckoutSession {
     var subscription: Int?
     /// A subscription period charged by the simulator itself: no shopper, no redirect.
     var isBillingRecord = false
+    /// Discount, shipping and tax; nil for a plain cart.
+    var adjustments: SessionAdjustments? = nil
 
     var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
     var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
@@ -146,6 +150,8 @@ extension State {
             customer = try customerPosition(customerID)
         }
         if mode == .subscription, let customer { try requireSubscriptionRoom(customer) }
+        let adjustments = try readAdjustments(body, &items, subtotal: subtotal, customer: customer)
+        let total = subtotal - (adjustments?.discount ?? 0) + (adjustments?.shipping ?? 0) + (adjustments?.addedTax ?? 0)
         // The card is charged before anything is stored: a decline leaves no session behind.
         if let offSession {
             let card = paymentMethods[offSession.paymentMethod].card
@@ -156,24 +162,27 @@ extension State {
 
         let time = tick()
         for index in items.indices { items[index].id = newID() }
-        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount : 0) }
+        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount - $1.discount : 0) }
         // A trial's first invoice is $0 (Stripe): the shopper saves a card and pays at the trial's end.
-        let due = (subscriptionTerms?.trialDays ?? 0) > 0 || mode == .reimbursement ? 0 : subtotal
+        let free = (subscriptionTerms?.trialDays ?? 0) > 0 || mode == .reimbursement
+        let due = free ? 0 : total
         var session = CheckoutSession(
             id: newID(), status: .open, mode: mode, captureMethod: capture,
-            lineItems: items, amountSubtotal: due, amountTotal: due, eligibleAmount: min(eligible, due),
+            lineItems: items, amountSubtotal: free ? 0 : subtotal, amountTotal: due, eligibleAmount: min(eligible, due),
             customer: customer,
             info: SessionInfo(setupFutureUse: setupFutureUse, successURL: successURL, cancelURL: cancelURL,
                               clientReferenceID: reference, defaults: defaults, metadata: metadata),
             created: time, expires: time + State.sessionLifetime)
+        session.adjustments = adjustments
         let position = sessions.insert(session, id: session.id)
         if let subscriptionTerms {
             sessions[position].subscription = createIncompleteSubscription(
                 session: position, items: items, terms: subscriptionTerms, amount: subtotal, metadata: metadata, at: time)
         }
+        recordRedemption(position, adjustments)
         if let offSession {
             let intent = createPaymentIntent(session: position, customer: offSession.customer,
-                                             paymentMethod: offSession.paymentMethod, amount: subtotal,
+                                             paymentMethod: offSession.paymentMethod, amount: total,
                                              capture: capture, role: "primary", at: time)
             session.paymentIntents = [intent]
             finishPayment(&session, at: time)
@@ -319,7 +328,7 @@ extension State {
     func render(_ session: CheckoutSession) -> JSON {
         let id = session.id.id(.session)
         let primary = session.paymentIntents.first.map { JSON.string(paymentIntents[$0].id.id(.paymentIntent)) } ?? .null
-        return object([
+        let rendered = object([
             "checkout_session_id": .string(id),
             "status": .string(session.status.rawValue),
             "mode": .string(session.mode.rawValue),
@@ -328,7 +337,7 @@ extension State {
             "amount_received": .integer(session.amountReceived),
             "amount_refunded": .integer(session.amountRefunded),
             "amount_disputed": 0,
-            "total_details": State.zeroTotals,
+            "total_details": totalDetails(session),
             "redirect_url": session.mode == .offSession || session.isBillingRecord ? .null : .string("https://checkout.withflex.com/pay/c/" + id),
             "success_url": session.info.successURL.json,
             "cancel_url": session.info.cancelURL.json,
@@ -354,6 +363,9 @@ extension State {
             "metadata": session.info.metadata ?? .object(JSONObject()),
             "test_mode": true,
         ])
+        // Only sessions made with a discount, shipping or tax carry those fields.
+        guard session.adjustments != nil, case .object(let fields) = rendered else { return rendered }
+        return .object(JSONObject(fields.entries + adjustmentFields(session)))
     }
 
     func render(_ item: LineItem) -> JSON {
@@ -361,10 +373,10 @@ extension State {
         let product = products[item.product]
         return object([
             "line_item_id": .string(item.id.id(.lineItem)),
-            "amount_discount": 0,
+            "amount_discount": .integer(item.discount),
             "amount_subtotal": .integer(item.amount),
             "amount_tax": 0,
-            "amount_total": .integer(item.amount),
+            "amount_total": .integer(item.amount - item.discount),
             "amount_shipping": 0,
             "amount_refunded": .integer(item.refunded),
             "description": .string(price?.description ?? product.name),

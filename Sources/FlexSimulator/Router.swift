@@ -94,6 +94,24 @@ extension State {
             case "subscriptions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSubscriptions(request) : try createSubscription(request)
+            case "coupons":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listCoupons(request) : try createCoupon(request)
+            case "promo_codes":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listPromoCodes(request) : try createPromoCode(request)
+            case "shipping_rates":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listShippingRates(request) : try createShippingRate(request)
+            case "balance_transactions":
+                try Router.require(request, [.GET])
+                return try listBalanceTransactions(request)
+            case "webhooks":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listWebhooks(request) : try createWebhook(request)
+            case "payment_links":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listPaymentLinks(request) : try createPaymentLink(request)
             default: break
             }
         case 2:
@@ -128,6 +146,24 @@ extension State {
                 case .PATCH: return try updateSubscription(id, request)
                 default: return try cancelSubscription(id)
                 }
+            case "coupons":
+                try Router.require(request, [.GET])
+                return try getCoupon(id)
+            case "promo_codes":
+                try Router.require(request, [.GET])
+                return try getPromoCode(id)
+            case "shipping_rates":
+                try Router.require(request, [.GET, .PATCH])
+                return method == .GET ? try getShippingRate(id) : try updateShippingRate(id, request)
+            case "balance_transactions":
+                try Router.require(request, [.GET])
+                return try getBalanceTransaction(id)
+            case "webhooks":
+                try Router.require(request, [.GET, .DELETE])
+                return method == .GET ? try getWebhook(id) : try deleteWebhook(id)
+            case "payment_links":
+                try Router.require(request, [.GET, .PATCH])
+                return method == .GET ? try getPaymentLink(id) : try updatePaymentLink(id, request)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)
@@ -169,6 +205,15 @@ extension State {
                 case "reauth":
                     try Router.require(request, [.POST])
                     return try reauthSession(id)
+                case "refund_allocation":
+                    try Router.require(request, [.POST])
+                    return try previewRefundAllocation(id, request)
+                case "capture_allocation":
+                    try Router.require(request, [.POST])
+                    return try previewCaptureAllocation(id, request)
+                case "confirm":
+                    try Router.require(request, [.POST])
+                    return try confirmSession(id, request)
                 default: break
                 }
             }
@@ -204,6 +249,9 @@ extension State {
         case let p where p.count == 3 && p[0] == "refunds" && p[2] == "settle":
             try Router.require(request, [.POST])
             return try settleRefund(String(p[1]), request)
+        case let p where p.count == 3 && p[0] == "payment_links" && p[2] == "visit":
+            try Router.require(request, [.POST])
+            return try visitPaymentLink(String(p[1]), request)
         default:
             throw Router.notFound(request)
         }

@@ -43,6 +43,11 @@ struct State {
     var consultations = Store<Consultation>()
     /// Subscriptions that charge at the end of their period (Subscriptions.swift).
     var renewing: [Int] = []
+    var coupons = Store<Coupon>()
+    var promoCodes = Store<PromoCode>()
+    var shippingRates = Store<ShippingRate>()
+    var webhooks = Store<Webhook>()
+    var paymentLinks = Store<PaymentLink>()
     var methodIndex: [PaymentMethodKey: Int] = [:]
     var events: [Event] = []
     /// Approved letters of medical necessity: (customer, product) → approval time.

@@ -84,6 +84,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
     case subscription, subscriptionItem, consultation
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink
 
     var prefix: String {
         switch self {
@@ -103,6 +104,13 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .subscription: "fsub_"
         case .subscriptionItem: "fsubi_"
         case .consultation: "fcons_"
+        case .coupon: "fcoup_"
+        case .promoCode: "fpromo_"
+        // Undocumented prefixes (flex-api.md §1.3): ours, in Flex's style.
+        case .shippingRate: "fshr_"
+        case .balanceTransaction: "fbt_"
+        case .webhook: "fwh_"
+        case .paymentLink: "fplink_"
         }
     }
 }

@@ -1,0 +1,77 @@
+// Shipping rates (flex-api.md §2.10): create, get, list; a session's `shipping_options` names one.
+import FlexAPI
+
+struct ShippingRate {
+    var id: ULID
+    var displayName: String
+    var amount: Int
+    var active: Bool
+    var metadata: JSON?
+    var created: Int
+}
+
+extension State {
+    /// `POST /v1/shipping_rates` `{"shipping_rate": {display_name, amount, metadata}}`.
+    mutating func createShippingRate(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let body = try BodyReader.wrapped(request.body, "shipping_rate")
+        let name = try body.requiredString("display_name")
+        guard let amount = try body.integer("amount") else { throw .invalid("shipping_rate.amount is required (cents)") }
+        // Free shipping is a rate of 0; a negative rate would be a discount in disguise.
+        guard amount >= 0 else { throw .invalid("shipping_rate.amount must be an integer >= 0 (cents), not \(amount)") }
+        guard amount <= State.maximumAmount else {
+            throw APIFailure(400, "amount_too_large", "shipping_rate.amount \(amount) is above the maximum of \(State.maximumAmount) cents")
+        }
+        var rate = ShippingRate(id: ULID(high: 0, low: 0), displayName: name, amount: amount,
+                                active: try body.bool("active") ?? true, metadata: try body.metadata(), created: 0)
+        rate.created = tick()
+        rate.id = newID()
+        shippingRates.insert(rate, id: rate.id)
+        return ok("shipping_rate", render(rate))
+    }
+
+    func shippingRatePosition(_ id: String) throws(APIFailure) -> Int {
+        guard let ulid = ULID.parse(id, as: .shippingRate), let position = shippingRates.position(of: ulid) else {
+            throw .notFound(.shippingRate, id)
+        }
+        return position
+    }
+
+    func getShippingRate(_ id: String) throws(APIFailure) -> APIResponse {
+        ok("shipping_rate", render(shippingRates[try shippingRatePosition(id)]))
+    }
+
+    /// `PATCH /v1/shipping_rates/{id}` (inferred, like products): `display_name`, `active`, `metadata`;
+    /// the amount never changes, so sessions already made keep meaning what they said.
+    mutating func updateShippingRate(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let position = try shippingRatePosition(id)
+        let body = try BodyReader.wrapped(request.body, "shipping_rate")
+        var rate = shippingRates[position]
+        if body.has("amount") { throw .invalid("shipping_rate.amount cannot change; create a new shipping rate") }
+        if body.has("display_name") { rate.displayName = try body.requiredString("display_name") }
+        if body.has("active") { rate.active = try body.bool("active") ?? rate.active }
+        if body.has("metadata") { rate.metadata = try body.metadata() }
+        _ = tick()
+        shippingRates[position] = rate
+        return ok("shipping_rate", render(rate))
+    }
+
+    func listShippingRates(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let active = request.queryValue("active")
+        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        let positions = Pagination.newestFirst(shippingRates) { active == nil || ($0.active ? "true" : "false") == active }
+        let page = try Pagination.page(positions, request, kind: .shippingRate) { shippingRates[$0].id }
+        return ok("shipping_rates", .array(page.map { render(shippingRates[$0]) }))
+    }
+
+    func render(_ rate: ShippingRate) -> JSON {
+        object([
+            "shipping_rate_id": .string(rate.id.id(.shippingRate)),
+            "active": .bool(rate.active),
+            "display_name": .string(rate.displayName),
+            "amount": .integer(rate.amount),
+            "metadata": rate.metadata ?? .object(JSONObject()),
+            "created_at": .string(Clock.iso(rate.created)),
+            "test_mode": true,
+        ])
+    }
+}
