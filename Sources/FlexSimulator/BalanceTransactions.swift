@@ -9,6 +9,8 @@ struct BalanceTransaction {
         /// One item of a manual capture (capture position, item index).
         case capture(capture: Int, item: Int)
         case refund(Int)
+        /// A refund that failed gives its money back to the balance (Stripe's `refund_failure`).
+        case refundFailure(Int)
     }
 
     var id: ULID
@@ -20,20 +22,40 @@ struct BalanceTransaction {
     var created: Int
     var availableOn: Int
 
-    var isRefund: Bool { if case .refund = source { true } else { false } }
+    /// `reporting_category` and `type`, by source.
+    var category: String {
+        switch source {
+        case .charge, .capture: "charge"
+        case .refund: "refund"
+        case .refundFailure: "refund_failure"
+        }
+    }
+
+    var type: String {
+        switch source {
+        case .charge, .capture: "payment"
+        case .refund: "payment_refund"
+        case .refundFailure: "refund_failure"
+        }
+    }
 }
 
 extension State {
     /// Card money becomes available two days after the charge (Stripe's standard US schedule;
     /// Flex documents `available_on` but not the delay). Refunds leave the balance at once.
     static let availabilityDelay = 2 * 86_400
-    static let reportingCategories = ["charge", "refund", "dispute", "payout", "adjustment", "fee"]
-    static let balanceTypes = ["payment", "payment_refund", "adjustment", "payout", "charge", "refund"]
+    static let reportingCategories = ["charge", "refund", "refund_failure", "dispute", "payout", "adjustment", "fee"]
+    static let balanceTypes = ["payment", "payment_refund", "refund_failure", "adjustment", "payout", "charge", "refund"]
 
     /// A balance transaction's ID is its source's ULID with the random bits scrambled: stable
     /// across requests and snapshots, distinct from the source's own ID, and still time-ordered.
     static func balanceID(_ source: ULID) -> ULID {
         ULID(high: source.high, low: source.low ^ 0x5BD1_E995_9E37_79B9)
+    }
+
+    /// The ID of a failed refund's reversal: scrambled differently from the refund's own entry.
+    static func reversalID(_ refund: ULID) -> ULID {
+        ULID(high: refund.high, low: refund.low ^ 0xC2B2_AE3D_27D4_EB4F)
     }
 
     /// Every balance transaction, oldest first: by time, then charges before refunds, then position.
@@ -61,6 +83,11 @@ extension State {
             let refund = refunds[position]
             result.append(BalanceTransaction(id: State.balanceID(refund.id), source: .refund(position), intent: refund.paymentIntent,
                                              amount: -refund.amount, fee: 0, created: refund.created, availableOn: refund.created))
+            if refund.status == .failed, let settled = refund.settled {
+                result.append(BalanceTransaction(id: State.reversalID(refund.id), source: .refundFailure(position),
+                                                 intent: refund.paymentIntent, amount: refund.amount, fee: 0,
+                                                 created: settled, availableOn: settled))
+            }
         }
         // Stable sort: within one second, the order above (intents, captures, refunds by position).
         return result.enumerated().sorted { a, b in
@@ -94,8 +121,8 @@ extension State {
             let transaction = all[position]
             if unknownID || payout { break }
             if let wanted, transaction.id != wanted { continue }
-            if let category, category != (transaction.isRefund ? "refund" : "charge") { continue }
-            if let type, type != (transaction.isRefund ? "payment_refund" : "payment") { continue }
+            if let category, category != transaction.category { continue }
+            if let type, type != transaction.type { continue }
             if let session, paymentIntents[transaction.intent].session != session { continue }
             if let intent, transaction.intent != intent { continue }
             positions.append(position)
@@ -120,7 +147,7 @@ extension State {
         let source: String = switch transaction.source {
         case .charge: intent.id.id(.paymentIntent)
         case .capture(let capture, _): captures[capture].id.id(.capture)
-        case .refund(let refund): refunds[refund].id.id(.refund)
+        case .refund(let refund), .refundFailure(let refund): refunds[refund].id.id(.refund)
         }
         return object([
             "balance_transaction_id": .string(transaction.id.id(.balanceTransaction)),
@@ -131,11 +158,11 @@ extension State {
             "available_on": .string(Clock.iso(transaction.availableOn)),
             "created_at": .string(Clock.iso(transaction.created)),
             "exchange_rate": .null,
-            "reporting_category": transaction.isRefund ? "refund" : "charge",
+            "reporting_category": .string(transaction.category),
             "checkout_session_id": .string(session.id.id(.session)),
             "client_reference_id": session.info.clientReferenceID.json,
             "source_id": .string(source),
-            "type": transaction.isRefund ? "payment_refund" : "payment",
+            "type": .string(transaction.type),
             "flex_payment_intent_id": .string(intent.id.id(.paymentIntent)),
             "payout_id": .null,
             "test_mode": true,

@@ -23,6 +23,8 @@ struct Refund {
     var status: RefundStatus = .pending
     /// When the refund settles by itself (created + `refundSettlement`).
     var settles: Int
+    /// When it did settle (by the clock or the `/_sim/` settle route); nil while pending.
+    var settled: Int?
     /// Decided when the refund is made (the card that paid decides), applied at settlement.
     var willFail: Bool
     var lines: [Line] = []
@@ -276,6 +278,7 @@ extension State {
     /// session, the payment intent and the line items have left to refund).
     mutating func settle(_ position: Int, failed: Bool, reason: String?, at time: Int) {
         var refund = refunds[position]
+        refund.settled = time
         if failed {
             refund.status = .failed
             refund.failureReason = reason ?? "unknown"

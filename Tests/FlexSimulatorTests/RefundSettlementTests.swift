@@ -86,6 +86,23 @@ import Testing
         #expect(refund(sim, id)["amount_refunded"] == 4998)
     }
 
+    @Test func aFailedRefundIsReversedInTheBalance() {
+        let sim = Sim()
+        let (id, _) = paidSession(sim, card: "4000000000005126")
+        let refundID = refund(sim, id, #"{"checkout_session": {"amount": 700}}"#)["refunds"]?[0]?["refund_id"]?.stringValue ?? ""
+        func balance() -> [JSON] { sim.unwrap(sim.get("/v1/balance_transactions"), "balance_transactions").arrayValue ?? [] }
+        #expect(balance().map { $0["amount"] } == [-700, 4998])
+        sim.advance(3600)
+        let settled = balance()
+        #expect(settled.map { $0["amount"] } == [700, -700, 4998])
+        #expect(settled[0]["type"] == "refund_failure")
+        #expect(settled[0]["reporting_category"] == "refund_failure")
+        #expect(settled[0]["source_id"]?.stringValue == refundID)
+        #expect(settled[0]["balance_transaction_id"] != settled[1]["balance_transaction_id"])
+        let reversals = sim.unwrap(sim.get("/v1/balance_transactions", [("type", "refund_failure")]), "balance_transactions")
+        #expect(reversals.arrayValue?.count == 1)
+    }
+
     @Test func settleRouteSettlesNowWithAChosenOutcome() {
         let sim = Sim()
         let (id, _) = paidSession(sim)
