@@ -236,6 +236,7 @@ extension Parser {
         advance()
         var values: [Expression] = []
         if !atStatementEnd {
+            values.reserveCapacity(Parser.smallListCapacity)
             values.append(parseStatementExpression(after: "'print'"))
             while current.kind == .comma, !panicking {
                 advance()
