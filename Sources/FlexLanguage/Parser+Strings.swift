@@ -130,7 +130,7 @@ extension Parser {
             return Expression(.invalid, span: whole)
         }
         let lexed = Lexer.tokenize(buffer: source, file: file, start: start, end: end, insideInterpolation: true)
-        diagnostics.append(contentsOf: lexed.diagnostics)
+        if !lexed.diagnostics.isEmpty { diagnostics.append(contentsOf: lexed.diagnostics) }
         var inner = Parser(tokens: lexed.tokens, source: source, sourceFile: sourceFile, depth: depth + 1)
         inner.skipNewlines()
         guard inner.current.kind != .endOfInput else {
@@ -148,7 +148,7 @@ extension Parser {
             inner.errorAtCurrent("expected an expression inside '${…}'")
             value = Expression(.invalid, span: whole)
         }
-        diagnostics.append(contentsOf: inner.diagnostics)
+        if !inner.diagnostics.isEmpty { diagnostics.append(contentsOf: inner.diagnostics) }
         return value
     }
 

@@ -205,12 +205,19 @@ public struct Parser {
     // MARK: - Nesting limit
 
     /// Reports the nesting limit once; the caller returns an `.invalid` node without consuming anything.
+    /// Inlined (every expression level asks), with the rare report kept out of line.
+    @inline(__always)
     mutating func nestingLimitReached() -> Bool {
         guard depth >= Parser.maxDepth else { return false }
+        reportNestingLimit()
+        return true
+    }
+
+    @inline(never)
+    mutating func reportNestingLimit() {
         if !panicking {
             error("this is nested too deeply (more than \(Parser.maxDepth) levels)", at: span(current),
                   help: "split the expression into several statements with 'let'")
         }
-        return true
     }
 }
