@@ -109,6 +109,54 @@ public enum StringSegment: Sendable {
     case interpolation(Expression)
 }
 
+/// The segments of a string literal, used like an array. Most literals are one piece of plain
+/// text: that one is stored inline, because an array per literal was an allocation (and a free)
+/// for nearly every string of a script; literals with escapes or `${…}` keep an array.
+public struct StringSegments: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    private enum Storage: Sendable {
+        case text(String)
+        case segments([StringSegment])
+    }
+
+    private let storage: Storage
+
+    /// A literal that is exactly `text`.
+    public init(text: String) {
+        storage = .text(text)
+    }
+
+    public init(_ segments: [StringSegment]) {
+        if segments.count == 1, case .text(let text) = segments[0] {
+            storage = .text(text)
+        } else {
+            storage = .segments(segments)
+        }
+    }
+
+    public init(arrayLiteral segments: StringSegment...) {
+        self.init(segments)
+    }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .text: 1
+        case .segments(let segments): segments.count
+        }
+    }
+
+    public subscript(position: Int) -> StringSegment {
+        switch storage {
+        case .text(let text):
+            precondition(position == 0, "index out of range")
+            return .text(text)
+        case .segments(let segments):
+            return segments[position]
+        }
+    }
+}
+
 public struct RecordEntry: Sendable {
     public var key: String
     public var keySpan: SourceSpan
@@ -144,7 +192,7 @@ public struct Expression: Sendable {
         case money(cents: Int)
         /// `30s 15m 2h 7d` → seconds
         case duration(seconds: Int)
-        case string([StringSegment])
+        case string(StringSegments)
         /// `fcus_01JV…`: a literal Flex ID (the whole text, prefix included).
         case flexID(String)
         /// A name: a variable, a parameter, or `it`.

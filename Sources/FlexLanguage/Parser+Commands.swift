@@ -102,7 +102,7 @@ extension Parser {
         if takesWord, current.kind == .identifier, current.keyword == .none || current.keyword == .error {
             let token = current
             advance()
-            return Expression(.string([.text(text(token))]), span: span(token))
+            return Expression(.string(StringSegments(text: text(token))), span: span(token))
         }
         return parseUnary()
     }

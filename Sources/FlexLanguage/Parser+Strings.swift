@@ -8,7 +8,7 @@ extension Parser {
         let end = max(start, Int(token.end) - (terminated ? 1 : 0))
         let whole = span(token)
         guard token.flags.contains(.needsDecoding) else {
-            return Expression(.string([.text(String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))]), span: whole)
+            return Expression(.string(StringSegments(text: String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))), span: whole)
         }
         var segments: [StringSegment] = []
         segments.reserveCapacity(Parser.smallListCapacity)
@@ -40,7 +40,7 @@ extension Parser {
         if runStart < position || !decoded.isEmpty || segments.isEmpty {
             segments.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
         }
-        return Expression(.string(segments), span: whole)
+        return Expression(.string(StringSegments(segments)), span: whole)
     }
 
     /// The text of one segment: what `decoded` holds, then the source bytes `start..<end`; empties `decoded`.
