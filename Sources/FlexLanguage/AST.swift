@@ -38,36 +38,38 @@ public struct ConditionalBranch: Sendable {
 }
 
 public struct Statement: Sendable {
-    // Only the cases that nest are indirect: a boxed payload is an allocation (and a free) per
-    // node, which the parse-and-check throughput target cannot afford on every literal.
+    // A boxed (indirect) payload is an allocation and a free per statement, which the
+    // parse-and-check throughput target cannot afford. Statements nest only through `Block`'s
+    // array, so no case needs a box; only the two largest keep one, so that the common cases
+    // (let, expression, expect, print, if) set the size of every statement in an array.
     public enum Kind: Sendable {
         /// `let NAME = EXPR`
-        indirect case letBinding(Identifier, Expression)
+        case letBinding(Identifier, Expression)
         /// `NAME = EXPR` (the name must already be bound)
-        indirect case assignment(Identifier, Expression)
+        case assignment(Identifier, Expression)
         /// A command or expression on its own; its value becomes `it`.
-        indirect case expression(Expression)
+        case expression(Expression)
         /// `expect EXPR [else "message"]`
-        indirect case expect(Expression, message: Expression?)
+        case expect(Expression, message: Expression?)
         /// `expect error [CODE]: STATEMENT` (a one-statement block) or `expect error [CODE] { … }`.
         /// `code` is the Flex error code as written (identifier or string), nil for any error.
-        indirect case expectError(code: Identifier?, body: Block)
+        case expectError(code: Identifier?, body: Block)
         /// `print EXPR, …`
-        indirect case print([Expression])
+        case print([Expression])
         /// `show EXPR`
-        indirect case show(Expression)
+        case show(Expression)
         /// `if C { } else if C { } else { }`
-        indirect case ifElse(branches: [ConditionalBranch], elseBlock: Block?)
+        case ifElse(branches: [ConditionalBranch], elseBlock: Block?)
         /// `for NAME in EXPR { … }`
         indirect case forIn(Identifier, Expression, Block)
         /// `repeat N { … }`
-        indirect case repeatTimes(Expression, Block)
+        case repeatTimes(Expression, Block)
         /// `wait until COND [every DURATION] [timeout DURATION]`
         indirect case waitUntil(Expression, every: Expression?, timeout: Expression?)
         /// `def NAME(a, b) { … }`
-        indirect case functionDefinition(name: Identifier, parameters: [Identifier], body: Block)
+        case functionDefinition(name: Identifier, parameters: [Identifier], body: Block)
         /// `return [EXPR]`
-        indirect case returnStatement(Expression?)
+        case returnStatement(Expression?)
         /// `include "path.flex"`; `path` is the decoded string literal.
         case include(path: String, pathSpan: SourceSpan)
         /// `scenario "name" { … }`
@@ -107,6 +109,54 @@ public enum StringSegment: Sendable {
     case interpolation(Expression)
 }
 
+/// The segments of a string literal, used like an array. Most literals are one piece of plain
+/// text: that one is stored inline, because an array per literal was an allocation (and a free)
+/// for nearly every string of a script; literals with escapes or `${…}` keep an array.
+public struct StringSegments: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    private enum Storage: Sendable {
+        case text(String)
+        case segments([StringSegment])
+    }
+
+    private let storage: Storage
+
+    /// A literal that is exactly `text`.
+    public init(text: String) {
+        storage = .text(text)
+    }
+
+    public init(_ segments: [StringSegment]) {
+        if segments.count == 1, case .text(let text) = segments[0] {
+            storage = .text(text)
+        } else {
+            storage = .segments(segments)
+        }
+    }
+
+    public init(arrayLiteral segments: StringSegment...) {
+        self.init(segments)
+    }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .text: 1
+        case .segments(let segments): segments.count
+        }
+    }
+
+    public subscript(position: Int) -> StringSegment {
+        switch storage {
+        case .text(let text):
+            precondition(position == 0, "index out of range")
+            return .text(text)
+        case .segments(let segments):
+            return segments[position]
+        }
+    }
+}
+
 public struct RecordEntry: Sendable {
     public var key: String
     public var keySpan: SourceSpan
@@ -142,7 +192,7 @@ public struct Expression: Sendable {
         case money(cents: Int)
         /// `30s 15m 2h 7d` → seconds
         case duration(seconds: Int)
-        case string([StringSegment])
+        case string(StringSegments)
         /// `fcus_01JV…`: a literal Flex ID (the whole text, prefix included).
         case flexID(String)
         /// A name: a variable, a parameter, or `it`.

@@ -145,19 +145,34 @@ extension Lexer {
         tokens.append(Token(kind: .string, flags: flags, start: start, end: stringEnd))
     }
 
+    /// A string byte that needs no attention: not a quote, backslash, `$`, NUL or the start of a multi-byte scalar.
+    @inline(__always)
+    static func isPlainStringByte(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "$")
+    }
+
     /// Finds the end of the string opening at `start`, stepping over nested `${ … "…" … }` with an
     /// explicit stack (no recursion, so no input can overflow the stack). Reports invalid bytes inside.
     mutating func scanString(from start: Int, flags: inout Token.Flags) -> (end: Int, terminated: Bool) {
         var index = start + 1
         var inString = true
-        // One entry per open `${`: how many `{` deep its expression is.
-        var interpolations: [Int] = []
+        // How many `${` are open, how many `{` deep the innermost one's expression is, and the same
+        // count for each enclosing one (the array is touched only by nested interpolations, so a
+        // plain `${x}` allocates nothing).
+        var openInterpolations = 0
+        var braces = 0
+        var enclosingBraces: [Int] = []
         while index < end {
+            if inString {
+                // Most of a string is plain text: skip it in a tight loop, then decide on the byte that stops it.
+                while index < end, Lexer.isPlainStringByte(buffer[index]) { index += 1 }
+                guard index < end else { break }
+            }
             let byte = buffer[index]
             if inString {
                 switch byte {
                 case UInt8(ascii: "\""):
-                    if interpolations.isEmpty { return (index + 1, true) }
+                    if openInterpolations == 0 { return (index + 1, true) }
                     inString = false
                     index += 1
                 case UInt8(ascii: "\\"):
@@ -166,7 +181,9 @@ extension Lexer {
                 case UInt8(ascii: "$"):
                     if index + 1 < end, buffer[index + 1] == UInt8(ascii: "{") {
                         flags.insert(.needsDecoding)
-                        interpolations.append(0)
+                        if openInterpolations > 0 { enclosingBraces.append(braces) }
+                        openInterpolations += 1
+                        braces = 0
                         inString = false
                         index += 2
                     } else {
@@ -190,13 +207,14 @@ extension Lexer {
                 case UInt8(ascii: "\""):
                     inString = true
                 case UInt8(ascii: "{"):
-                    interpolations[interpolations.count - 1] += 1
+                    braces += 1
                 case UInt8(ascii: "}"):
-                    if interpolations[interpolations.count - 1] == 0 {
-                        interpolations.removeLast()
+                    if braces == 0 {
+                        openInterpolations -= 1
+                        braces = openInterpolations > 0 ? enclosingBraces.removeLast() : 0
                         inString = true
                     } else {
-                        interpolations[interpolations.count - 1] -= 1
+                        braces -= 1
                     }
                 default:
                     break

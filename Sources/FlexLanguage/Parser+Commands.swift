@@ -2,64 +2,15 @@
 // positionals, clauses in any order, item lists, and unknown commands kept for the checker.
 
 extension Parser {
-    struct PhraseCandidate: Sendable {
-        var words: [String]
-        /// `words` as bytes, compared against the source without building Strings.
-        var wordBytes: [[UInt8]]
-        var syntax: CommandSyntax
-        /// A required positional or clause: alone at the end of an expression, the word is a variable.
-        var needsArgument: Bool
-        /// Each clause's keywords as bytes, parallel to `syntax.clauses`.
-        var clauseKeywords: [[[UInt8]]]
+    /// The id of `token` in the command grammar: -1 unless it is an identifier spelling a phrase word or clause keyword.
+    @inline(__always)
+    func wordID(_ token: Token) -> Int {
+        guard token.kind == .identifier else { return -1 }
+        return grammar.id(source, Int(token.start), Int(token.end))
     }
-
-    /// Candidates by leading word, longest phrase first (`checkout create` before `checkout`).
-    static let commandPhrases: [String: [PhraseCandidate]] = {
-        var table: [String: [PhraseCandidate]] = [:]
-        for syntax in CommandTable.all {
-            let needs = syntax.positionals.contains { !$0.isOptional } || syntax.clauses.contains { $0.isRequired }
-            for phrase in syntax.phrases where !phrase.isEmpty {
-                table[phrase[0], default: []].append(PhraseCandidate(
-                    words: phrase, wordBytes: phrase.map { Array($0.utf8) }, syntax: syntax, needsArgument: needs,
-                    clauseKeywords: syntax.clauses.map { $0.keywords.map { Array($0.utf8) } }))
-            }
-        }
-        return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
-    }()
-
-    /// Second words of multi-word phrases (`create`, `get`, `of`, …): an unknown first word followed by one
-    /// of these is most likely a misspelt phrase (`cusomer create`).
-    static let phraseSecondWords: Set<String> = Set(CommandTable.all.flatMap { $0.phrases.compactMap { $0.count > 1 ? $0[1] : nil } })
-
-    /// Quick rejection before the dictionary lookup: could a word of this first byte and length lead a phrase?
-    static let leadingWordShapes: [Bool] = {
-        var shapes = [Bool](repeating: false, count: 256 * 32)
-        for word in CommandTable.leadingWords {
-            let bytes = Array(word.utf8)
-            shapes[Int(bytes[0]) * 32 + min(bytes.count, 31)] = true
-        }
-        return shapes
-    }()
 
     func mayLeadCommand(_ token: Token) -> Bool {
-        Parser.leadingWordShapes[Int(source[Int(token.start)]) * 32 + min(Int(token.end - token.start), 31)]
-    }
-
-    func tokenText(_ token: Token, equals word: String) -> Bool {
-        token.kind == .identifier
-            && word.utf8.elementsEqual(UnsafeBufferPointer(rebasing: source[Int(token.start)..<Int(token.end)]))
-    }
-
-    @inline(__always)
-    func tokenText(_ token: Token, equalsBytes word: [UInt8]) -> Bool {
-        guard token.kind == .identifier, Int(token.end - token.start) == word.count else { return false }
-        var offset = 0
-        let start = Int(token.start)
-        while offset < word.count {
-            if source[start + offset] != word[offset] { return false }
-            offset += 1
-        }
-        return true
+        grammar.mayLeadPhrase(firstByte: source[Int(token.start)], length: Int(token.end - token.start))
     }
 
     /// Words that end a command's clause list: operators, and the keywords of the statement around it.
@@ -98,92 +49,91 @@ extension Parser {
     }
 
     // command = PHRASE { positional } { clause }
-    /// A command when `word` begins a phrase of the table and is not being used as a variable.
-    mutating func parseCommandIfPresent(word: String) -> Expression? {
-        guard mayLeadCommand(current), let candidates = Parser.commandPhrases[word], !isVariableFollower(peek(1)) else { return nil }
-        for candidate in candidates {
-            var matched = true
-            for offset in 1..<max(1, candidate.words.count) where !tokenText(peek(offset), equalsBytes: candidate.wordBytes[offset]) {
-                matched = false
-                break
-            }
-            guard matched else { continue }
-            if candidate.words.count == 1, candidate.needsArgument, endsExpression(peek(1)) { return nil }
-            return parseCommand(candidate)
+    /// A command when `token` begins a phrase of the table and is not being used as a variable.
+    mutating func parseCommandIfPresent(_ token: Token) -> Expression? {
+        guard mayLeadCommand(token) else { return nil }
+        let first = wordID(token)
+        guard first >= 0, !grammar.phrasesByLeadingWord[first].isEmpty, !isVariableFollower(peek(1)) else { return nil }
+        for phrase in grammar.phrasesByLeadingWord[first] {
+            var offset = 1
+            while offset < phrase.wordIDs.count, wordID(peek(offset)) == phrase.wordIDs[offset] { offset += 1 }
+            guard offset == phrase.wordIDs.count else { continue }
+            if phrase.wordIDs.count == 1, phrase.needsArgument, endsExpression(peek(1)) { return nil }
+            return parseCommand(phrase)
         }
         return nil
     }
 
-    mutating func parseCommand(_ candidate: PhraseCandidate) -> Expression {
+    mutating func parseCommand(_ grammarPhrase: CommandGrammar.Phrase) -> Expression {
         let start = Int(current.start)
         // A command's values may be commands (`refund refund …`): that recursion counts toward the limit too.
         if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
         depth += 1
         defer { depth -= 1 }
         var phrase: [Identifier] = []
-        for _ in candidate.words {
+        phrase.reserveCapacity(grammarPhrase.wordIDs.count)
+        for _ in grammarPhrase.wordIDs {
             phrase.append(identifier(current))
             advance()
         }
         let phraseSpan = SourceSpan(file: file, start: start, end: previousEnd)
-        let syntax = candidate.syntax
         var arguments: [Expression] = []
-        for positional in syntax.positionals {
-            guard !panicking, canStartValue(current), !isClauseKeyword(current, of: candidate) else { break }
-            arguments.append(parsePositional(positional.kind))
+        for takesWord in grammarPhrase.positionalTakesWord {
+            guard !panicking, canStartValue(current), !isClauseKeyword(current, of: grammarPhrase) else { break }
+            arguments.append(parsePositional(takesWord: takesWord))
         }
         var clauses: [Clause] = []
-        if current.kind == .identifier { clauses.reserveCapacity(min(syntax.clauses.count, 4)) }
+        if current.kind == .identifier { clauses.reserveCapacity(min(grammarPhrase.clauseNames.count, 4)) }
         while !panicking, current.kind == .identifier {
-            if let (clauseSyntax, wordCount) = matchClause(of: candidate) {
-                clauses.append(parseClause(clauseSyntax, wordCount: wordCount))
+            if let (clause, wordCount) = matchClause(of: grammarPhrase) {
+                clauses.append(parseClause(clause, of: grammarPhrase, wordCount: wordCount))
             } else if isClauseListStop(current) {
                 break
             } else {
-                clauses.append(parseUnknownClause(of: candidate))
+                clauses.append(parseUnknownClause(of: grammarPhrase))
             }
         }
-        let invocation = CommandInvocation(command: syntax.name, phrase: phrase, phraseSpan: phraseSpan, arguments: arguments, clauses: clauses)
+        let invocation = CommandInvocation(command: grammarPhrase.command, phrase: phrase, phraseSpan: phraseSpan, arguments: arguments, clauses: clauses)
         return Expression(.command(invocation), span: span(from: start))
     }
 
     /// A positional value: a bare word for `.word` kinds (kept as a string literal), otherwise a postfix-level expression.
-    mutating func parsePositional(_ kind: ValueKind) -> Expression {
-        if case .word = kind, current.kind == .identifier, current.keyword == .none || current.keyword == .error {
+    mutating func parsePositional(takesWord: Bool) -> Expression {
+        if takesWord, current.kind == .identifier, current.keyword == .none || current.keyword == .error {
             let token = current
             advance()
-            return Expression(.string([.text(text(token))]), span: span(token))
+            return Expression(.string(StringSegments(text: text(token))), span: span(token))
         }
         return parseUnary()
     }
 
-    func isClauseKeyword(_ token: Token, of candidate: PhraseCandidate) -> Bool {
-        guard token.kind == .identifier else { return false }
-        return candidate.clauseKeywords.contains { !$0.isEmpty && tokenText(token, equalsBytes: $0[0]) }
+    func isClauseKeyword(_ token: Token, of phrase: CommandGrammar.Phrase) -> Bool {
+        let id = wordID(token)
+        return id >= 0 && phrase.clauseFirstWords.contains(id)
     }
 
-    /// The longest clause whose keywords are the next words (`with card` before `with`).
-    func matchClause(of candidate: PhraseCandidate) -> (ClauseSyntax, Int)? {
-        var best: (index: Int, count: Int)?
-        for (index, keywords) in candidate.clauseKeywords.enumerated() where !keywords.isEmpty && keywords.count > (best?.count ?? 0) {
-            var matched = true
-            for offset in 0..<keywords.count where !tokenText(peek(offset), equalsBytes: keywords[offset]) {
-                matched = false
-                break
-            }
-            if matched { best = (index, keywords.count) }
+    /// The longest clause whose keywords are the next words (`with card` before `with`), as an index into the phrase's clauses.
+    func matchClause(of phrase: CommandGrammar.Phrase) -> (clause: Int, wordCount: Int)? {
+        let first = wordID(current)
+        guard first >= 0 else { return nil }
+        var best: (clause: Int, wordCount: Int)?
+        for clause in phrase.clauseFirstWords.indices where phrase.clauseFirstWords[clause] == first {
+            let words = phrase.clauseWordIDs[clause]
+            guard words.count > (best?.wordCount ?? 0) else { continue }
+            var offset = 1
+            while offset < words.count, wordID(peek(offset)) == words[offset] { offset += 1 }
+            if offset == words.count { best = (clause, words.count) }
         }
-        guard let best else { return nil }
-        return (candidate.syntax.clauses[best.index], best.count)
+        return best
     }
 
     // clause = KEYWORD { KEYWORD } [ value ]   (the value's shape comes from the clause's ValueKind)
-    mutating func parseClause(_ clause: ClauseSyntax, wordCount: Int) -> Clause {
+    mutating func parseClause(_ clause: Int, of phrase: CommandGrammar.Phrase, wordCount: Int) -> Clause {
         let keywordStart = Int(current.start)
         for _ in 0..<wordCount { advance() }
         let keywordSpan = SourceSpan(file: file, start: keywordStart, end: previousEnd)
         let value: ClauseValue
-        switch clause.kind {
+        switch phrase.clauseShapes[clause] {
         case .flag:
             value = .none
         case .items:
@@ -199,19 +149,19 @@ extension Parser {
             } else {
                 value = canStartValue(current) ? .expression(parseUnary()) : .none
             }
-        default:
+        case .value:
             // A missing value stays `.none`; the checker says what the clause needs.
             value = canStartValue(current) ? .expression(parseUnary()) : .none
         }
-        return Clause(name: clause.name, keywordSpan: keywordSpan, value: value, span: SourceSpan(file: file, start: keywordStart, end: previousEnd))
+        return Clause(name: phrase.clauseNames[clause], keywordSpan: keywordSpan, value: value, span: SourceSpan(file: file, start: keywordStart, end: previousEnd))
     }
 
     /// A word that is no clause of this command: kept, with a value if one follows, so one typo does not derail the line.
-    mutating func parseUnknownClause(of candidate: PhraseCandidate) -> Clause {
+    mutating func parseUnknownClause(of phrase: CommandGrammar.Phrase) -> Clause {
         let keyword = current
         advance()
         var value = ClauseValue.none
-        if canStartValue(current), !isClauseKeyword(current, of: candidate) {
+        if canStartValue(current), !isClauseKeyword(current, of: phrase) {
             value = .expression(parseUnary())
         }
         return Clause(name: text(keyword), keywordSpan: span(keyword), value: value, span: span(from: Int(keyword.start)))
@@ -224,6 +174,7 @@ extension Parser {
         let items: [LineItemExpression] = parseBracketed { parser in
             parser.commandsAllowed = false
             var items: [LineItemExpression] = []
+            if parser.current.kind != .rightBracket { items.reserveCapacity(Parser.smallListCapacity) }
             while parser.current.kind != .rightBracket, !parser.panicking {
                 guard parser.canStartValue(parser.current) else {
                     parser.errorAtCurrent("expected a price or ']'", help: "write items like [price x2, other_price]")
@@ -286,6 +237,18 @@ extension Parser {
         }
     }
 
+    func leadsPhrase(_ token: Token) -> Bool {
+        let id = wordID(token)
+        return id >= 0 && !grammar.phrasesByLeadingWord[id].isEmpty
+    }
+
+    /// The second word of a multi-word phrase (`create`, `get`, `of`, …): after an unknown first word it
+    /// most likely belongs to a misspelt phrase (`cusomer create`).
+    func isPhraseSecondWord(_ token: Token) -> Bool {
+        let id = wordID(token)
+        return id >= 0 && grammar.isPhraseSecondWord[id]
+    }
+
     /// An unknown phrase: its words become clauses and its literals arguments, for the checker's did-you-mean.
     mutating func parseUnknownCommand() -> Expression {
         let first = current
@@ -293,7 +256,7 @@ extension Parser {
         var phrase = [identifier(first)]
         advance()
         if current.kind == .identifier, !isClauseListStop(current),
-           Parser.commandPhrases[phrase[0].name] != nil || Parser.phraseSecondWords.contains(text(current)) {
+           leadsPhrase(first) || isPhraseSecondWord(current) {
             phrase.append(identifier(current))
             advance()
         }

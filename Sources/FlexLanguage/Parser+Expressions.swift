@@ -244,10 +244,10 @@ extension Parser {
                 return Expression(.invalid, span: span(token))
             }
         }
-        let name = text(token)
-        if commandsAllowed, mayLeadCommand(token), let command = parseCommandIfPresent(word: name) {
+        if commandsAllowed, let command = parseCommandIfPresent(token) {
             return command
         }
+        let name = text(token)
         if peek(1).kind == .leftParen {
             return parseCall(name: identifier(token))
         }
@@ -286,6 +286,7 @@ extension Parser {
         advance()
         let elements: [Expression] = parseBracketed { parser in
             var elements: [Expression] = []
+            if parser.current.kind != .rightBracket { elements.reserveCapacity(Parser.smallListCapacity) }
             while parser.current.kind != .rightBracket, !parser.panicking {
                 guard parser.canStartExpression(parser.current) else {
                     parser.errorAtCurrent("expected a list element or ']'")

@@ -89,7 +89,7 @@ extension Parser {
         advance() // :
         skipNewlines()
         let value = parseStatementExpression(after: "'expect snapshot \(name):'")
-        let nameExpression = Expression(.string([.text(name)]), span: span(nameToken))
+        let nameExpression = Expression(.string(StringSegments(text: name)), span: span(nameToken))
         let call = Expression(.call(Identifier(PatternMarker.snapshot, span: span(keyword)), [nameExpression, value]),
                               span: span(from: Int(keyword.start)))
         return Statement(.expect(call, message: nil), span: span(from: start))

@@ -27,14 +27,15 @@ extension Parser {
     /// One statement and its terminator; on any error, skips to the next statement boundary.
     mutating func parseStatementAndEnd() -> Statement {
         let start = index
-        var statement = parseStatement()
+        let statement = parseStatement()
         if !panicking, !atStatementEnd {
             errorAtCurrent("expected a newline or ';' after the statement")
         }
         if panicking {
             synchronize(statementStart: start)
             if case .invalid = statement.kind {
-                statement.span = SourceSpan(file: file, start: Int(tokens[start].start), end: max(Int(tokens[start].start), previousEnd))
+                // A new node rather than a mutated one: mutating would copy every statement on the clean path too.
+                return Statement(.invalid, span: SourceSpan(file: file, start: Int(tokens[start].start), end: max(Int(tokens[start].start), previousEnd)))
             }
         } else if current.kind == .newline || current.kind == .semicolon {
             advance()
@@ -236,6 +237,7 @@ extension Parser {
         advance()
         var values: [Expression] = []
         if !atStatementEnd {
+            values.reserveCapacity(Parser.smallListCapacity)
             values.append(parseStatementExpression(after: "'print'"))
             while current.kind == .comma, !panicking {
                 advance()

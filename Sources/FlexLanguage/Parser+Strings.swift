@@ -8,37 +8,48 @@ extension Parser {
         let end = max(start, Int(token.end) - (terminated ? 1 : 0))
         let whole = span(token)
         guard token.flags.contains(.needsDecoding) else {
-            return Expression(.string([.text(String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))]), span: whole)
+            return Expression(.string(StringSegments(text: String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))), span: whole)
         }
         var segments: [StringSegment] = []
-        var bytes: [UInt8] = []
+        segments.reserveCapacity(Parser.smallListCapacity)
+        // Text between escapes is taken straight from the source; `decoded` collects a segment only
+        // once it has an escape, so strings that are only interpolated allocate no scratch buffer.
+        var decoded: [UInt8] = []
+        var runStart = start
         var position = start
         while position < end {
             let byte = source[position]
             if byte == UInt8(ascii: "\\") {
-                position = decodeEscape(at: position, end: end, into: &bytes)
-            } else if byte == UInt8(ascii: "$"), position + 1 < end, source[position + 1] == UInt8(ascii: "{"), !terminated {
-                // In an unterminated string everything up to the end of input is already one error: keep it as text.
-                bytes.append(byte)
-                position += 1
-            } else if byte == UInt8(ascii: "$"), position + 1 < end, source[position + 1] == UInt8(ascii: "{") {
-                if !bytes.isEmpty {
-                    segments.append(.text(String(decoding: bytes, as: UTF8.self)))
-                    bytes.removeAll(keepingCapacity: true)
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<position]))
+                position = decodeEscape(at: position, end: end, into: &decoded)
+                runStart = position
+            } else if byte == UInt8(ascii: "$"), position + 1 < end, source[position + 1] == UInt8(ascii: "{"), terminated {
+                // (In an unterminated string everything up to the end of input is already one error: `${` stays text.)
+                if runStart < position || !decoded.isEmpty {
+                    segments.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
                 }
                 let expressionStart = position + 2
                 let close = Lexer.interpolationEnd(source, from: expressionStart, end: end) ?? end
                 segments.append(.interpolation(parseInterpolation(dollar: position, start: expressionStart, end: close)))
                 position = min(close + 1, end)
+                runStart = position
             } else {
-                bytes.append(byte)
                 position += 1
             }
         }
-        if !bytes.isEmpty || segments.isEmpty {
-            segments.append(.text(String(decoding: bytes, as: UTF8.self)))
+        if runStart < position || !decoded.isEmpty || segments.isEmpty {
+            segments.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
         }
-        return Expression(.string(segments), span: whole)
+        return Expression(.string(StringSegments(segments)), span: whole)
+    }
+
+    /// The text of one segment: what `decoded` holds, then the source bytes `start..<end`; empties `decoded`.
+    func takeText(from start: Int, to end: Int, decoded: inout [UInt8]) -> String {
+        let run = UnsafeBufferPointer(rebasing: source[start..<end])
+        if decoded.isEmpty { return String(decoding: run, as: UTF8.self) }
+        decoded.append(contentsOf: run)
+        defer { decoded.removeAll(keepingCapacity: true) }
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     /// Decodes the escape at `position` (a backslash) and returns the offset after it.
@@ -119,7 +130,7 @@ extension Parser {
             return Expression(.invalid, span: whole)
         }
         let lexed = Lexer.tokenize(buffer: source, file: file, start: start, end: end, insideInterpolation: true)
-        diagnostics.append(contentsOf: lexed.diagnostics)
+        if !lexed.diagnostics.isEmpty { diagnostics.append(contentsOf: lexed.diagnostics) }
         var inner = Parser(tokens: lexed.tokens, source: source, sourceFile: sourceFile, depth: depth + 1)
         inner.skipNewlines()
         guard inner.current.kind != .endOfInput else {
@@ -137,7 +148,7 @@ extension Parser {
             inner.errorAtCurrent("expected an expression inside '${…}'")
             value = Expression(.invalid, span: whole)
         }
-        diagnostics.append(contentsOf: inner.diagnostics)
+        if !inner.diagnostics.isEmpty { diagnostics.append(contentsOf: inner.diagnostics) }
         return value
     }
 

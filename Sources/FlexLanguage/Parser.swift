@@ -4,11 +4,15 @@ public struct Parser {
     /// Deep enough for any real script, shallow enough that no build's stack overflows: about six
     /// frames per level, and 256 levels overflowed a worker thread under AddressSanitizer.
     static let maxDepth = 128
+    /// First capacity of lists whose length is unknown until parsed (arguments, elements, items,
+    /// string segments): one allocation for the usual short list instead of growing 1 → 2 → 4.
+    static let smallListCapacity = 4
 
     let tokens: [Token]
     let source: UnsafeBufferPointer<UInt8>
     let sourceFile: SourceFile
     let file: FileID
+    let grammar = CommandGrammar.shared
     var index = 0
     var diagnostics: [Diagnostic] = []
     /// Set by the first error of a statement; later errors are suppressed until `synchronize`
@@ -142,12 +146,13 @@ public struct Parser {
 
     /// Consumes `kind` or reports `message` (", found …" is appended).
     @discardableResult
-    mutating func expect(_ kind: TokenKind, _ message: String, help: String? = nil) -> Bool {
+    mutating func expect(_ kind: TokenKind, _ message: @autoclosure () -> String, help: @autoclosure () -> String? = nil) -> Bool {
         if current.kind == kind {
             advance()
             return true
         }
-        errorAtCurrent(message, help: help)
+        // The message is built only on failure: most interpolate a name, which would allocate per statement.
+        errorAtCurrent(message(), help: help())
         return false
     }
 
@@ -200,12 +205,19 @@ public struct Parser {
     // MARK: - Nesting limit
 
     /// Reports the nesting limit once; the caller returns an `.invalid` node without consuming anything.
+    /// Inlined (every expression level asks), with the rare report kept out of line.
+    @inline(__always)
     mutating func nestingLimitReached() -> Bool {
         guard depth >= Parser.maxDepth else { return false }
+        reportNestingLimit()
+        return true
+    }
+
+    @inline(never)
+    mutating func reportNestingLimit() {
         if !panicking {
             error("this is nested too deeply (more than \(Parser.maxDepth) levels)", at: span(current),
                   help: "split the expression into several statements with 'let'")
         }
-        return true
     }
 }
