@@ -79,6 +79,12 @@ let package = Package(
             path: "bench/Sources/flex-bench"
         ),
         .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter"], path: "bench/Sources/test-bench"),
+        // A bare Hummingbird endpoint (a fixed small JSON body): the baseline of bench/http-bench.sh's wrk figure.
+        .executableTarget(
+            name: "bare-hummingbird",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            path: "bench/Sources/bare-hummingbird"
+        ),
         .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter"], path: "bench/Sources/repl-bench"),
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
