@@ -166,7 +166,7 @@ def wrk(url, connections, seconds):
         raise RuntimeError(f"wrk failed: {result.stdout}{result.stderr}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
     socket_errors = re.search(r"Socket errors: (.*)", result.stdout)
-    latency = re.search(r"50%\s+(\S+)", result.stdout)
+    latency = re.search(r"^\s+50%\s+(\S+)", result.stdout, re.MULTILINE)
     return {
         "rps": float(match.group(1)),
         "non2xx": int(errors.group(1)) if errors else 0,
