@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_DEBUG = $$($(SWIFT) build --show-bin-path)
 BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)
 
-.PHONY: run quickstart build test setup bench
+.PHONY: run quickstart build test setup bench bench-http
 
 # Build flex and start it on the embedded simulator: the REPL on a terminal.
 run: build
@@ -37,3 +37,8 @@ bench: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product flex
 	$(SWIFT) build -c release --static-swift-stdlib --product flex-bench
 	"$(BIN_RELEASE)/flex-bench"
+
+# HTTP figures: flex run --backend live vs Python requests, and wrk on flex serve vs a bare
+# Hummingbird endpoint (installs wrk and requests if missing; everything on 127.0.0.1).
+bench-http: setup
+	bench/http-bench.sh

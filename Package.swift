@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
     ],
     targets: [
         // Source text, lexer, parser, AST, checker, diagnostics. No I/O, no dependencies.
@@ -41,9 +42,12 @@ let package = Package(
         .target(name: "FlexServer", dependencies: [
             "FlexAPI", "FlexSimulator",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
         // Values, environment, evaluation, the command table's request builders.
         .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator"]),
@@ -75,6 +79,12 @@ let package = Package(
             path: "bench/Sources/flex-bench"
         ),
         .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter"], path: "bench/Sources/test-bench"),
+        // A bare Hummingbird endpoint (a fixed small JSON body): the baseline of bench/http-bench.sh's wrk figure.
+        .executableTarget(
+            name: "bare-hummingbird",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            path: "bench/Sources/bare-hummingbird"
+        ),
         .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter"], path: "bench/Sources/repl-bench"),
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),

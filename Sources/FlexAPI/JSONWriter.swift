@@ -20,7 +20,7 @@ struct JSONWriter {
 
     init(pretty: Bool) {
         self.pretty = pretty
-        output.reserveCapacity(256)
+        output.reserveCapacity(1024)
     }
 
     // Recursion depth follows the value's own depth; values built by the reader are ≤ 512 deep.
@@ -73,23 +73,35 @@ struct JSONWriter {
 
     mutating func writeString(_ text: String) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
-            case 0x08: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "b"))
-            case 0x0C: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "f"))
-            case 0..<0x20:
-                // Other control characters as \u00XX (RFC 8259 requires escaping below 0x20).
-                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                output.append(JSONWriter.hexDigits[Int(byte >> 4)])
-                output.append(JSONWriter.hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
+        var text = text
+        // Runs of bytes that need no escape are copied whole: most strings are one such run.
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                escape(byte)
+                runStart = index + 1
             }
+            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
+        case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
+        case 0x08: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "b"))
+        case 0x0C: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "f"))
+        default:
+            // Other control characters as \u00XX (RFC 8259 requires escaping below 0x20).
+            output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            output.append(JSONWriter.hexDigits[Int(byte >> 4)])
+            output.append(JSONWriter.hexDigits[Int(byte & 0xF)])
+        }
     }
 }

@@ -73,7 +73,7 @@ public final class HTTPFlex: FlexBackend {
             switch outcome {
             case .response(let response):
                 guard isRetryable(status: response.status, method: request.method) else { return try parse(response, prepared) }
-                retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
+                retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), responseDate: response.header("Date"))
                 // Out of attempts or time: the server's answer (a 429/5xx) is the result.
                 guard let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) else { return try parse(response, prepared) }
                 try await policy.sleep(wait)

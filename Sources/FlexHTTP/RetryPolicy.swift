@@ -1,4 +1,9 @@
 // How HTTPFlex retries: bounded attempts and time, exponential backoff with jitter, Retry-After honoured.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// When and how long to wait between attempts. Only failures that are safe to repeat are retried
 /// (connection failures, 429, 5xx; a POST only because it always carries an Idempotency-Key).
@@ -52,12 +57,35 @@ public struct RetryPolicy: Sendable {
         return jittered
     }
 
-    /// `Retry-After` as delta-seconds (the HTTP-date form is ignored: the backoff applies then).
-    static func parseRetryAfter(_ value: String?) -> Duration? {
+    /// `Retry-After` as delta-seconds or as an HTTP-date (RFC 9110 §10.2.3: IMF-fixdate, RFC 850 or
+    /// asctime). A date counts from the response's `Date` header when that is a valid HTTP-date
+    /// (both from the server's clock, so a skewed local clock does not matter), else from `now`
+    /// (the wall clock, since the Unix epoch). A date already past means no extra wait (the
+    /// backoff applies). nil when absent or unreadable. The caller bounds the wait by the time budget.
+    static func parseRetryAfter(_ value: String?, responseDate: String? = nil, now: @autoclosure () -> Duration = wallClock()) -> Duration? {
         guard let value else { return nil }
         let trimmed = value.utf8.filter { $0 != 0x20 && $0 != 0x09 }
-        guard !trimmed.isEmpty, trimmed.count <= 9, trimmed.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        guard let seconds = Int(String(decoding: trimmed, as: UTF8.self)) else { return nil }
-        return .seconds(seconds)
+        guard !trimmed.isEmpty else { return nil }
+        if trimmed.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard trimmed.count <= 9, let seconds = Int(String(decoding: trimmed, as: UTF8.self)) else { return nil }
+            return .seconds(seconds)
+        }
+        let reference: Duration
+        if let responseDate, let serverNow = HTTPDate.parse(responseDate) {
+            reference = .seconds(serverNow)
+        } else {
+            reference = now()
+        }
+        let (referenceSeconds, _) = reference.components
+        guard let date = HTTPDate.parse(value, referenceYear: HTTPDate.year(ofEpochSeconds: referenceSeconds)) else { return nil }
+        let wait = Duration.seconds(date) - reference
+        return wait > .zero ? wait : .zero
+    }
+
+    /// The time since the Unix epoch (CLOCK_REALTIME).
+    static func wallClock() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return .seconds(Int64(spec.tv_sec)) + .nanoseconds(Int64(spec.tv_nsec))
     }
 }

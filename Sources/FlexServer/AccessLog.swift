@@ -29,6 +29,8 @@ enum AccessLog {
 
     /// Escapes bytes outside printable ASCII as `\xNN` and cuts long text with `…`.
     static func printable(_ text: String, limit: Int) -> String {
+        // Nearly every method and path needs nothing escaped or cut: no copy then.
+        if text.utf8.count <= limit, text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) { return text }
         var output = ""
         var count = 0
         for byte in text.utf8 {

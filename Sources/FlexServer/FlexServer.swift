@@ -2,13 +2,14 @@
 import FlexAPI
 import FlexSimulator
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
 /// An HTTP server answering every `SimulatedFlex` route (`/v1/…` and `/_sim/…`) like Flex does.
 ///
 /// Requests need `Authorization: Bearer fsk_test_…` (401 otherwise); bodies over `maxBodyBytes`
-/// get 413 and malformed JSON 400, all in Flex's `{"error":{"code","message"}}` shape. One access
+/// get 413, malformed JSON and malformed HTTP 400, all in Flex's `{"error":{"code","message"}}` shape. One access
 /// line per request goes to `accessLog` (method, path, query names only, status, milliseconds).
 public struct FlexServer: Sendable {
     public var host: String
@@ -44,8 +45,12 @@ public struct FlexServer: Sendable {
         // Hummingbird's own chatter would mix with flex's output; the access log is ours.
         logger.logLevel = .critical
         let requestedPort = port
+        let accessLog = self.accessLog
+        // Requests the HTTP parser rejects get Flex's error shape too (MalformedRequestHandler).
+        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [MalformedRequestHandler(accessLog: accessLog)])
         let app = Application(
             responder: responder,
+            server: .http1(configuration: http1),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? requestedPort) },
             logger: logger

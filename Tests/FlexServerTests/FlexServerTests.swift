@@ -1,5 +1,6 @@
 // `flex serve` end to end over loopback: the payment flow, auth, limits, error shapes, access log, parity.
 import AsyncHTTPClient
+import Dispatch
 import FlexAPI
 import FlexHTTP
 import FlexServer
@@ -81,12 +82,12 @@ func errorCode(_ response: APIResponse) -> String? { response.body["error"]?["co
             let (optionsStatus, optionsBody) = try await rawRequest(port: port, method: .OPTIONS, path: "/v1/customers", headers: auth)
             #expect(optionsStatus == 405)
             #expect(optionsBody?["error"]?["code"] == "method_not_allowed")
-            let escape = rawExchange(port: port, "GET /v1/customers/%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(testKey)\r\nConnection: close\r\n\r\n")
+            let escape = await rawExchange(port: port, "GET /v1/customers/%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(testKey)\r\nConnection: close\r\n\r\n")
             #expect(escape.hasPrefix("HTTP/1.1 400"))
             #expect(escape.contains(#"{"error":{"code":"invalid_request""#))
 
             // Still serving after all of that, and after garbage on a raw socket.
-            _ = rawExchange(port: port, "\u{01}\u{02}GARBAGE / HTTP/9.9\r\nX: \u{00}\r\n\r\n{{{{")
+            _ = await rawExchange(port: port, "\u{01}\u{02}GARBAGE / HTTP/9.9\r\nX: \u{00}\r\n\r\n{{{{")
             let alive = try await flex.send(APIRequest(.GET, "/_sim/clock"))
             #expect(alive.status == 200)
             #expect(alive.body["clock"]?["now"] == 1767225600)
@@ -107,7 +108,7 @@ func errorCode(_ response: APIResponse) -> String? { response.body["error"]?["co
         let task = Task { try await server.run { continuation.yield($0) } }
         var port = 0
         for await bound in ports { port = bound; break }
-        let answer = rawExchange(port: port, "GET /_sim/clock HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(testKey)\r\nConnection: close\r\n\r\n")
+        let answer = await rawExchange(port: port, "GET /_sim/clock HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(testKey)\r\nConnection: close\r\n\r\n")
         #expect(answer.hasPrefix("HTTP/1.1 200"))
         task.cancel()
         // run() returns (a graceful stop, not a hang or a crash) once its task is cancelled.
@@ -164,8 +165,17 @@ func paritySteps() -> [([String: JSON]) -> APIRequest] {
     ]
 }
 
-/// Writes raw bytes to the server and returns what it answers before closing (2 s read timeout).
-func rawExchange(port: Int, _ text: String) -> String {
+/// Writes raw bytes to the server and returns what it answers before closing. The blocking socket
+/// calls run on a Dispatch thread: blocking one of Swift's cooperative threads (two on a 2-core
+/// machine) would starve the in-process server that has to answer.
+func rawExchange(port: Int, _ text: String) async -> String {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: blockingExchange(port: port, text)) }
+    }
+}
+
+/// The exchange itself (20 s read timeout).
+func blockingExchange(port: Int, _ text: String) -> String {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return "" }
     defer { close(fd) }
