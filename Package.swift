@@ -24,15 +24,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
     ],
     targets: [
-        // Source text, lexer, parser, AST, checker, diagnostics. No I/O, no dependencies.
-        .target(name: "FlexLanguage"),
+        // A pthread-backed lock that ThreadSanitizer can see (Locked.swift says why not Mutex).
+        .target(name: "FlexSync"),
+        // Source text, lexer, parser, AST, checker, diagnostics. No I/O.
+        .target(name: "FlexLanguage", dependencies: ["FlexSync"]),
         // The wire-level seam: JSON values, requests, responses, the FlexBackend protocol.
-        .target(name: "FlexAPI"),
+        .target(name: "FlexAPI", dependencies: ["FlexSync"]),
         // The embedded, deterministic simulated Flex.
-        .target(name: "FlexSimulator", dependencies: ["FlexAPI"]),
+        .target(name: "FlexSimulator", dependencies: ["FlexAPI", "FlexSync"]),
         // The live backend: HTTPFlex over AsyncHTTPClient, retries, key safety, record/replay.
         .target(name: "FlexHTTP", dependencies: [
-            "FlexAPI",
+            "FlexAPI", "FlexSync",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -50,7 +52,7 @@ let package = Package(
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
         // Values, environment, evaluation, the command table's request builders.
-        .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator"]),
+        .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync"]),
         // libedit's native API (libedit-dev, installed by scripts/setup.sh) and a C shim over its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditShim", dependencies: ["CLibEdit"]),

@@ -1,6 +1,6 @@
 // --record FILE: passes requests to another backend and appends each exchange as a JSON line.
 import FlexAPI
-import Synchronization
+import FlexSync
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,7 +13,7 @@ public final class RecordingBackend: FlexBackend {
     let inner: any FlexBackend
     let secrets: [String]
     let path: String
-    let file: Mutex<Int32>
+    let file: Locked<Int32>
 
     /// Creates (or truncates) `path`. `secrets`: strings that must never reach the file (the API key).
     public init(wrapping inner: any FlexBackend, path: String, secrets: [String] = []) throws(TransportError) {
@@ -22,7 +22,7 @@ public final class RecordingBackend: FlexBackend {
         self.inner = inner
         self.secrets = secrets.filter { !$0.isEmpty }
         self.path = path
-        file = Mutex(fd)
+        file = Locked(fd)
     }
 
     deinit { close() }

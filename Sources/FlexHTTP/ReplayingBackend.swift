@@ -1,6 +1,6 @@
 // --replay FILE: answers from a recording, in recorded order, without any network.
 import FlexAPI
-import Synchronization
+import FlexSync
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,7 +12,7 @@ import Musl
 /// fewer times, fails with a `TransportError` naming it.
 public final class ReplayingBackend: FlexBackend {
     let path: String
-    let queues: Mutex<[APIRequest: (outcomes: [RecordedExchange.Outcome], next: Int)]>
+    let queues: Locked<[APIRequest: (outcomes: [RecordedExchange.Outcome], next: Int)]>
 
     public init(exchanges: [RecordedExchange], path: String = "the recording") {
         var table: [APIRequest: (outcomes: [RecordedExchange.Outcome], next: Int)] = [:]
@@ -20,7 +20,7 @@ public final class ReplayingBackend: FlexBackend {
             table[RecordedExchange.normalized(exchange.request), default: ([], 0)].outcomes.append(exchange.outcome)
         }
         self.path = path
-        queues = Mutex(table)
+        queues = Locked(table)
     }
 
     /// Reads a file written by `RecordingBackend`; the error names the bad line.

@@ -2,12 +2,12 @@
 // first request it asks a `flex serve` to reset to that seed. The real API has no /_sim/ routes;
 // there the reset is skipped once and nothing else changes.
 import FlexAPI
-import Synchronization
+import FlexSync
 
 public final class RemoteSimulatorReset: FlexBackend {
     private let inner: any FlexBackend
     private let seed: UInt64
-    private let pending = Mutex(true)
+    private let pending = Locked(true)
 
     public init(wrapping inner: any FlexBackend, seed: UInt64) {
         self.inner = inner

@@ -1,5 +1,5 @@
 // Source text as bytes, with line starts computed once so spans (byte offsets) map to line:column.
-import Synchronization
+import FlexSync
 
 /// Identifies one source file inside a `SourceManager`. Spans carry this instead of a reference,
 /// so the parser's hot path copies plain integers.
@@ -126,7 +126,7 @@ public final class SourceFile: Sendable {
 /// Owns every file of one run (the main script, its includes, REPL entries) so a span can be
 /// turned back into a file name, line and column anywhere.
 public final class SourceManager: Sendable {
-    private let files = Mutex<[SourceFile]>([])
+    private let files = Locked<[SourceFile]>([])
 
     public init() {}
 

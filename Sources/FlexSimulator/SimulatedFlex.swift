@@ -1,12 +1,12 @@
 // The embedded Flex: a FlexBackend whose whole state sits behind one mutex, answered in process.
 import FlexAPI
-import Synchronization
+import FlexSync
 
 public final class SimulatedFlex: FlexBackend {
-    private let engine: Mutex<Engine>
+    private let engine: Locked<Engine>
 
     public init(seed: UInt64 = 42) {
-        engine = Mutex(Engine(seed: seed))
+        engine = Locked(Engine(seed: seed))
     }
 
     /// Runs on the caller's executor (`nonisolated(nonsending)`, SE-0461): `handle` is synchronous
