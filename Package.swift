@@ -91,15 +91,15 @@ let package = Package(
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
         .testTarget(name: "FlexSimulatorTests", dependencies: ["FlexSimulator", "FlexAPI"]),
-        .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
+        .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync"]),
         .testTarget(name: "FlexHTTPTests", dependencies: [
-            "FlexHTTP", "FlexServer", "FlexAPI", "FlexSimulator",
+            "FlexHTTP", "FlexServer", "FlexAPI", "FlexSimulator", "FlexSync",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "FlexServerTests", dependencies: [
-            "FlexServer", "FlexHTTP", "FlexAPI", "FlexSimulator",
+            "FlexServer", "FlexHTTP", "FlexAPI", "FlexSimulator", "FlexSync",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

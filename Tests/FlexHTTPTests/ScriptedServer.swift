@@ -4,7 +4,7 @@ import FlexSimulator
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
+import FlexSync
 
 /// Each request takes the next step of the script (the last step repeats) and is recorded.
 final class ScriptedServer: Sendable {
@@ -28,8 +28,8 @@ final class ScriptedServer: Sendable {
     }
 
     let script: [Step]
-    let state = Mutex<(next: Int, received: [Received])>((0, []))
-    let channel: Mutex<(any Channel)?> = Mutex(nil)
+    let state = Locked<(next: Int, received: [Received])>((0, []))
+    let channel: Locked<(any Channel)?> = Locked(nil)
 
     init(_ script: [Step]) { self.script = script }
 

@@ -1,13 +1,13 @@
 // Shared test helpers: a test key, HTTPFlex configurations with fast retries, and sleep recorders.
 import FlexAPI
 import FlexHTTP
-import Synchronization
+import FlexSync
 
 let testKey = "fsk_test_4eC39HqLyjWDarjtT1zdp7dc"
 
 /// Records requested backoff waits instead of sleeping, so retry tests are fast and exact.
 final class SleepRecorder: Sendable {
-    let waits = Mutex<[Duration]>([])
+    let waits = Locked<[Duration]>([])
     var recorded: [Duration] { waits.withLock { $0 } }
     func sleep(_ duration: Duration) async throws { waits.withLock { $0.append(duration) } }
 }

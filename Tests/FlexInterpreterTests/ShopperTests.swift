@@ -2,13 +2,13 @@
 // hosted page's URL and waits for the session to leave `open`.
 import FlexAPI
 @testable import FlexInterpreter
-import Synchronization
+import FlexSync
 import Testing
 
 @Suite struct ShopperTests {
     /// No /_sim/ routes; the session is open on the first look and complete on the next.
     static func liveLikeBackend() -> RecordingBackend {
-        let looks = Mutex(0)
+        let looks = Locked(0)
         return RecordingBackend { request in
             if request.path.hasPrefix("/_sim/") {
                 return .error(status: 404, code: "not_found", message: "no such route")

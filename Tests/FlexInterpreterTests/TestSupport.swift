@@ -3,11 +3,11 @@ import FlexAPI
 @testable import FlexInterpreter
 import FlexLanguage
 import FlexSimulator
-import Synchronization
+import FlexSync
 
 /// Captures every request and answers from a closure (default: a canned object per path).
 final class RecordingBackend: FlexBackend {
-    let requests = Mutex<[APIRequest]>([])
+    let requests = Locked<[APIRequest]>([])
     let respond: @Sendable (APIRequest) -> APIResponse
 
     init(respond: @escaping @Sendable (APIRequest) -> APIResponse = RecordingBackend.canned) {

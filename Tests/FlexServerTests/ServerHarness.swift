@@ -5,12 +5,12 @@ import FlexHTTP
 import FlexServer
 import NIOCore
 import NIOHTTP1
-import Synchronization
+import FlexSync
 
 let testKey = "fsk_test_4eC39HqLyjWDarjtT1zdp7dc"
 
 final class LogSink: Sendable {
-    let lines = Mutex<[String]>([])
+    let lines = Locked<[String]>([])
     var all: [String] { lines.withLock { $0 } }
     func append(_ line: String) { lines.withLock { $0.append(line) } }
 }

@@ -108,6 +108,28 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// Where one run's wall time goes, best of REPEATS: discovery (serial), loading (parse + check,
+/// in parallel), running the cases (in parallel).
+func phases(jobs: Int) async -> (discover: Double, load: Double, run: Double, free: Double) {
+    var best = (discover: Double.infinity, load: Double.infinity, run: Double.infinity, free: Double.infinity)
+    for _ in 0..<max(1, repeats) {
+        let clock = ContinuousClock()
+        var started = clock.now
+        let found = TestDiscovery.find([directory])
+        best.discover = min(best.discover, seconds(clock.now - started))
+        started = clock.now
+        var suite: TestSuite? = await TestSuite.load(found.files, jobs: jobs)
+        best.load = min(best.load, seconds(clock.now - started))
+        started = clock.now
+        if let loaded = suite { _ = await TestRunner(options: TestOptions(jobs: jobs)).run(loaded, reporters: [CountingReporter()]) }
+        best.run = min(best.run, seconds(clock.now - started))
+        started = clock.now
+        suite = nil
+        best.free = min(best.free, seconds(clock.now - started))
+    }
+    return best
+}
+
 let machineCeiling = await ceiling()
 let sequential = await measure(jobs: 1)
 let parallel = await measure(jobs: 2)
@@ -131,6 +153,10 @@ let realTime = sched_getscheduler(0) == SCHED_FIFO
 print("  machine load average (1 min): \(format(load[0]))" + (realTime
     ? " — run at real-time priority (chrt -f), so other load does not take the cores"
     : " — a busy machine cannot show the 2-core speed-up; run it under `chrt -f 50` there"))
+for jobs in [1, 2] {
+    let split = await phases(jobs: jobs)
+    print("  -j \(jobs) phases: discover \(format(split.discover * 1000, 1)) ms, load \(format(split.load * 1000, 1)) ms, run \(format(split.run * 1000, 1)) ms, free \(format(split.free * 1000, 1)) ms")
+}
 let speedUp = sequential.seconds / parallel.seconds
 print("  speed-up -j 2 / -j 1: \(format(speedUp))x (target ≥ 1.70x on 2 cores)")
 print("  baseline: the machine's two-task ceiling on pure CPU work \(format(machineCeiling))x; the runner reaches \(format(speedUp / machineCeiling)) of it")
