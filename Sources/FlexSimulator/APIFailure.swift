@@ -53,6 +53,7 @@ extension ObjectKind {
         case .balanceTransaction: "balance_transaction"
         case .webhook: "webhook"
         case .paymentLink: "payment_link"
+        case .setupIntent: "setup_intent"
         }
     }
 }

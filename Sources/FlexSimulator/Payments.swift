@@ -92,6 +92,7 @@ extension State {
         if session.mode == .setup || (session.mode == .subscription && session.amountTotal == 0) {
             // Setup, or a subscription's free trial: the card is saved, nothing is charged.
             if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
+            session.setupIntent?.paymentMethod = method
             finishPayment(&session, at: time)
             sessions[position] = session
             return ok("checkout_session", render(session))

@@ -112,6 +112,9 @@ extension State {
             case "payment_links":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listPaymentLinks(request) : try createPaymentLink(request)
+            case "setup_intents":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listSetupIntents(request) : try createSetupIntent(request)
             default: break
             }
         case 2:
@@ -164,6 +167,9 @@ extension State {
             case "payment_links":
                 try Router.require(request, [.GET, .PATCH])
                 return method == .GET ? try getPaymentLink(id) : try updatePaymentLink(id, request)
+            case "setup_intents":
+                try Router.require(request, [.GET])
+                return try getSetupIntent(id)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)

@@ -84,7 +84,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
     case subscription, subscriptionItem, consultation
-    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent
 
     var prefix: String {
         switch self {
@@ -111,6 +111,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .balanceTransaction: "fbt_"
         case .webhook: "fwh_"
         case .paymentLink: "fplink_"
+        case .setupIntent: "fseti_"
         }
     }
 }
