@@ -54,6 +54,7 @@ extension ObjectKind {
         case .webhook: "webhook"
         case .paymentLink: "payment_link"
         case .setupIntent: "setup_intent"
+        case .letter: "letter"
         }
     }
 }

@@ -81,10 +81,11 @@ extension State {
             emit(.customerCreated, .customer(created))
             session.customer = customer
         }
-        for product in consultation {
-            letters[LetterKey(customer: Int32(truncatingIfNeeded: customer), product: Int32(truncatingIfNeeded: product))] = time
+        if !consultation.isEmpty {
+            let fee = Fee(id: newID(), amount: State.letterFee, applied: true)
+            session.fees.append(fee)
+            issueLetters(consultation, customer: customer, session: position, fee: fee.id, at: time)
         }
-        if !consultation.isEmpty { session.fees.append(Fee(id: newID(), amount: State.letterFee, applied: true)) }
 
         // A subscription's card is charged off-session every period, so it is always saved.
         let save = session.info.setupFutureUse == "off_session" || session.mode == .subscription

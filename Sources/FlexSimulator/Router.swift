@@ -176,6 +176,10 @@ extension State {
             default: break
             }
         case 3:
+            if path[0] == "consumer" && path[1] == "letters" {
+                try Router.require(request, [.GET])
+                return try getLetter(String(path[2]))
+            }
             if path[0] == "payment_intents" && path[2] == "cancel" {
                 try Router.require(request, [.POST])
                 return try cancelPaymentIntent(String(path[1]))
@@ -189,6 +193,10 @@ extension State {
                 return try getSession(String(path[2]))
             }
         case 4:
+            if path[0] == "consumer" && path[1] == "orders" && path[3] == "letters" {
+                try Router.require(request, [.GET])
+                return try listOrderLetters(String(path[2]))
+            }
             if path[0] == "customers" && path[2] == "payment_methods" {
                 try Router.require(request, [.GET])
                 return try getPaymentMethod(customer: String(path[1]), String(path[3]))

@@ -84,7 +84,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
     case subscription, subscriptionItem, consultation
-    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent, letter
 
     var prefix: String {
         switch self {
@@ -112,6 +112,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .webhook: "fwh_"
         case .paymentLink: "fplink_"
         case .setupIntent: "fseti_"
+        case .letter: "flmn_"
         }
     }
 }
