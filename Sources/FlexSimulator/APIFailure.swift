@@ -55,6 +55,7 @@ extension ObjectKind {
         case .paymentLink: "payment_link"
         case .setupIntent: "setup_intent"
         case .letter: "letter"
+        case .invoice: "invoice"
         }
     }
 }

@@ -87,6 +87,8 @@ struct CheckoutSession {
     var adjustments: SessionAdjustments? = nil
     /// Mode setup only: the session's setup intent (SetupIntents.swift).
     var setupIntent: SetupIntent? = nil
+    /// The subscription invoice this session paid (Invoices.swift).
+    var invoice: Int? = nil
 
     var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
     var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
@@ -356,7 +358,7 @@ extension State {
             "payment_intents": .array(session.paymentIntents.map { .string(paymentIntents[$0].id.id(.paymentIntent)) }),
             "setup_intent": session.setupIntent == nil ? .null : .string(session.id.id(.setupIntent)),
             "subscription": session.subscription.map { .string(subscriptions[$0].id.id(.subscription)) } ?? .null,
-            "invoice": .null,
+            "invoice": session.invoice.map { .string(invoices[$0].id.id(.invoice)) } ?? .null,
             "captures": .array(session.captures.map { render(captures[$0]) }),
             "refunds": .array(session.refunds.map { render(refunds[$0]) }),
             "disputes": [],

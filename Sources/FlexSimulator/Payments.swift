@@ -98,6 +98,12 @@ extension State {
             sessions[position] = session
             return ok("checkout_session", render(session))
         }
+        // A subscription's first charge is invoiced before it is made (Invoices.swift).
+        let invoice = session.subscription.map { subscription in
+            openInvoice(subscription, customer: customer, amount: session.amountTotal, reason: "subscription_create", periodStart: time,
+                        periodEnd: State.periodEnd(from: time, anchor: time, interval: subscriptions[subscription].interval,
+                                                   count: subscriptions[subscription].intervalCount), at: time)
+        }
         let splitting = kind.isBenefitCard && session.isSplitCart
         let primaryAmount = splitting ? session.eligibleAmount : session.amountTotal
         let primary = createPaymentIntent(session: position, customer: customer, paymentMethod: method, amount: primaryAmount,
@@ -112,9 +118,15 @@ extension State {
             session.paymentIntents.append(second)
         }
         if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
-        finishPayment(&session, at: time)
+        // A paid invoice is announced before the session completes, so checkout.session.completed
+        // stays the last event of a checkout (and its copy of the session names the invoice).
+        finishPayment(&session, at: time, announce: invoice == nil)
         sessions[position] = session
-        return ok("checkout_session", render(session))
+        if let invoice, session.status == .complete {
+            payInvoice(invoice, session: position, at: time)
+            emit(.checkoutSessionCompleted, .session(sessions[position]))
+        }
+        return ok("checkout_session", render(sessions[position]))
     }
 
     /// After authorization: automatic capture completes the session; manual capture stops at `paid`.

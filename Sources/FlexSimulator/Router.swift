@@ -112,6 +112,9 @@ extension State {
             case "payment_links":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listPaymentLinks(request) : try createPaymentLink(request)
+            case "invoices":
+                try Router.require(request, [.GET])
+                return try listInvoices(request)
             case "setup_intents":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSetupIntents(request) : try createSetupIntent(request)
@@ -167,6 +170,9 @@ extension State {
             case "payment_links":
                 try Router.require(request, [.GET, .PATCH])
                 return method == .GET ? try getPaymentLink(id) : try updatePaymentLink(id, request)
+            case "invoices":
+                try Router.require(request, [.GET])
+                return try getInvoice(id)
             case "setup_intents":
                 try Router.require(request, [.GET])
                 return try getSetupIntent(id)

@@ -54,6 +54,7 @@ struct State {
     var letters: [LetterKey: Int] = [:]
     /// The same approvals as objects, one per consultation and product (Letters.swift).
     var letterObjects = Store<Letter>()
+    var invoices = Store<Invoice>()
     var faults = Faults()
     var idempotency = Idempotency()
     /// Open sessions in creation order; `expires_at` grows with it because the clock never goes back.

@@ -84,7 +84,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
     case subscription, subscriptionItem, consultation
-    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent, letter
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent, letter, invoice
 
     var prefix: String {
         switch self {
@@ -113,6 +113,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .paymentLink: "fplink_"
         case .setupIntent: "fseti_"
         case .letter: "flmn_"
+        case .invoice: "finv_"
         }
     }
 }
