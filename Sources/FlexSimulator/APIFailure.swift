@@ -56,6 +56,7 @@ extension ObjectKind {
         case .setupIntent: "setup_intent"
         case .letter: "letter"
         case .invoice: "invoice"
+        case .webhookDelivery: "webhook_delivery"
         }
     }
 }

@@ -260,6 +260,9 @@ extension State {
         case ["events"]:
             try Router.require(request, [.GET])
             return try listEvents(request)
+        case ["webhooks", "deliveries"]:
+            try Router.require(request, [.GET])
+            return try listWebhookDeliveries(request)
         case let p where p.count == 4 && p[0] == "checkout" && p[1] == "sessions" && p[3] == "pay":
             try Router.require(request, [.POST])
             return try paySession(String(p[2]), request)
