@@ -53,6 +53,10 @@ extension ObjectKind {
         case .balanceTransaction: "balance_transaction"
         case .webhook: "webhook"
         case .paymentLink: "payment_link"
+        case .setupIntent: "setup_intent"
+        case .letter: "letter"
+        case .invoice: "invoice"
+        case .webhookDelivery: "webhook_delivery"
         }
     }
 }

@@ -19,4 +19,24 @@ enum Base64 {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Decodes standard base64 (padding optional); nil on any other character. Used for the key
+    /// inside a webhook secret, which Svix base64-decodes before signing.
+    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        var values: [UInt8] = []
+        for byte in text.utf8 where byte != UInt8(ascii: "=") {
+            guard let value = alphabet.firstIndex(of: byte) else { return nil }
+            values.append(UInt8(value))
+        }
+        var out: [UInt8] = []
+        var index = 0
+        while index + 1 < values.count {
+            let (v0, v1) = (values[index], values[index + 1])
+            out.append(v0 << 2 | v1 >> 4)
+            if index + 2 < values.count { out.append(v1 << 4 | values[index + 2] >> 2) }
+            if index + 3 < values.count { out.append(values[index + 2] << 6 | values[index + 3]) }
+            index += 4
+        }
+        return out
+    }
 }

@@ -85,6 +85,10 @@ struct CheckoutSession {
     var isBillingRecord = false
     /// Discount, shipping and tax; nil for a plain cart.
     var adjustments: SessionAdjustments? = nil
+    /// Mode setup only: the session's setup intent (SetupIntents.swift).
+    var setupIntent: SetupIntent? = nil
+    /// The subscription invoice this session paid (Invoices.swift).
+    var invoice: Int? = nil
 
     var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
     var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
@@ -174,6 +178,7 @@ extension State {
                               clientReferenceID: reference, defaults: defaults, metadata: metadata),
             created: time, expires: time + State.sessionLifetime)
         session.adjustments = adjustments
+        if mode == .setup { session.setupIntent = SetupIntent() }
         let position = sessions.insert(session, id: session.id)
         if let subscriptionTerms {
             sessions[position].subscription = createIncompleteSubscription(
@@ -351,9 +356,9 @@ extension State {
             "split_cart": .bool(session.isSplitCart),
             "payment_intent": primary,
             "payment_intents": .array(session.paymentIntents.map { .string(paymentIntents[$0].id.id(.paymentIntent)) }),
-            "setup_intent": .null,
+            "setup_intent": session.setupIntent == nil ? .null : .string(session.id.id(.setupIntent)),
             "subscription": session.subscription.map { .string(subscriptions[$0].id.id(.subscription)) } ?? .null,
-            "invoice": .null,
+            "invoice": session.invoice.map { .string(invoices[$0].id.id(.invoice)) } ?? .null,
             "captures": .array(session.captures.map { render(captures[$0]) }),
             "refunds": .array(session.refunds.map { render(refunds[$0]) }),
             "disputes": [],

@@ -65,10 +65,9 @@ extension State {
             emit(.customerCreated, .customer(created))
             session.customer = customer
         }
-        for product in products {
-            letters[LetterKey(customer: Int32(truncatingIfNeeded: customer), product: Int32(truncatingIfNeeded: product))] = time
-        }
-        session.fees.append(Fee(id: newID(), amount: State.letterFee, applied: true))
+        let fee = Fee(id: newID(), amount: State.letterFee, applied: true)
+        session.fees.append(fee)
+        issueLetters(products, customer: customer, session: position, fee: fee.id, at: time)
         let consultation = Consultation(id: newID(), customer: customer, session: position, created: time)
         consultations.insert(consultation, id: consultation.id)
         emit(.consultationApproved, .consultation(consultation))

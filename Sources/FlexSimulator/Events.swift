@@ -18,6 +18,10 @@ enum EventType: String {
     case subscriptionDeleted = "customer.subscription.deleted"
     case consultationApproved = "consultation.approved"
     case customerConsultationAttached = "customer.consultation.attached"
+    case invoiceCreated = "invoice.created"
+    case invoicePaid = "invoice.paid"
+    case invoicePaymentSucceeded = "invoice.payment_succeeded"
+    case invoicePaymentFailed = "invoice.payment_failed"
 }
 
 /// Value copies (arrays inside are shared copy-on-write), far smaller than rendered JSON. Boxed
@@ -29,6 +33,7 @@ indirect enum EventObject {
     case refund(Refund)
     case subscription(Subscription)
     case consultation(Consultation)
+    case invoice(Invoice)
 }
 
 struct Event {
@@ -77,6 +82,7 @@ extension State {
         case .refund(let refund): render(refund)
         case .subscription(let subscription): render(subscription)
         case .consultation(let consultation): render(consultation)
+        case .invoice(let invoice): render(invoice)
         }
     }
 }

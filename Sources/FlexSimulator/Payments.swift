@@ -81,10 +81,11 @@ extension State {
             emit(.customerCreated, .customer(created))
             session.customer = customer
         }
-        for product in consultation {
-            letters[LetterKey(customer: Int32(truncatingIfNeeded: customer), product: Int32(truncatingIfNeeded: product))] = time
+        if !consultation.isEmpty {
+            let fee = Fee(id: newID(), amount: State.letterFee, applied: true)
+            session.fees.append(fee)
+            issueLetters(consultation, customer: customer, session: position, fee: fee.id, at: time)
         }
-        if !consultation.isEmpty { session.fees.append(Fee(id: newID(), amount: State.letterFee, applied: true)) }
 
         // A subscription's card is charged off-session every period, so it is always saved.
         let save = session.info.setupFutureUse == "off_session" || session.mode == .subscription
@@ -92,9 +93,16 @@ extension State {
         if session.mode == .setup || (session.mode == .subscription && session.amountTotal == 0) {
             // Setup, or a subscription's free trial: the card is saved, nothing is charged.
             if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
+            session.setupIntent?.paymentMethod = method
             finishPayment(&session, at: time)
             sessions[position] = session
             return ok("checkout_session", render(session))
+        }
+        // A subscription's first charge is invoiced before it is made (Invoices.swift).
+        let invoice = session.subscription.map { subscription in
+            openInvoice(subscription, customer: customer, amount: session.amountTotal, reason: "subscription_create", periodStart: time,
+                        periodEnd: State.periodEnd(from: time, anchor: time, interval: subscriptions[subscription].interval,
+                                                   count: subscriptions[subscription].intervalCount), at: time)
         }
         let splitting = kind.isBenefitCard && session.isSplitCart
         let primaryAmount = splitting ? session.eligibleAmount : session.amountTotal
@@ -110,9 +118,15 @@ extension State {
             session.paymentIntents.append(second)
         }
         if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
-        finishPayment(&session, at: time)
+        // A paid invoice is announced before the session completes, so checkout.session.completed
+        // stays the last event of a checkout (and its copy of the session names the invoice).
+        finishPayment(&session, at: time, announce: invoice == nil)
         sessions[position] = session
-        return ok("checkout_session", render(session))
+        if let invoice, session.status == .complete {
+            payInvoice(invoice, session: position, at: time)
+            emit(.checkoutSessionCompleted, .session(sessions[position]))
+        }
+        return ok("checkout_session", render(sessions[position]))
     }
 
     /// After authorization: automatic capture completes the session; manual capture stops at `paid`.

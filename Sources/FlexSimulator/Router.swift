@@ -112,6 +112,12 @@ extension State {
             case "payment_links":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listPaymentLinks(request) : try createPaymentLink(request)
+            case "invoices":
+                try Router.require(request, [.GET])
+                return try listInvoices(request)
+            case "setup_intents":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try listSetupIntents(request) : try createSetupIntent(request)
             default: break
             }
         case 2:
@@ -164,12 +170,22 @@ extension State {
             case "payment_links":
                 try Router.require(request, [.GET, .PATCH])
                 return method == .GET ? try getPaymentLink(id) : try updatePaymentLink(id, request)
+            case "invoices":
+                try Router.require(request, [.GET])
+                return try getInvoice(id)
+            case "setup_intents":
+                try Router.require(request, [.GET])
+                return try getSetupIntent(id)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSessions(request) : try createSession(request)
             default: break
             }
         case 3:
+            if path[0] == "consumer" && path[1] == "letters" {
+                try Router.require(request, [.GET])
+                return try getLetter(String(path[2]))
+            }
             if path[0] == "payment_intents" && path[2] == "cancel" {
                 try Router.require(request, [.POST])
                 return try cancelPaymentIntent(String(path[1]))
@@ -183,6 +199,10 @@ extension State {
                 return try getSession(String(path[2]))
             }
         case 4:
+            if path[0] == "consumer" && path[1] == "orders" && path[3] == "letters" {
+                try Router.require(request, [.GET])
+                return try listOrderLetters(String(path[2]))
+            }
             if path[0] == "customers" && path[2] == "payment_methods" {
                 try Router.require(request, [.GET])
                 return try getPaymentMethod(customer: String(path[1]), String(path[3]))
@@ -240,6 +260,9 @@ extension State {
         case ["events"]:
             try Router.require(request, [.GET])
             return try listEvents(request)
+        case ["webhooks", "deliveries"]:
+            try Router.require(request, [.GET])
+            return try listWebhookDeliveries(request)
         case let p where p.count == 4 && p[0] == "checkout" && p[1] == "sessions" && p[3] == "pay":
             try Router.require(request, [.POST])
             return try paySession(String(p[2]), request)

@@ -52,6 +52,9 @@ struct State {
     var events: [Event] = []
     /// Approved letters of medical necessity: (customer, product) → approval time.
     var letters: [LetterKey: Int] = [:]
+    /// The same approvals as objects, one per consultation and product (Letters.swift).
+    var letterObjects = Store<Letter>()
+    var invoices = Store<Invoice>()
     var faults = Faults()
     var idempotency = Idempotency()
     /// Open sessions in creation order; `expires_at` grows with it because the clock never goes back.

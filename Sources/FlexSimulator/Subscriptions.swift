@@ -44,6 +44,8 @@ struct Subscription {
     var metadata: JSON?
     /// The checkout session that started it (nil when made through the API).
     var session: Int?
+    /// The invoice of the latest charge (Invoices.swift); nil before the first one.
+    var latestInvoice: Int? = nil
     var created: Int
     var updated: Int
 }
@@ -216,13 +218,22 @@ extension State {
     mutating func chargeSubscription(_ position: Int, at time: Int) -> Bool {
         let subscription = subscriptions[position]
         guard let customer = subscription.customer, let method = subscription.defaultPaymentMethod else { return false }
+        // The invoice is for the period this charge starts; a failed charge leaves it open.
+        let end = State.periodEnd(from: time, anchor: subscription.anchor ?? time, interval: subscription.interval,
+                                  count: subscription.intervalCount)
+        let invoice = openInvoice(position, customer: customer, amount: subscription.amount, reason: "subscription_cycle",
+                                  periodStart: time, periodEnd: end, at: time)
         let paymentMethod = paymentMethods[method]
         if paymentMethod.kind.isBenefitCard,
            letterProducts(periodItems(subscription), customer: customer).contains(where: { $0.state != .valid }) {
+            failInvoice(invoice)
             return false
         }
-        if chargeDeclineCode(paymentMethod.card, offSession: true) != nil { return false }
-        recordPeriodPayment(position, at: time)
+        if chargeDeclineCode(paymentMethod.card, offSession: true) != nil {
+            failInvoice(invoice)
+            return false
+        }
+        recordPeriodPayment(position, invoice: invoice, at: time)
         return true
     }
 
@@ -238,7 +249,7 @@ extension State {
     /// A period paid: recorded as a complete checkout session of the subscription (mode
     /// subscription, no shopper, so no redirect_url and no checkout.session.completed), which the
     /// `subscription` list filter finds (flex-api.md §2.1) and which refunds like any session.
-    mutating func recordPeriodPayment(_ position: Int, at time: Int) {
+    mutating func recordPeriodPayment(_ position: Int, invoice: Int, at time: Int) {
         let subscription = subscriptions[position]
         guard let customer = subscription.customer, let method = subscription.defaultPaymentMethod else { return }
         var items = periodItems(subscription)
@@ -256,6 +267,7 @@ extension State {
                                                       amount: subscription.amount, capture: .automatic, role: "primary", at: time)]
         finishPayment(&session, at: time, announce: false)
         sessions[sessionPosition] = session
+        payInvoice(invoice, session: sessionPosition, at: time)
     }
 
     // MARK: /v1/subscriptions
@@ -300,7 +312,11 @@ extension State {
         let position = subscriptions.insert(subscription, id: subscription.id)
         renewing.append(position)
         emit(.subscriptionCreated, .subscription(subscription))
-        if trialDays == 0 { recordPeriodPayment(position, at: time) }
+        if trialDays == 0 {
+            let invoice = openInvoice(position, customer: customer, amount: amount, reason: "subscription_create",
+                                      periodStart: time, periodEnd: subscriptions[position].currentPeriodEnd ?? time, at: time)
+            recordPeriodPayment(position, invoice: invoice, at: time)
+        }
         return ok("subscription", render(subscriptions[position]))
     }
 
@@ -442,7 +458,7 @@ extension State {
                     "test_mode": true,
                 ])
             }),
-            "latest_invoice": .null,
+            "latest_invoice": subscription.latestInvoice.map { .string(invoices[$0].id.id(.invoice)) } ?? .null,
             "customer": subscription.customer.map { .string(customers[$0].id.id(.customer)) } ?? .null,
             "status": .string(subscription.status.rawValue),
             "amount": .integer(subscription.amount),

@@ -84,7 +84,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
     case subscription, subscriptionItem, consultation
-    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent, letter, invoice, webhookDelivery
 
     var prefix: String {
         switch self {
@@ -111,6 +111,10 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .balanceTransaction: "fbt_"
         case .webhook: "fwh_"
         case .paymentLink: "fplink_"
+        case .setupIntent: "fseti_"
+        case .letter: "flmn_"
+        case .invoice: "finv_"
+        case .webhookDelivery: "fwhd_"
         }
     }
 }

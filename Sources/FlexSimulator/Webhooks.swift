@@ -10,6 +10,10 @@ struct Webhook {
     var metadata: JSON?
     var deleted = false
     var created: Int
+    /// The event log's length at registration and at deletion: the events it is delivered
+    /// (WebhookDeliveries.swift) are those made in between.
+    var firstEvent = 0
+    var endEvent: Int? = nil
 }
 
 extension State {
@@ -51,7 +55,8 @@ extension State {
         let metadata = try body.metadata()
         let created = tick()
         let id = newID()
-        let webhook = Webhook(id: id, url: url, events: events, secret: newWebhookSecret(), metadata: metadata, created: created)
+        var webhook = Webhook(id: id, url: url, events: events, secret: newWebhookSecret(), metadata: metadata, created: created)
+        webhook.firstEvent = self.events.count
         webhooks.insert(webhook, id: id)
         return ok("webhook", render(webhook))
     }
@@ -88,6 +93,7 @@ extension State {
         let position = try webhookPosition(id)
         _ = tick()
         webhooks[position].deleted = true
+        webhooks[position].endEvent = events.count
         guard case .object(var fields) = render(webhooks[position]) else { return ok("webhook", render(webhooks[position])) }
         fields["deleted"] = true
         return ok("webhook", .object(fields))

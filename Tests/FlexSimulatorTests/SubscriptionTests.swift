@@ -54,8 +54,9 @@ extension Sim {
         let method = active["default_payment_method"]?.stringValue ?? ""
         let saved = sim.unwrap(sim.get("/v1/customers/\(paid["customer"]?.stringValue ?? "")/payment_methods/\(method)"), "payment_method")
         #expect(saved["off_session"] == true)  // renewals charge it off-session
-        #expect(sim.events() == ["customer.subscription.created", "customer.created", "payment_intent.created",
-                                 "customer.subscription.updated", "payment_intent.succeeded", "checkout.session.completed"])
+        #expect(sim.events() == ["customer.subscription.created", "customer.created", "invoice.created", "payment_intent.created",
+                                 "customer.subscription.updated", "payment_intent.succeeded", "invoice.paid", "invoice.payment_succeeded",
+                                 "checkout.session.completed"])
     }
 
     @Test func renewsEachPeriodOnTheVirtualClock() {
@@ -213,7 +214,8 @@ extension Sim {
         let periods = sim.unwrap(sim.get("/v1/checkout/sessions", [("subscription", id)]), "checkout_sessions").arrayValue ?? []
         #expect(periods.count == 1)
         #expect(periods.first?["amount_received"] == 4900)
-        #expect(sim.events().suffix(3) == ["customer.subscription.created", "payment_intent.created", "payment_intent.succeeded"])
+        #expect(sim.events().suffix(6) == ["customer.subscription.created", "invoice.created", "payment_intent.created", "payment_intent.succeeded",
+                                           "invoice.paid", "invoice.payment_succeeded"])
         let trial = sim.unwrap(sim.post("/v1/subscriptions", ["subscription": [
             "customer": .string(customer), "items": [["price": .string(gym), "quantity": 2]], "default_payment_method": .string(method),
             "trial_period_days": 30,
