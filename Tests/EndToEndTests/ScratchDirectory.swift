@@ -21,7 +21,9 @@ struct ScratchDirectory {
     @discardableResult
     func write(_ name: String, _ contents: String, executable: Bool = false) throws -> String {
         let full = path + "/" + name
-        guard let file = fopen(full, "wb") else { throw ProcessRunnerError.tempFileFailed(errno: errno) }
+        // "e" (O_CLOEXEC): a child that another test spawns meanwhile must not inherit this
+        // descriptor, or executing the file fails with ETXTBSY ("Text file busy") while that child lives.
+        guard let file = fopen(full, "wbe") else { throw ProcessRunnerError.tempFileFailed(errno: errno) }
         let bytes = Array(contents.utf8)
         _ = fwrite(bytes, 1, bytes.count, file)
         fclose(file)
