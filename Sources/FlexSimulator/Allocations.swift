@@ -12,15 +12,8 @@ extension State {
     /// `POST /v1/checkout/sessions/{id}/refund_allocation` `{"checkout_session": {amount | line_items,
     /// payment_methods?}}` → `{"allocations": [{payment_method_id, last4, amount}]}`.
     func previewRefundAllocation(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let session = sessions[try sessionPosition(id)]
-        guard session.status == .complete else {
-            throw APIFailure(422, "checkout_session_not_complete",
-                             "checkout session \(id) is \(session.status.rawValue); only complete sessions can be refunded")
-        }
-        let body = try BodyReader.optionalWrapped(request.body, "checkout_session")
-        let amount = try body.integer("amount")
-        let items = try body.array("line_items")
-        if amount != nil && items != nil { throw .invalid("give checkout_session.amount or checkout_session.line_items, not both") }
+        let (position, body, amount, items) = try refundRequest(id, request)
+        let session = sessions[position]
         let remaining = session.amountReceived - session.amountRefunded
         guard remaining > 0 else {
             throw APIFailure(422, "already_refunded", "checkout session \(id) has nothing left to refund (\(session.amountRefunded) of \(session.amountReceived) refunded)")
@@ -80,32 +73,9 @@ extension State {
         let left = session.paymentIntents.map { paymentIntents[$0].amountCapturable }
         let capturable = left.reduce(0, +)
         let pins = try readPins(body, session, left: left, code: "capture_amount_too_large")
-        // The same reading of the amount as the capture itself (Captures.swift).
-        var amount = try body.integer("amount_to_capture")
-        if amount == nil { amount = try body.integer("amount") }
-        if amount == nil, let items = try body.array("line_items") {
-            var sum = 0
-            for (index, element) in items.enumerated() {
-                let name = "checkout_session.line_items[\(index)]"
-                let (reader, matches) = try lineItemMatches(element, name, session, id)
-                guard let item = matches.first else {
-                    throw APIFailure(400, "line_item_not_found", "\(name) is not a line item of checkout session \(id)")
-                }
-                let (next, overflow) = sum.addingReportingOverflow(try reader.integer("amount_to_capture") ?? session.lineItems[item].amount)
-                guard !overflow else { throw APIFailure(400, "amount_too_large", "\(name): the capture total overflows") }
-                sum = next
-            }
-            amount = sum
-        }
-        let wanted = amount ?? pins?.reduce(0) { $0 + $1.amount } ?? capturable
-        guard wanted >= 1 else { throw .invalid("the amount to capture must be an integer >= 1, not \(wanted)") }
-        guard wanted <= capturable else {
-            throw APIFailure(422, "capture_amount_too_large", "cannot capture \(wanted): only \(capturable) is authorized and not yet captured")
-        }
-        if let hold = session.holdExpires, now >= hold {
-            throw APIFailure(422, "authorization_expired",
-                             "the authorization of checkout session \(id) expired at \(Clock.iso(hold)); reauth it first")
-        }
+        // The same reading and checks of the amount as the capture itself (Captures.swift).
+        let wanted = try requestedCaptureAmount(body, session, id) ?? pins?.reduce(0) { $0 + $1.amount } ?? capturable
+        try checkCaptureAmount(wanted, capturable: capturable, session, id)
         let shares = try allocate(wanted, left: left, pins: pins, natural: nil, code: "capture_amount_too_large", verb: "capture")
         return allocationsResponse(session, shares)
     }

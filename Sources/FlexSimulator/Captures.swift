@@ -24,14 +24,9 @@ extension State {
         }
     }
 
-    /// `POST …/capture` `{"checkout_session": {amount_to_capture | amount | line_items, final_capture}}`.
-    mutating func captureSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
-        var session = sessions[position]
-        try requireAuthorized(session, "capture")
-        let body = try BodyReader.optionalWrapped(request.body, "checkout_session")
-        let final = try body.bool("final_capture") ?? false
-        let capturable = session.paymentIntents.reduce(0) { $0 + paymentIntents[$1].amountCapturable }
+    /// The amount a capture (or its preview) asks for: `amount_to_capture`, `amount`, or the sum of
+    /// its `line_items` (each `amount_to_capture`, else the whole line); nil when none is given.
+    func requestedCaptureAmount(_ body: BodyReader, _ session: CheckoutSession, _ id: String) throws(APIFailure) -> Int? {
         var amount = try body.integer("amount_to_capture")
         if amount == nil { amount = try body.integer("amount") }
         if amount == nil, let items = try body.array("line_items") {
@@ -49,7 +44,11 @@ extension State {
             }
             amount = sum
         }
-        let wanted = amount ?? capturable
+        return amount
+    }
+
+    /// What every capture must satisfy, checked the same way by the preview.
+    func checkCaptureAmount(_ wanted: Int, capturable: Int, _ session: CheckoutSession, _ id: String) throws(APIFailure) {
         guard wanted >= 1 else { throw .invalid("the amount to capture must be an integer >= 1, not \(wanted)") }
         guard wanted <= capturable else {
             throw APIFailure(422, "capture_amount_too_large", "cannot capture \(wanted): only \(capturable) is authorized and not yet captured")
@@ -58,6 +57,18 @@ extension State {
             throw APIFailure(422, "authorization_expired",
                              "the authorization of checkout session \(id) expired at \(Clock.iso(hold)); reauth it first")
         }
+    }
+
+    /// `POST …/capture` `{"checkout_session": {amount_to_capture | amount | line_items, final_capture}}`.
+    mutating func captureSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let position = try sessionPosition(id)
+        var session = sessions[position]
+        try requireAuthorized(session, "capture")
+        let body = try BodyReader.optionalWrapped(request.body, "checkout_session")
+        let final = try body.bool("final_capture") ?? false
+        let capturable = session.paymentIntents.reduce(0) { $0 + paymentIntents[$1].amountCapturable }
+        let wanted = try requestedCaptureAmount(body, session, id) ?? capturable
+        try checkCaptureAmount(wanted, capturable: capturable, session, id)
 
         let time = tick()
         var items: [Capture.Item] = []

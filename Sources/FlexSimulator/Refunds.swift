@@ -34,10 +34,12 @@ struct Refund {
 }
 
 extension State {
-    /// `POST /v1/checkout/sessions/{id}/refund` with `{"checkout_session": {amount | line_items, …}}`.
-    mutating func refundSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+    /// What a refund (or its preview) starts from: a complete session, its body, and the amount or
+    /// the line items asked for (not both; neither means everything left).
+    func refundRequest(_ id: String, _ request: APIRequest) throws(APIFailure)
+        -> (position: Int, body: BodyReader, amount: Int?, items: [JSON]?) {
         let position = try sessionPosition(id)
-        var session = sessions[position]
+        let session = sessions[position]
         guard session.status == .complete else {
             throw APIFailure(422, "checkout_session_not_complete",
                              "checkout session \(id) is \(session.status.rawValue); only complete sessions can be refunded")
@@ -46,6 +48,13 @@ extension State {
         let amount = try body.integer("amount")
         let items = try body.array("line_items")
         if amount != nil && items != nil { throw .invalid("give checkout_session.amount or checkout_session.line_items, not both") }
+        return (position, body, amount, items)
+    }
+
+    /// `POST /v1/checkout/sessions/{id}/refund` with `{"checkout_session": {amount | line_items, …}}`.
+    mutating func refundSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let (position, body, amount, items) = try refundRequest(id, request)
+        var session = sessions[position]
         let reason = try body.choice("reason", ["duplicate", "fraudulent", "requested_by_customer"]) ?? "requested_by_customer"
         let metadata = try body.metadata("refund_metadata")
         let remaining = session.amountReceived - session.amountRefunded
