@@ -90,18 +90,9 @@ extension State {
         guard priceID != nil || productID != nil else {
             throw APIFailure(400, "line_item_not_found", "\(name) needs a price or a product")
         }
-        let matches = session.lineItems.indices.filter { names(session.lineItems[$0], price: priceID, product: productID) }
-        return (reader, matches)
+        let named = session.lineItems.indices.filter { matches(session.lineItems[$0], price: priceID, product: productID) }
+        return (reader, named)
     }
-
-    /// Whether a body's `{price | product}` names this line item. With `product(of:)`, the only
-    /// place these files read how a line item refers to its price and product.
-    func names(_ item: LineItem, price priceID: String?, product productID: String?) -> Bool {
-        matches(item, price: priceID, product: productID)
-    }
-
-    /// The product a line item sells.
-    func product(of item: LineItem) -> Int { item.product }
 
     /// `payment_methods: [{payment_method_id, amount}]` (flex-api.md §2.6): amounts pinned per card.
     /// Each must be a card of this session, named once, with 1 ≤ amount ≤ what that card has left.

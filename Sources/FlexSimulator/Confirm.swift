@@ -84,7 +84,7 @@ extension State {
     func confirmableAmount(_ session: CheckoutSession, customer: Int) -> Int {
         var sum = 0
         for item in session.lineItems where item.eligibility.isEligible {
-            if item.eligibility.needsLetter && letter(customer: customer, product: product(of: item)) != .valid { continue }
+            if item.eligibility.needsLetter && letter(customer: customer, product: item.product) != .valid { continue }
             sum += item.amount - item.discount
         }
         return sum

@@ -147,7 +147,7 @@ extension State {
     /// each line gets the floor of its share, then the leftover cents go one each to the lines with
     /// the largest remainders (cart order breaks ties). The shares always sum to the discount.
     func discountShares(_ coupon: Coupon, _ items: [LineItem]) throws(APIFailure) -> [Int] {
-        let applies = items.map { coupon.appliesTo.isEmpty || coupon.appliesTo.contains(product(of: $0)) }
+        let applies = items.map { coupon.appliesTo.isEmpty || coupon.appliesTo.contains($0.product) }
         let applicable = zip(items, applies).reduce(0) { $0 + ($1.1 ? $1.0.amount : 0) }
         guard applicable > 0 else {
             throw APIFailure(422, "coupon_not_applicable",
