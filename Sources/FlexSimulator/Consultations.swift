@@ -7,6 +7,8 @@ struct Consultation {
     var customer: Int
     var session: Int
     var created: Int
+    /// Set when its letters run out (`created` + `letterLifetime`); events keep the copy they had.
+    var expired = false
 }
 
 extension State {
@@ -78,11 +80,29 @@ extension State {
         return ok("checkout_session", render(session))
     }
 
+    /// When the oldest consultation not yet expired runs out. Consultations are made in time order,
+    /// so they expire in that order and one position is enough to know where the next one is.
+    func nextConsultationExpiry() -> Int? {
+        guard consultationHead < consultations.objects.count else { return nil }
+        let (time, overflow) = consultations[consultationHead].created.addingReportingOverflow(State.letterLifetime)
+        return overflow ? nil : time
+    }
+
+    /// `consultation.expired` (flex-api.md §4 names the event; when it fires is inferred): the
+    /// consultation's letters are 12 months old, so it is over and a new purchase needs a new one.
+    mutating func expireNextConsultation() {
+        guard let time = nextConsultationExpiry() else { return }
+        consultations[consultationHead].expired = true
+        let consultation = consultations[consultationHead]
+        consultationHead += 1
+        events.append(Event(id: newID(), type: .consultationExpired, dt: time, object: .consultation(consultation)))
+    }
+
     func render(_ consultation: Consultation) -> JSON {
         object([
             "consultation_id": .string(consultation.id.id(.consultation)),
             "consultation_type": "letter_of_medical_necessity",
-            "status": "approved",
+            "status": consultation.expired ? "expired" : "approved",
             "customer": .string(customers[consultation.customer].id.id(.customer)),
             "checkout_session": .string(sessions[consultation.session].id.id(.session)),
             "created_at": .string(Clock.iso(consultation.created)),

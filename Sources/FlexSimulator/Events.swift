@@ -17,6 +17,7 @@ enum EventType: String {
     case subscriptionUpdated = "customer.subscription.updated"
     case subscriptionDeleted = "customer.subscription.deleted"
     case consultationApproved = "consultation.approved"
+    case consultationExpired = "consultation.expired"
     case customerConsultationAttached = "customer.consultation.attached"
     case invoiceCreated = "invoice.created"
     case invoicePaid = "invoice.paid"

@@ -41,6 +41,8 @@ struct State {
     var captures = Store<Capture>()
     var subscriptions = Store<Subscription>()
     var consultations = Store<Consultation>()
+    /// The first consultation that has not expired yet (DueWork).
+    var consultationHead = 0
     /// Subscriptions that charge at the end of their period (Subscriptions.swift).
     var renewing: [Int] = []
     var coupons = Store<Coupon>()

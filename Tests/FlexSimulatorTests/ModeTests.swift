@@ -109,6 +109,27 @@ import Testing
         #expect(sim.unwrap(sim.pay(later, ["card_kind": "hsa"]), "checkout_session")["fees"] == [])
     }
 
+    @Test func aConsultationExpiresWithItsLettersAfterTwelveMonths() {
+        let sim = Sim()
+        let cpap = sim.product("CPAP machine", "letter_of_medical_necessity")
+        let id = sim.unwrap(reimbursement(sim, [["product": .string(cpap)]]), "checkout_session")["checkout_session_id"]?.stringValue ?? ""
+        _ = sim.post("/_sim/checkout/sessions/\(id)/pay", ["payment": ["lmn": "approved"]])
+        func expired() -> [JSON] { sim.unwrap(sim.get("/_sim/events", [("type", "consultation.expired")]), "events").arrayValue ?? [] }
+        sim.advance(365 * 86_400 - 60)
+        #expect(expired().isEmpty)
+        sim.advance(120)
+        let events = expired()
+        #expect(events.count == 1)
+        #expect(events.first?["object"]?["status"] == "expired")
+        #expect(events.first?["object"]?["checkout_session"]?.stringValue == id)
+        // The approval event keeps the consultation as it was then.
+        let approved = sim.unwrap(sim.get("/_sim/events", [("type", "consultation.approved")]), "events")[0]
+        #expect(approved?["object"]?["status"] == "approved")
+        // It expires once, however far the clock moves.
+        sim.advance(400 * 86_400)
+        #expect(expired().count == 1)
+    }
+
     @Test func aDeniedIntakeLeavesTheSessionOpen() {
         let sim = Sim()
         let cpap = sim.product("CPAP machine", "letter_of_medical_necessity")
