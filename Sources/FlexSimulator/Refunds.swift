@@ -70,16 +70,12 @@ extension State {
             var total = 0
             for (index, element) in items.enumerated() {
                 let name = "checkout_session.line_items[\(index)]"
-                guard case .object(let fields) = element else { throw .invalid("\(name) must be an object") }
-                let reader = BodyReader(fields, path: name)
-                let priceID = try reader.string("price")
-                let productID = try reader.string("product")
-                guard priceID != nil || productID != nil else {
-                    throw APIFailure(400, "line_item_not_found", "\(name) needs a price or a product")
-                }
-                let candidates = session.lineItems.indices.filter { matches(session.lineItems[$0], price: priceID, product: productID) }
+                let (reader, candidates) = try lineItemMatches(element, name, session, id)
                 guard let item = candidates.first(where: { itemLeft[$0] > 0 }) ?? candidates.first else {
-                    throw APIFailure(400, "line_item_not_found", "\(name): \(priceID ?? productID ?? "") is not in checkout session \(id)")
+                    let priceID = try reader.string("price")
+                    let productID = try reader.string("product")
+                    let named = priceID ?? productID ?? ""
+                    throw APIFailure(400, "line_item_not_found", "\(name): \(named) is not in checkout session \(id)")
                 }
                 let wanted = try reader.integer("amount_to_refund") ?? itemLeft[item]
                 guard wanted >= 1 || reader.has("amount_to_refund") == false else {

@@ -52,17 +52,7 @@ extension State {
             throw APIFailure(400, "payment_method_required", "checkout_session.payment_method is required for mode off_session")
         }
         let customer = try customerPosition(customerID)
-        guard let ulid = ULID.parse(methodID, as: .paymentMethod), let method = paymentMethods.position(of: ulid) else {
-            throw .notFound(.paymentMethod, methodID)
-        }
-        guard paymentMethods[method].customer == customer else {
-            throw APIFailure(422, "payment_method_customer_mismatch",
-                             "payment_method \(methodID) belongs to \(customers[paymentMethods[method].customer].id.id(.customer)), not to \(customerID)")
-        }
-        guard paymentMethods[method].offSession else {
-            throw APIFailure(422, "payment_method_not_off_session",
-                             "payment_method \(methodID) was not saved for off-session use (pay a session with setup_future_use: \"off_session\" first)")
-        }
+        let method = try savedPaymentMethod(methodID, of: customer, field: "payment_method")
         let ineligible = ineligibleItems(items)
         guard ineligible.isEmpty else {
             throw APIFailure(422, "split_cart_not_allowed",
