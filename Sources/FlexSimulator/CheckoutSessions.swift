@@ -199,8 +199,9 @@ extension State {
     }
 
     /// Reads and checks `line_items` (or the subscription API's `items`), with overflow-checked
-    /// amounts; IDs are assigned by the caller.
-    func readLineItems(_ body: BodyReader, key: String = "line_items", quantityRequired: Bool = true) throws(APIFailure) -> ([LineItem], Int) {
+    /// amounts; IDs are assigned by the caller. Each item names a `price` or defines one with
+    /// `price_data`, which stores an inline price: call it inside `withInlinePrices`.
+    mutating func readLineItems(_ body: BodyReader, key: String = "line_items", quantityRequired: Bool = true) throws(APIFailure) -> ([LineItem], Int) {
         guard let elements = try body.array(key), !elements.isEmpty else {
             throw .invalid("\(key) is required: give at least one {\"price\": \"fprice_…\", \"quantity\": 1}")
         }
@@ -211,11 +212,9 @@ extension State {
             let name = "\(key)[\(index)]"
             guard case .object(let fields) = element else { throw .invalid("\(name) must be an object") }
             let item = BodyReader(fields, path: name)
-            guard let priceID = try item.string("price") else { throw .invalid("\(name).price is required") }
+            let position = try readItemPrice(item)
             let quantity = try readQuantity(item, name, required: quantityRequired)
-            let position = try pricePosition(priceID)
             let price = prices[position]
-            guard price.active else { throw APIFailure(400, "price_inactive", "\(name).price \(priceID) is not active") }
             let (amount, overflow) = price.unitAmount.multipliedReportingOverflow(by: quantity)
             let (sum, overflow2) = subtotal.addingReportingOverflow(amount)
             guard !overflow, !overflow2, sum <= State.maximumAmount else {
@@ -226,6 +225,25 @@ extension State {
                                   eligibility: products[price.product].eligibility))
         }
         return (items, subtotal)
+    }
+
+    /// The price a line item or subscription item buys: an active `price`, or a new inline one from
+    /// `price_data` (exactly one of the two, as in Stripe).
+    mutating func readItemPrice(_ item: BodyReader) throws(APIFailure) -> Int {
+        let priceID = try item.string("price")
+        let data = try item.objectValue("price_data")
+        switch (priceID, data) {
+        case (let priceID?, nil):
+            let position = try pricePosition(priceID)
+            guard prices[position].active else { throw APIFailure(400, "price_inactive", "\(item.name("price")) \(priceID) is not active") }
+            return position
+        case (nil, let data?):
+            return try insertInlinePrice(BodyReader(data, path: item.name("price_data")))
+        case (.some, .some):
+            throw .invalid("\(item.path) has both price and price_data; give one of them")
+        case (nil, nil):
+            throw .invalid("\(item.name("price")) is required (or price_data: {product, unit_amount, recurring?})")
+        }
     }
 
     func readQuantity(_ item: BodyReader, _ name: String, required: Bool) throws(APIFailure) -> Int {

@@ -29,15 +29,18 @@ extension State {
     mutating func createPaymentLink(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let body = try BodyReader.wrapped(request.body, "payment_link")
         let label = try body.string("label")
-        // The same checks a session gets, so a visit never fails on what the link was made with.
-        var (items, subtotal) = try readLineItems(body)
         let mode = try body.choice("mode", State.modes) ?? "payment"
         guard mode == "payment" else {
             throw APIFailure(400, "unsupported_mode", "payment_link.mode \"\(mode)\" is not simulated for payment links; use payment")
         }
         _ = try body.choice("setup_future_use", ["off_session", "on_session"])
         if body.value("discounts") != nil { throw .invalid("payment_link.discounts is not a payment link field; use allow_promotion_codes") }
-        _ = try readAdjustments(body, &items, subtotal: subtotal, customer: nil)
+        // The same checks a session gets, so a visit never fails on what the link was made with.
+        // A `price_data` item is only checked here: each visit's session makes its own inline price.
+        try withInlinePrices(keptOnSuccess: false) { state throws(APIFailure) in
+            var (items, subtotal) = try state.readLineItems(body)
+            _ = try state.readAdjustments(body, &items, subtotal: subtotal, customer: nil)
+        }
         var paymentIntentData: JSON?
         if let data = try body.objectValue("payment_intent_data") {
             let reader = BodyReader(data, path: body.name("payment_intent_data"))
@@ -124,7 +127,7 @@ extension State {
         if !defaults.isEmpty { fields["defaults"] = .object(defaults) }
         if let reference = try visit.string("client_reference_id") { fields["client_reference_id"] = .string(reference) }
         if let metadata = link.metadata { fields["metadata"] = metadata }
-        let response = try createSession(APIRequest(.POST, "/v1/checkout/sessions", body: .object(["checkout_session": .object(fields)])))
+        let response = try withInlinePrices { state throws(APIFailure) in try state.createSession(APIRequest(.POST, "/v1/checkout/sessions", body: .object(["checkout_session": .object(fields)]))) }
         paymentLinks[position].sessions.append(sessions.count - 1)
         return response
     }

@@ -93,7 +93,7 @@ extension State {
                 return try listCaptures(request)
             case "subscriptions":
                 try Router.require(request, [.GET, .POST])
-                return method == .GET ? try listSubscriptions(request) : try createSubscription(request)
+                return method == .GET ? try listSubscriptions(request) : try withInlinePrices { state throws(APIFailure) in try state.createSubscription(request) }
             case "coupons":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listCoupons(request) : try createCoupon(request)
@@ -111,7 +111,7 @@ extension State {
                 return method == .GET ? try listWebhooks(request) : try createWebhook(request)
             case "payment_links":
                 try Router.require(request, [.GET, .POST])
-                return method == .GET ? try listPaymentLinks(request) : try createPaymentLink(request)
+                return method == .GET ? try listPaymentLinks(request) : try withInlinePrices { state throws(APIFailure) in try state.createPaymentLink(request) }
             case "invoices":
                 try Router.require(request, [.GET])
                 return try listInvoices(request)
@@ -178,7 +178,7 @@ extension State {
                 return try getSetupIntent(id)
             case "checkout" where id == "sessions":
                 try Router.require(request, [.GET, .POST])
-                return method == .GET ? try listSessions(request) : try createSession(request)
+                return method == .GET ? try listSessions(request) : try withInlinePrices { state throws(APIFailure) in try state.createSession(request) }
             default: break
             }
         case 3:

@@ -19,6 +19,12 @@ struct Store<Object> {
 
     func position(of id: ULID) -> Int? { index[id] }
 
+    /// Takes back the last `count` objects (a request that failed after storing them).
+    mutating func removeLast(_ count: Int, id: (Object) -> ULID) {
+        for object in objects.suffix(count) { index[id(object)] = nil }
+        objects.removeLast(count)
+    }
+
     subscript(position: Int) -> Object {
         get { objects[position] }
         set { objects[position] = newValue }
