@@ -70,9 +70,8 @@ extension State {
         guard let productID = try data.string("product") else { throw .invalid("\(data.name("product")) is required") }
         let terms = try readPriceTerms(data)
         let product = try productPosition(productID)
-        // The time tick() will give this request when it succeeds, so the price is stamped like the
-        // session it belongs to.
-        let time = now < Clock.latest ? now + 1 : now
+        // Stamped like the session it belongs to.
+        let time = requestTime
         let price = Price(id: ids.next(at: time), product: product, unitAmount: terms.unitAmount, description: nil,
                           recurring: terms.recurring, trialPeriodDays: terms.trialPeriodDays, active: false,
                           metadata: nil, created: time)

@@ -149,7 +149,7 @@ extension State {
                 try Router.require(request, [.GET, .PATCH, .DELETE])
                 switch method {
                 case .GET: return try getSubscription(id)
-                case .PATCH: return try updateSubscription(id, request)
+                case .PATCH: return try withInlinePrices { state throws(APIFailure) in try state.updateSubscription(id, request) }
                 default: return try cancelSubscription(id)
                 }
             case "coupons":

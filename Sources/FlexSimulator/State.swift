@@ -85,6 +85,10 @@ struct State {
         return now
     }
 
+    /// The time `tick()` will give the request being handled when it succeeds: for what a handler
+    /// makes or computes before its checks are done (inline prices, prorations).
+    var requestTime: Int { now < Clock.latest ? now + 1 : now }
+
     mutating func newID() -> ULID { ids.next(at: now) }
 
     mutating func emit(_ type: EventType, _ object: EventObject) {

@@ -19,6 +19,9 @@ struct SubscriptionItem {
     var id: ULID
     var price: Int
     var quantity: Int
+    var created: Int
+    /// When its price or quantity last changed (SubscriptionChanges.swift).
+    var updated: Int
 }
 
 struct Subscription {
@@ -34,6 +37,8 @@ struct Subscription {
     var trialDays: Int
     var defaultPaymentMethod: Int?
     var cancelAtPeriodEnd = false
+    /// How an item change bills the rest of the period: `always_invoice` (Flex's example value) or `none`.
+    var prorationBehavior = "always_invoice"
     var currentPeriodStart: Int?
     var currentPeriodEnd: Int?
     /// Day of month (and time) billing is anchored to, so Jan 31 → Feb 28 → Mar 31 does not drift.
@@ -138,7 +143,7 @@ extension State {
                                                amount: Int, metadata: JSON?, at time: Int) -> Int {
         let subscription = Subscription(
             id: newID(), customer: sessions[session].customer,
-            items: items.map { SubscriptionItem(id: newID(), price: $0.price ?? 0, quantity: $0.quantity) },
+            items: items.map { SubscriptionItem(id: newID(), price: $0.price ?? 0, quantity: $0.quantity, created: time, updated: time) },
             status: .incomplete, amount: amount, interval: terms.interval, intervalCount: terms.count,
             trialDays: terms.trialDays, metadata: metadata, session: session, created: time, updated: time)
         let position = subscriptions.insert(subscription, id: subscription.id)
@@ -238,25 +243,26 @@ extension State {
     }
 
     /// One period's items as line items (IDs assigned by the caller when they are kept).
-    func periodItems(_ subscription: Subscription) -> [LineItem] {
-        subscription.items.map { item in
-            let price = prices[item.price]
-            return LineItem(id: ULID(high: 0, low: 0), price: item.price, product: price.product, quantity: item.quantity,
-                            amount: price.unitAmount * item.quantity, eligibility: products[price.product].eligibility)
-        }
-    }
+    func periodItems(_ subscription: Subscription) -> [LineItem] { subscription.items.map(lineItem) }
 
     /// A period paid: recorded as a complete checkout session of the subscription (mode
     /// subscription, no shopper, so no redirect_url and no checkout.session.completed), which the
     /// `subscription` list filter finds (flex-api.md §2.1) and which refunds like any session.
     mutating func recordPeriodPayment(_ position: Int, invoice: Int, at time: Int) {
+        recordBillingPayment(position, invoice: invoice, items: periodItems(subscriptions[position]),
+                             amount: subscriptions[position].amount, at: time)
+    }
+
+    /// A charge of the subscription's default card for `items` (Σ `amount`), recorded as a billing
+    /// session that pays `invoice`: a period, or the prorated part of an item change.
+    mutating func recordBillingPayment(_ position: Int, invoice: Int, items: [LineItem], amount: Int, at time: Int) {
         let subscription = subscriptions[position]
         guard let customer = subscription.customer, let method = subscription.defaultPaymentMethod else { return }
-        var items = periodItems(subscription)
+        var items = items
         for index in items.indices { items[index].id = newID() }
         var session = CheckoutSession(
             id: newID(), status: .open, mode: .subscription, captureMethod: .automatic, lineItems: items,
-            amountSubtotal: subscription.amount, amountTotal: subscription.amount, eligibleAmount: subscription.amount,
+            amountSubtotal: amount, amountTotal: amount, eligibleAmount: amount,
             customer: customer,
             info: SessionInfo(setupFutureUse: nil, successURL: nil, cancelURL: nil, clientReferenceID: nil, defaults: nil, metadata: nil),
             created: time, expires: time + State.sessionLifetime)
@@ -264,7 +270,7 @@ extension State {
         session.isBillingRecord = true
         let sessionPosition = sessions.insert(session, id: session.id)
         session.paymentIntents = [createPaymentIntent(session: sessionPosition, customer: customer, paymentMethod: method,
-                                                      amount: subscription.amount, capture: .automatic, role: "primary", at: time)]
+                                                      amount: amount, capture: .automatic, role: "primary", at: time)]
         finishPayment(&session, at: time, announce: false)
         sessions[sessionPosition] = session
         payInvoice(invoice, session: sessionPosition, at: time)
@@ -289,6 +295,7 @@ extension State {
         let trialOverride = try body.integer("trial_period_days")
         if let trialOverride, trialOverride < 0 { throw .invalid("subscription.trial_period_days must be >= 0, not \(trialOverride)") }
         let cancelAtPeriodEnd = try body.bool("cancel_at_period_end") ?? false
+        let prorationBehavior = try body.choice("proration_behavior", State.prorationBehaviors) ?? "always_invoice"
         let metadata = try body.metadata()
         let customer = try customerPosition(customerID)
         let method = try savedPaymentMethod(methodID, of: customer, field: "subscription.default_payment_method")
@@ -304,10 +311,11 @@ extension State {
         let time = tick()
         var subscription = Subscription(
             id: newID(), customer: customer,
-            items: items.map { SubscriptionItem(id: newID(), price: $0.price ?? 0, quantity: $0.quantity) },
+            items: items.map { SubscriptionItem(id: newID(), price: $0.price ?? 0, quantity: $0.quantity, created: time, updated: time) },
             status: .incomplete, amount: amount, interval: terms.interval, intervalCount: terms.count,
             trialDays: trialDays, defaultPaymentMethod: method, cancelAtPeriodEnd: cancelAtPeriodEnd,
             metadata: metadata, created: time, updated: time)
+        subscription.prorationBehavior = prorationBehavior
         startPeriods(&subscription, at: time)
         let position = subscriptions.insert(subscription, id: subscription.id)
         renewing.append(position)
@@ -379,15 +387,14 @@ extension State {
         return ok("subscriptions", .array(page.map { render(subscriptions[$0]) }))
     }
 
-    /// `PATCH /v1/subscriptions/{id}` `{"subscription": {metadata?, cancel_at_period_end?, default_payment_method?}}`.
+    /// `PATCH /v1/subscriptions/{id}` `{"subscription": {metadata?, cancel_at_period_end?, default_payment_method?,
+    /// proration_behavior?, items?}}` (items: SubscriptionChanges.swift).
     mutating func updateSubscription(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let position = try subscriptionPosition(id)
         let body = try BodyReader.wrapped(request.body, "subscription")
         var subscription = subscriptions[position]
         try requireNotEnded(subscription)
-        if body.has("items") {
-            throw .invalid("subscription.items cannot be changed (no proration is simulated); cancel and create a new subscription")
-        }
+        if let behavior = try body.choice("proration_behavior", State.prorationBehaviors) { subscription.prorationBehavior = behavior }
         if body.has("metadata") { subscription.metadata = try body.metadata() }
         if let flag = try body.bool("cancel_at_period_end") {
             guard subscription.status.renews || !flag else {
@@ -403,10 +410,26 @@ extension State {
             }
             subscription.defaultPaymentMethod = try savedPaymentMethod(methodID, of: customer, field: "subscription.default_payment_method")
         }
-        subscription.updated = tick()
+        var change: SubscriptionItemChange?
+        if body.has("items") {
+            guard subscription.customer != nil else {
+                throw APIFailure(422, "subscription_not_renewing",
+                                 "subscription \(id) is incomplete: its items are its checkout session's; pay or expire that session first")
+            }
+            // Only a paid, running period is prorated: a trial or an unpaid period has nothing to adjust.
+            let prorate = subscription.prorationBehavior == "always_invoice" && subscription.status == .active
+            change = try readItemChange(subscription, body, prorate: prorate)
+            if let change, !change.increases.isEmpty, let method = subscription.defaultPaymentMethod,
+               let code = chargeDeclineCode(paymentMethods[method].card, offSession: true) {
+                throw declined(paymentMethods[method].card, code)
+            }
+        }
+        let time = tick()
+        subscription.updated = time
         subscriptions[position] = subscription
-        emit(.subscriptionUpdated, .subscription(subscription))
-        return ok("subscription", render(subscription))
+        if let change { applyItemChange(change, to: position, at: time) }
+        emit(.subscriptionUpdated, .subscription(subscriptions[position]))
+        return ok("subscription", render(subscriptions[position]))
     }
 
     /// `DELETE /v1/subscriptions/{id}`: cancels at the end of the current period, with no further
@@ -453,8 +476,8 @@ extension State {
                     "subscription_item_id": .string(item.id.id(.subscriptionItem)),
                     "quantity": .integer(item.quantity),
                     "price": render(prices[item.price]),
-                    "created_at": .string(Clock.iso(subscription.created)),
-                    "updated_at": .string(Clock.iso(subscription.updated)),
+                    "created_at": .string(Clock.iso(item.created)),
+                    "updated_at": .string(Clock.iso(item.updated)),
                     "test_mode": true,
                 ])
             }),
@@ -471,7 +494,7 @@ extension State {
             "trial_end": iso(subscription.trialEnd),
             "default_payment_method": subscription.defaultPaymentMethod.map { .string(paymentMethods[$0].id.id(.paymentMethod)) } ?? .null,
             "client_secret": .null,
-            "proration_behavior": "none",
+            "proration_behavior": .string(subscription.prorationBehavior),
             "metadata": subscription.metadata ?? .object(JSONObject()),
             "test_mode": true,
         ])
