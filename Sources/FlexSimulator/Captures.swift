@@ -134,12 +134,7 @@ extension State {
         return ok("checkout_session", render(sessions[position]))
     }
 
-    func capturePosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .capture), let position = captures.position(of: ulid) else {
-            throw .notFound(.capture, id)
-        }
-        return position
-    }
+    func capturePosition(_ id: String) throws(APIFailure) -> Int { try captures.position(of: id, as: .capture) }
 
     func getCapture(_ id: String) throws(APIFailure) -> APIResponse {
         ok("capture", render(captures[try capturePosition(id)]))

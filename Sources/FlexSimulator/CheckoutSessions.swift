@@ -258,12 +258,7 @@ extension State {
         return quantity
     }
 
-    func sessionPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .session), let position = sessions.position(of: ulid) else {
-            throw .notFound(.session, id)
-        }
-        return position
-    }
+    func sessionPosition(_ id: String) throws(APIFailure) -> Int { try sessions.position(of: id, as: .session) }
 
     func getSession(_ id: String) throws(APIFailure) -> APIResponse {
         ok("checkout_session", render(sessions[try sessionPosition(id)]))

@@ -118,12 +118,7 @@ extension State {
         return whole * scale + fraction
     }
 
-    func couponPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .coupon), let position = coupons.position(of: ulid) else {
-            throw .notFound(.coupon, id)
-        }
-        return position
-    }
+    func couponPosition(_ id: String) throws(APIFailure) -> Int { try coupons.position(of: id, as: .coupon) }
 
     func getCoupon(_ id: String) throws(APIFailure) -> APIResponse {
         ok("coupon", render(coupons[try couponPosition(id)]))

@@ -86,12 +86,7 @@ extension State {
         customer = updated
     }
 
-    func customerPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .customer), let position = customers.position(of: ulid) else {
-            throw .notFound(.customer, id)
-        }
-        return position
-    }
+    func customerPosition(_ id: String) throws(APIFailure) -> Int { try customers.position(of: id, as: .customer) }
 
     func getCustomer(_ id: String) throws(APIFailure) -> APIResponse {
         ok("customer", render(customers[try customerPosition(id)]))

@@ -56,12 +56,7 @@ extension State {
         emit(.invoicePaymentFailed, .invoice(invoices[position]))
     }
 
-    func invoicePosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .invoice), let position = invoices.position(of: ulid) else {
-            throw .notFound(.invoice, id)
-        }
-        return position
-    }
+    func invoicePosition(_ id: String) throws(APIFailure) -> Int { try invoices.position(of: id, as: .invoice) }
 
     func getInvoice(_ id: String) throws(APIFailure) -> APIResponse {
         ok("invoice", render(invoices[try invoicePosition(id)]))

@@ -39,12 +39,7 @@ extension State {
         return position
     }
 
-    func paymentIntentPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .paymentIntent), let position = paymentIntents.position(of: ulid) else {
-            throw .notFound(.paymentIntent, id)
-        }
-        return position
-    }
+    func paymentIntentPosition(_ id: String) throws(APIFailure) -> Int { try paymentIntents.position(of: id, as: .paymentIntent) }
 
     func getPaymentIntent(_ id: String) throws(APIFailure) -> APIResponse {
         ok("payment_intent", render(paymentIntents[try paymentIntentPosition(id)]))

@@ -73,12 +73,7 @@ extension State {
         return ok("payment_link", render(link))
     }
 
-    func paymentLinkPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .paymentLink), let position = paymentLinks.position(of: ulid) else {
-            throw .notFound(.paymentLink, id)
-        }
-        return position
-    }
+    func paymentLinkPosition(_ id: String) throws(APIFailure) -> Int { try paymentLinks.position(of: id, as: .paymentLink) }
 
     func getPaymentLink(_ id: String) throws(APIFailure) -> APIResponse {
         ok("payment_link", render(paymentLinks[try paymentLinkPosition(id)]))

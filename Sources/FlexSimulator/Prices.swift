@@ -101,12 +101,7 @@ extension State {
         }
     }
 
-    func pricePosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .price), let position = prices.position(of: ulid) else {
-            throw .notFound(.price, id)
-        }
-        return position
-    }
+    func pricePosition(_ id: String) throws(APIFailure) -> Int { try prices.position(of: id, as: .price) }
 
     func getPrice(_ id: String) throws(APIFailure) -> APIResponse {
         ok("price", render(prices[try pricePosition(id)]))

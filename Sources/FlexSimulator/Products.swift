@@ -48,12 +48,7 @@ extension State {
         return ok("product", render(product))
     }
 
-    func productPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .product), let position = products.position(of: ulid) else {
-            throw .notFound(.product, id)
-        }
-        return position
-    }
+    func productPosition(_ id: String) throws(APIFailure) -> Int { try products.position(of: id, as: .product) }
 
     func getProduct(_ id: String) throws(APIFailure) -> APIResponse {
         ok("product", render(products[try productPosition(id)]))

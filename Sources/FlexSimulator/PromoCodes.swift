@@ -52,12 +52,7 @@ extension State {
         return promoCodes.objects.indices.last(where: { promoCodes[$0].active && promoCodes[$0].code.uppercased() == wanted })
     }
 
-    func promoCodePosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .promoCode), let position = promoCodes.position(of: ulid) else {
-            throw .notFound(.promoCode, id)
-        }
-        return position
-    }
+    func promoCodePosition(_ id: String) throws(APIFailure) -> Int { try promoCodes.position(of: id, as: .promoCode) }
 
     func getPromoCode(_ id: String) throws(APIFailure) -> APIResponse {
         ok("promo_code", render(promoCodes[try promoCodePosition(id)]))

@@ -195,12 +195,7 @@ extension State {
         return ok("refund", render(refund))
     }
 
-    func refundPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .refund), let position = refunds.position(of: ulid) else {
-            throw .notFound(.refund, id)
-        }
-        return position
-    }
+    func refundPosition(_ id: String) throws(APIFailure) -> Int { try refunds.position(of: id, as: .refund) }
 
     func getRefund(_ id: String) throws(APIFailure) -> APIResponse {
         ok("refund", render(refunds[try refundPosition(id)]))

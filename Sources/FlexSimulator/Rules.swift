@@ -58,17 +58,7 @@ extension State {
             throw APIFailure(422, "split_cart_not_allowed",
                              "off-session charges cannot split the cart: not HSA/FSA eligible: \(ineligible.joined(separator: ", "))")
         }
-        let letters = letterProducts(items, customer: customer)
-        let missing = letters.filter { $0.state == .missing }.map(\.product)
-        guard missing.isEmpty else {
-            throw APIFailure(422, "letter_of_medical_necessity_required",
-                             "customer \(customerID) has no letter of medical necessity for \(productNames(missing))")
-        }
-        let expired = letters.filter { $0.state == .expired }.map(\.product)
-        guard expired.isEmpty else {
-            throw APIFailure(422, "letter_of_medical_necessity_expired",
-                             "the letter of medical necessity of customer \(customerID) has expired (12 months) for \(productNames(expired))")
-        }
+        try requireLetters(items, customer: customer)
         return OffSessionCharge(customer: customer, paymentMethod: method)
     }
 

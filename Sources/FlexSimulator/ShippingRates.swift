@@ -29,12 +29,7 @@ extension State {
         return ok("shipping_rate", render(rate))
     }
 
-    func shippingRatePosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .shippingRate), let position = shippingRates.position(of: ulid) else {
-            throw .notFound(.shippingRate, id)
-        }
-        return position
-    }
+    func shippingRatePosition(_ id: String) throws(APIFailure) -> Int { try shippingRates.position(of: id, as: .shippingRate) }
 
     func getShippingRate(_ id: String) throws(APIFailure) -> APIResponse {
         ok("shipping_rate", render(shippingRates[try shippingRatePosition(id)]))

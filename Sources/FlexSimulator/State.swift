@@ -19,6 +19,13 @@ struct Store<Object> {
 
     func position(of id: ULID) -> Int? { index[id] }
 
+    /// The position of the object a request names by its ID text; 404 in Flex's shape when the
+    /// text is no ID of `kind` or names nothing.
+    func position(of id: String, as kind: ObjectKind) throws(APIFailure) -> Int {
+        guard let ulid = ULID.parse(id, as: kind), let position = index[ulid] else { throw .notFound(kind, id) }
+        return position
+    }
+
     /// Takes back the last `count` objects (a request that failed after storing them).
     mutating func removeLast(_ count: Int, id: (Object) -> ULID) {
         for object in objects.suffix(count) { index[id(object)] = nil }

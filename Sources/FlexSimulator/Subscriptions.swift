@@ -359,12 +359,7 @@ extension State {
         }
     }
 
-    func subscriptionPosition(_ id: String) throws(APIFailure) -> Int {
-        guard let ulid = ULID.parse(id, as: .subscription), let position = subscriptions.position(of: ulid) else {
-            throw .notFound(.subscription, id)
-        }
-        return position
-    }
+    func subscriptionPosition(_ id: String) throws(APIFailure) -> Int { try subscriptions.position(of: id, as: .subscription) }
 
     func getSubscription(_ id: String) throws(APIFailure) -> APIResponse {
         ok("subscription", render(subscriptions[try subscriptionPosition(id)]))
