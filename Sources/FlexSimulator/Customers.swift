@@ -12,6 +12,9 @@ struct Customer {
     var metadata: JSON?
     var checkoutSession: String?
     var created: Int
+    /// Deleted customers stay in the store (sessions and events still name them) but are gone from
+    /// lists and from every request that names them.
+    var deleted = false
 }
 
 /// Immutable and shared (a class), so the many copies of a customer stay small; edits make a new one.
@@ -86,10 +89,43 @@ extension State {
         customer = updated
     }
 
-    func customerPosition(_ id: String) throws(APIFailure) -> Int { try customers.position(of: id, as: .customer) }
+    func customerPosition(_ id: String) throws(APIFailure) -> Int {
+        let position = try customers.position(of: id, as: .customer)
+        guard !customers[position].deleted else { throw .notFound(.customer, id) }
+        return position
+    }
 
     func getCustomer(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("customer", render(customers[try customerPosition(id)]))
+        let position = try customers.position(of: id, as: .customer)
+        guard !customers[position].deleted else { return ok("customer", deletedStub(customers[position])) }
+        return ok("customer", render(customers[position]))
+    }
+
+    /// `DELETE /v1/customers/{id}` (inferred: Flex documents the `customer.deleted` event, not the
+    /// endpoint; Stripe's semantics). The customer's open sessions expire (paying one would save a
+    /// card on nobody), its live subscriptions end now (`customer.subscription.deleted`, no further
+    /// charges), then `customer.deleted`. Afterwards lists leave it out, requests naming it get 404,
+    /// and GET answers Stripe's stub `{customer_id, deleted: true}`.
+    mutating func deleteCustomer(_ id: String) throws(APIFailure) -> APIResponse {
+        let position = try customerPosition(id)
+        let time = tick()
+        for session in sessions.objects.indices where sessions[session].customer == position && sessions[session].status == .open {
+            expire(session, at: time)
+        }
+        for subscription in subscriptions.objects.indices
+        where subscriptions[subscription].customer == position && subscriptions[subscription].status.isLive {
+            subscriptions[subscription].status = .canceled
+            subscriptions[subscription].canceledAt = time
+            subscriptions[subscription].updated = time
+            emit(.subscriptionDeleted, .subscription(subscriptions[subscription]))
+        }
+        customers[position].deleted = true
+        emit(.customerDeleted, .customer(customers[position]))
+        return ok("customer", deletedStub(customers[position]))
+    }
+
+    func deletedStub(_ customer: Customer) -> JSON {
+        object(["customer_id": .string(customer.id.id(.customer)), "deleted": true, "test_mode": true])
     }
 
     mutating func updateCustomer(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
@@ -107,7 +143,7 @@ extension State {
 
     func listCustomers(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let email = request.queryValue("email")
-        let positions = Pagination.newestFirst(customers) { email == nil || $0.email == email }
+        let positions = Pagination.newestFirst(customers) { !$0.deleted && (email == nil || $0.email == email) }
         let page = try Pagination.page(positions, request, kind: .customer) { customers[$0].id }
         return ok("customers", .array(page.map { render(customers[$0]) }))
     }

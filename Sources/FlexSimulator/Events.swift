@@ -4,6 +4,7 @@ import FlexAPI
 enum EventType: String {
     case customerCreated = "customer.created"
     case customerUpdated = "customer.updated"
+    case customerDeleted = "customer.deleted"
     case paymentIntentCreated = "payment_intent.created"
     case paymentIntentSucceeded = "payment_intent.succeeded"
     case paymentIntentCanceled = "payment_intent.canceled"

@@ -124,8 +124,12 @@ extension State {
             let id = String(path[1])
             switch path[0] {
             case "customers":
-                try Router.require(request, [.GET, .PATCH])
-                return method == .GET ? try getCustomer(id) : try updateCustomer(id, request)
+                try Router.require(request, [.GET, .PATCH, .DELETE])
+                switch method {
+                case .GET: return try getCustomer(id)
+                case .PATCH: return try updateCustomer(id, request)
+                default: return try deleteCustomer(id)
+                }
             case "products" where id == "processing_status":
                 try Router.require(request, [.GET])
                 // Test mode classifies at once, so nothing is ever pending.
