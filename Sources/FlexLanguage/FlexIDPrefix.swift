@@ -1,12 +1,13 @@
 // The prefixes that make a word a Flex ID literal (flex-api.md §1.3, plus the simulator's own
-// choices for objects whose real prefix is undocumented: fre_, fevt_, fli_, fshr_, fwh_, fseti_, flmn_, finv_, fwhd_).
+// choices for objects whose real prefix is undocumented: fre_, fevt_, fli_, fshr_, fwh_, fseti_, flmn_, finv_, fwhd_,
+// fsubi_, fdp_).
 
 public enum FlexIDPrefix {
     /// Longest first, so `fcapi_` wins over `fcap_`.
     public static let all: [String] = [
         "fwhsec_", "fprice_", "fplink_", "fpromo_", "fcapi_", "fprod_", "fcoup_", "fcons_",
         "fcus_", "fsub_", "fcap_", "ffee_", "fevt_", "fcs_", "fpm_", "fpi_", "fbt_", "fsh_",
-        "fre_", "fli_", "fshr_", "fwh_", "fseti_", "flmn_", "finv_", "fwhd_",
+        "fre_", "fli_", "fshr_", "fwh_", "fseti_", "flmn_", "finv_", "fwhd_", "fsubi_", "fdp_",
     ].sorted { $0.count > $1.count }
 
     /// The prefix of `word` when it is a Flex ID: a known prefix followed by at least one
@@ -31,5 +32,6 @@ public enum FlexIDPrefix {
         "fpromo_": "promo_code_id", "fsh_": "shipping_address_id", "ffee_": "fee_id",
         "fcons_": "consultation_id", "fre_": "refund_id", "fevt_": "event_id", "fli_": "line_item_id",
         "fshr_": "shipping_rate_id", "fwh_": "webhook_id", "fseti_": "setup_intent_id", "flmn_": "letter_id", "finv_": "invoice_id", "fwhd_": "delivery_id",
+        "fsubi_": "subscription_item_id", "fdp_": "dispute_id",
     ]
 }

@@ -57,6 +57,7 @@ extension ObjectKind {
         case .letter: "letter"
         case .invoice: "invoice"
         case .webhookDelivery: "webhook_delivery"
+        case .dispute: "dispute"
         }
     }
 }

@@ -14,11 +14,8 @@ extension State {
     func previewRefundAllocation(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let (position, body, amount, items) = try refundRequest(id, request)
         let session = sessions[position]
-        let remaining = session.amountReceived - session.amountRefunded
-        guard remaining > 0 else {
-            throw APIFailure(422, "already_refunded", "checkout session \(id) has nothing left to refund (\(session.amountRefunded) of \(session.amountReceived) refunded)")
-        }
-        let left = session.paymentIntents.map { paymentIntents[$0].amountReceived - paymentIntents[$0].amountRefunded }
+        let remaining = try refundableAmount(session, id)
+        let left = session.paymentIntents.map { paymentIntents[$0].refundable }
         let pins = try readPins(body, session, left: left, code: "refund_amount_too_large")
 
         // The same caps and per-card attribution as the refund itself (Refunds.swift).

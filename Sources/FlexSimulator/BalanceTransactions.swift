@@ -1,5 +1,5 @@
 // Balance transactions (flex-api.md §2.11): one per movement of money, derived from the charges,
-// captures and refunds already stored, so no other code path has to remember to write them.
+// captures, refunds and disputes already stored, so no other code path has to remember to write them.
 import FlexAPI
 
 struct BalanceTransaction {
@@ -11,12 +11,16 @@ struct BalanceTransaction {
         case refund(Int)
         /// A refund that failed gives its money back to the balance (Stripe's `refund_failure`).
         case refundFailure(Int)
+        /// A dispute takes the disputed amount and the dispute fee.
+        case dispute(Int)
+        /// A won dispute gives the amount back (not the fee).
+        case disputeReinstatement(Int)
     }
 
     var id: ULID
     var source: Source
     var intent: Int
-    /// Positive for money in, negative for refunds.
+    /// Positive for money in, negative for refunds and disputes.
     var amount: Int
     var fee: Int
     var created: Int
@@ -28,6 +32,7 @@ struct BalanceTransaction {
         case .charge, .capture: "charge"
         case .refund: "refund"
         case .refundFailure: "refund_failure"
+        case .dispute, .disputeReinstatement: "dispute"
         }
     }
 
@@ -36,6 +41,7 @@ struct BalanceTransaction {
         case .charge, .capture: "payment"
         case .refund: "payment_refund"
         case .refundFailure: "refund_failure"
+        case .dispute, .disputeReinstatement: "adjustment"
         }
     }
 }
@@ -89,7 +95,18 @@ extension State {
                                                  created: settled, availableOn: settled))
             }
         }
-        // Stable sort: within one second, the order above (intents, captures, refunds by position).
+        for position in disputes.objects.indices {
+            let dispute = disputes[position]
+            result.append(BalanceTransaction(id: State.balanceID(dispute.id), source: .dispute(position), intent: dispute.paymentIntent,
+                                             amount: -dispute.amount, fee: State.disputeFee, created: dispute.created,
+                                             availableOn: dispute.created))
+            if dispute.status == .won, let closed = dispute.closed {
+                result.append(BalanceTransaction(id: State.reversalID(dispute.id), source: .disputeReinstatement(position),
+                                                 intent: dispute.paymentIntent, amount: dispute.amount, fee: 0,
+                                                 created: closed, availableOn: closed))
+            }
+        }
+        // Stable sort: within one second, the order above (intents, captures, refunds, disputes by position).
         return result.enumerated().sorted { a, b in
             a.element.created != b.element.created ? a.element.created < b.element.created : a.offset < b.offset
         }.map(\.element)
@@ -148,7 +165,9 @@ extension State {
         case .charge: intent.id.id(.paymentIntent)
         case .capture(let capture, _): captures[capture].id.id(.capture)
         case .refund(let refund), .refundFailure(let refund): refunds[refund].id.id(.refund)
+        case .dispute(let dispute), .disputeReinstatement(let dispute): disputes[dispute].id.id(.dispute)
         }
+        let isDispute = transaction.category == "dispute"
         return object([
             "balance_transaction_id": .string(transaction.id.id(.balanceTransaction)),
             "amount": .integer(transaction.amount),
@@ -171,8 +190,8 @@ extension State {
             "metadata": .object(JSONObject()),
             "transaction_fee_amount": 0,
             "interchange_fee_amount": 0,
-            "lmn_fee_amount": .integer(transaction.fee),
-            "dispute_fee_amount": 0,
+            "lmn_fee_amount": .integer(isDispute ? 0 : transaction.fee),
+            "dispute_fee_amount": .integer(isDispute ? transaction.fee : 0),
             "card_type": .string(method.kind.rawValue),
             "card_network": .string(method.card.brand),
         ])

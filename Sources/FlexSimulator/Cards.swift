@@ -71,6 +71,13 @@ struct Card: Hashable {
     /// asynchronous refund failure; docs/simulator.md).
     static let refundFailures: Set<UInt64> = [4_000_000_000_005_126]
 
+    /// Cards whose payments succeed and are then disputed in full, with this reason (Stripe's test
+    /// cards for disputes; docs/simulator.md).
+    static let disputes: [UInt64: String] = [
+        4_000_000_000_000_259: "fraudulent",
+        4_000_000_000_002_685: "product_not_received",
+    ]
+
     /// Cards that pay on-session (and can be saved) but decline later off-session charges.
     static let offSessionDeclines: [UInt64: String] = [
         4_000_000_000_000_341: "generic_decline",

@@ -66,11 +66,14 @@ struct CheckoutSession {
     var amountTotal: Int
     var amountReceived = 0
     var amountRefunded = 0
+    /// Held by disputes that are open or lost (Disputes.swift).
+    var amountDisputed = 0
     /// Σ of eligible line items: what an HSA/FSA card pays on a split cart.
     var eligibleAmount: Int
     var customer: Int?
     var paymentIntents: [Int] = []
     var refunds: [Int] = []
+    var disputes: [Int] = []
     var captures: [Int] = []
     var fees: [Fee] = []
     /// What the merchant sent and never changes, shared by every copy (events, snapshots).
@@ -90,6 +93,8 @@ struct CheckoutSession {
     /// The subscription invoice this session paid (Invoices.swift).
     var invoice: Int? = nil
 
+    /// What refunds can still take: received, less refunded and disputed.
+    var refundable: Int { amountReceived - amountRefunded - amountDisputed }
     var hsaFsaEligible: Bool { lineItems.contains { $0.eligibility.isEligible } }
     var letterRequired: Bool { lineItems.contains { $0.eligibility.needsLetter } }
     var isSplitCart: Bool { hsaFsaEligible && lineItems.contains { !$0.eligibility.isEligible } }
@@ -354,7 +359,7 @@ extension State {
             "amount_total": .integer(session.amountTotal),
             "amount_received": .integer(session.amountReceived),
             "amount_refunded": .integer(session.amountRefunded),
-            "amount_disputed": 0,
+            "amount_disputed": .integer(session.amountDisputed),
             "total_details": totalDetails(session),
             "redirect_url": session.mode == .offSession || session.isBillingRecord ? .null : .string("https://checkout.withflex.com/pay/c/" + id),
             "success_url": session.info.successURL.json,
@@ -374,7 +379,7 @@ extension State {
             "invoice": session.invoice.map { .string(invoices[$0].id.id(.invoice)) } ?? .null,
             "captures": .array(session.captures.map { render(captures[$0]) }),
             "refunds": .array(session.refunds.map { render(refunds[$0]) }),
-            "disputes": [],
+            "disputes": .array(session.disputes.map { render(disputes[$0]) }),
             "fees": .array(session.fees.map(render)),
             "created_at": .integer(session.created),
             "expires_at": .integer(session.expires),

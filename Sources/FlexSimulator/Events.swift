@@ -24,6 +24,11 @@ enum EventType: String {
     case invoicePaid = "invoice.paid"
     case invoicePaymentSucceeded = "invoice.payment_succeeded"
     case invoicePaymentFailed = "invoice.payment_failed"
+    case disputeCreated = "charge.dispute.created"
+    case disputeFundsWithdrawn = "charge.dispute.funds_withdrawn"
+    case disputeUpdated = "charge.dispute.updated"
+    case disputeFundsReinstated = "charge.dispute.funds_reinstated"
+    case disputeClosed = "charge.dispute.closed"
 }
 
 /// Value copies (arrays inside are shared copy-on-write), far smaller than rendered JSON. Boxed
@@ -36,6 +41,7 @@ indirect enum EventObject {
     case subscription(Subscription)
     case consultation(Consultation)
     case invoice(Invoice)
+    case dispute(Dispute)
 }
 
 struct Event {
@@ -85,6 +91,7 @@ extension State {
         case .subscription(let subscription): render(subscription)
         case .consultation(let consultation): render(consultation)
         case .invoice(let invoice): render(invoice)
+        case .dispute(let dispute): render(dispute)
         }
     }
 }

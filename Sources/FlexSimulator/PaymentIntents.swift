@@ -18,12 +18,19 @@ struct PaymentIntent {
     var amountCapturable: Int
     var amountReceived: Int
     var amountRefunded = 0
+    /// Held by disputes that are open or lost (Disputes.swift).
+    var amountDisputed = 0
     var status: PaymentIntentStatus
     var captureMethod: CaptureMethod
     /// `primary` (the HSA/FSA or only card) or `split` (the second card of a split cart).
     var role: String
     var letterFeeAmount = 0
     var created: Int
+}
+
+extension PaymentIntent {
+    /// What a refund or a dispute can still take.
+    var refundable: Int { amountReceived - amountRefunded - amountDisputed }
 }
 
 extension State {

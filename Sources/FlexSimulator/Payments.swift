@@ -146,5 +146,11 @@ extension State {
         session.amountReceived = session.amountTotal
         session.status = .complete
         if announce { emit(.checkoutSessionCompleted, .session(session)) }
+        // Stripe's dispute test cards: the payment succeeds, then the bank disputes all of it.
+        for intent in session.paymentIntents {
+            guard let reason = Card.disputes[paymentMethods[paymentIntents[intent].paymentMethod].card.number],
+                  let position = sessions.position(of: session.id) else { continue }
+            openDispute(&session, position, intent: intent, amount: paymentIntents[intent].refundable, reason: reason, at: time)
+        }
     }
 }

@@ -52,19 +52,29 @@ extension State {
     }
 
     /// `POST /v1/checkout/sessions/{id}/refund` with `{"checkout_session": {amount | line_items, …}}`.
+    /// What refunds of `session` can still take; 422 when nothing is left: `charge_disputed` when
+    /// disputes hold what refunds did not take (a disputed payment is settled by its dispute).
+    func refundableAmount(_ session: CheckoutSession, _ id: String) throws(APIFailure) -> Int {
+        guard session.refundable > 0 else {
+            if session.amountDisputed > 0 {
+                throw APIFailure(422, "charge_disputed",
+                                 "checkout session \(id) has nothing left to refund: \(session.amountDisputed) of its \(session.amountReceived) is disputed and \(session.amountRefunded) refunded")
+            }
+            throw APIFailure(422, "already_refunded", "checkout session \(id) has nothing left to refund (\(session.amountRefunded) of \(session.amountReceived) refunded)")
+        }
+        return session.refundable
+    }
+
     mutating func refundSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let (position, body, amount, items) = try refundRequest(id, request)
         var session = sessions[position]
         let reason = try body.choice("reason", ["duplicate", "fraudulent", "requested_by_customer"]) ?? "requested_by_customer"
         let metadata = try body.metadata("refund_metadata")
-        let remaining = session.amountReceived - session.amountRefunded
-        guard remaining > 0 else {
-            throw APIFailure(422, "already_refunded", "checkout session \(id) has nothing left to refund (\(session.amountRefunded) of \(session.amountReceived) refunded)")
-        }
+        let remaining = try refundableAmount(session, id)
 
         // Allocations: (payment intent, amount, line item).
         var allocations: [(intent: Int, amount: Int, item: Int?)] = []
-        var intentLeft = session.paymentIntents.map { paymentIntents[$0].amountReceived - paymentIntents[$0].amountRefunded }
+        var intentLeft = session.paymentIntents.map { paymentIntents[$0].refundable }
         if let items {
             var itemLeft = session.lineItems.map { $0.amount - $0.refunded }
             var total = 0
@@ -169,9 +179,12 @@ extension State {
             throw APIFailure(422, "checkout_session_not_complete",
                              "checkout session \(session.id.id(.session)) of \(intentID) is \(session.status.rawValue); only complete sessions can be refunded")
         }
-        let left = min(paymentIntents[intent].amountReceived - paymentIntents[intent].amountRefunded,
-                       session.amountReceived - session.amountRefunded)
-        guard left > 0 else { throw APIFailure(422, "already_refunded", "payment intent \(intentID) has nothing left to refund") }
+        let left = min(paymentIntents[intent].refundable, try refundableAmount(session, session.id.id(.session)))
+        guard left > 0 else {
+            let disputed = paymentIntents[intent].amountDisputed > 0
+            throw APIFailure(422, disputed ? "charge_disputed" : "already_refunded",
+                             "payment intent \(intentID) has nothing left to refund" + (disputed ? ": the rest is disputed" : ""))
+        }
         let wanted = amount ?? left
         guard wanted >= 1 else { throw .invalid("refund.amount must be an integer >= 1, not \(wanted)") }
         guard wanted <= left else {

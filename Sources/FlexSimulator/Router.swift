@@ -115,6 +115,9 @@ extension State {
             case "invoices":
                 try Router.require(request, [.GET])
                 return try listInvoices(request)
+            case "disputes":
+                try Router.require(request, [.GET])
+                return try listDisputes(request)
             case "setup_intents":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try listSetupIntents(request) : try createSetupIntent(request)
@@ -177,6 +180,9 @@ extension State {
             case "invoices":
                 try Router.require(request, [.GET])
                 return try getInvoice(id)
+            case "disputes":
+                try Router.require(request, [.GET, .POST])
+                return method == .GET ? try getDispute(id) : try updateDispute(id, request)
             case "setup_intents":
                 try Router.require(request, [.GET])
                 return try getSetupIntent(id)
@@ -189,6 +195,10 @@ extension State {
             if path[0] == "consumer" && path[1] == "letters" {
                 try Router.require(request, [.GET])
                 return try getLetter(String(path[2]))
+            }
+            if path[0] == "disputes" && path[2] == "close" {
+                try Router.require(request, [.POST])
+                return try acceptDispute(String(path[1]))
             }
             if path[0] == "payment_intents" && path[2] == "cancel" {
                 try Router.require(request, [.POST])
@@ -273,6 +283,12 @@ extension State {
         case let p where p.count == 4 && p[0] == "checkout" && p[1] == "sessions" && p[3] == "expire":
             try Router.require(request, [.POST])
             return try expireSession(String(p[2]))
+        case let p where p.count == 4 && p[0] == "checkout" && p[1] == "sessions" && p[3] == "dispute":
+            try Router.require(request, [.POST])
+            return try disputeSession(String(p[2]), request)
+        case let p where p.count == 3 && p[0] == "disputes" && p[2] == "resolve":
+            try Router.require(request, [.POST])
+            return try resolveDispute(String(p[1]), request)
         case let p where p.count == 3 && p[0] == "refunds" && p[2] == "settle":
             try Router.require(request, [.POST])
             return try settleRefund(String(p[1]), request)

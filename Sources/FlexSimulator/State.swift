@@ -78,6 +78,10 @@ struct State {
     /// Refunds in creation order, which is also the order they settle in (Refunds.swift).
     var refundQueue: [Int] = []
     var refundHead = 0
+    var disputes = Store<Dispute>()
+    /// Disputes in creation order, which is also their deadline order (Disputes.swift).
+    var disputeQueue: [Int] = []
+    var disputeHead = 0
 
     init(seed: UInt64) {
         self.seed = seed

@@ -159,7 +159,7 @@ extension State {
                   let sessionPosition = paid.session else { continue }
             var session = sessions[sessionPosition]
             for intent in session.paymentIntents where left > 0 {
-                let take = min(left, paymentIntents[intent].amountReceived - paymentIntents[intent].amountRefunded)
+                let take = min(left, paymentIntents[intent].refundable)
                 guard take > 0 else { continue }
                 makeRefund(&session, sessionPosition, intent: intent, amount: take, reason: "requested_by_customer", metadata: nil, at: time)
                 left -= take

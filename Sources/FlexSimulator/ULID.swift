@@ -84,7 +84,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
     case customer, product, price, session, paymentMethod, paymentIntent, refund, capture, captureItem
     case event, lineItem, fee, shippingAddress
     case subscription, subscriptionItem, consultation
-    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent, letter, invoice, webhookDelivery
+    case coupon, promoCode, shippingRate, balanceTransaction, webhook, paymentLink, setupIntent, letter, invoice, webhookDelivery, dispute
 
     var prefix: String {
         switch self {
@@ -115,6 +115,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .letter: "flmn_"
         case .invoice: "finv_"
         case .webhookDelivery: "fwhd_"
+        case .dispute: "fdp_"
         }
     }
 }
