@@ -18,33 +18,22 @@ extension State {
         let left = session.paymentIntents.map { paymentIntents[$0].refundable }
         let pins = try readPins(body, session, left: left, code: "refund_amount_too_large")
 
-        // The same caps and per-card attribution as the refund itself (Refunds.swift).
+        // The same reading, caps and per-card attribution as the refund itself (Refunds.swift).
+        let portions = try readRefundPortions(body, session, amount: amount)
         var total: Int?
         var natural = [Int](repeating: 0, count: left.count)
         if let items {
-            var itemLeft = session.lineItems.map { $0.amount - $0.refunded }
-            var sum = 0
-            for (index, element) in items.enumerated() {
-                let name = "checkout_session.line_items[\(index)]"
-                let (reader, matches) = try lineItemMatches(element, name, session, id)
-                guard let item = matches.first(where: { itemLeft[$0] > 0 }) ?? matches.first else {
-                    throw APIFailure(400, "line_item_not_found", "\(name) is not a line item of checkout session \(id)")
-                }
-                if reader.has("amount_to_refund"), let given = try reader.integer("amount_to_refund"), given < 1 {
-                    throw .invalid("\(name).amount_to_refund must be an integer >= 1, not \(given)")
-                }
-                let wanted = try reader.integer("amount_to_refund") ?? itemLeft[item]
-                guard wanted >= 1, wanted <= itemLeft[item] else {
-                    throw APIFailure(422, "refund_amount_too_large",
-                                     "\(name): \(wanted) is more than the \(itemLeft[item]) left to refund on that line item")
-                }
-                // Split carts: eligible lines were paid by the primary (HSA/FSA) card, others by the second.
-                let slot = session.paymentIntents.count > 1 && !session.lineItems[item].eligibility.isEligible ? 1 : 0
-                itemLeft[item] -= wanted
-                natural[slot] += wanted
-                sum += wanted
+            let lines = try readRefundLines(items, session, id)
+            for line in lines { natural[line.slot] += line.amount }
+            // The portions that belong to no line go primary first, as the refund takes them.
+            var lump = portions.shipping + portions.tax
+            for slot in natural.indices where lump > 0 {
+                let take = min(lump, left[slot] - natural[slot])
+                if take > 0 { natural[slot] += take; lump -= take }
             }
-            total = sum
+            total = lines.reduce(portions.shipping + portions.tax) { $0 + $1.amount }
+        } else if portions.shipping + portions.tax > 0 {
+            total = portions.shipping + portions.tax
         } else if let amount {
             guard amount >= 1 else { throw .invalid("checkout_session.amount must be an integer >= 1, not \(amount)") }
             total = amount

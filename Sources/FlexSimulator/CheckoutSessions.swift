@@ -28,6 +28,10 @@ struct LineItem {
     var refunded: Int = 0
     /// This line's share of the session's discount (SessionAdjustments.swift).
     var discount = 0
+
+    /// What a refund can still take from this line: what it paid (its discount share taken off),
+    /// less what was refunded.
+    var refundable: Int { amount - discount - refunded }
 }
 
 struct Fee {
@@ -74,6 +78,9 @@ struct CheckoutSession {
     var paymentIntents: [Int] = []
     var refunds: [Int] = []
     var disputes: [Int] = []
+    /// The `amount_shipping` / `amount_tax` portions refunded so far (Refunds.swift).
+    var shippingRefunded = 0
+    var taxRefunded = 0
     var captures: [Int] = []
     var fees: [Fee] = []
     /// What the merchant sent and never changes, shared by every copy (events, snapshots).

@@ -28,9 +28,19 @@ struct Refund {
     /// Decided when the refund is made (the card that paid decides), applied at settlement.
     var willFail: Bool
     var lines: [Line] = []
+    /// The `amount_shipping` and `amount_tax` portions it refunds (part of `amount`).
+    var shipping = 0
+    var tax = 0
     /// The acquirer reference number, once the refund succeeded.
     var referenceID: String?
     var failureReason: String?
+}
+
+/// One line item's part of a refund being read: the item, the card slot that paid it, the amount.
+struct RefundLine {
+    var item: Int
+    var slot: Int
+    var amount: Int
 }
 
 extension State {
@@ -51,7 +61,6 @@ extension State {
         return (position, body, amount, items)
     }
 
-    /// `POST /v1/checkout/sessions/{id}/refund` with `{"checkout_session": {amount | line_items, …}}`.
     /// What refunds of `session` can still take; 422 when nothing is left: `charge_disputed` when
     /// disputes hold what refunds did not take (a disputed payment is settled by its dispute).
     func refundableAmount(_ session: CheckoutSession, _ id: String) throws(APIFailure) -> Int {
@@ -65,6 +74,65 @@ extension State {
         return session.refundable
     }
 
+    /// The line items a refund body names, read as the refund and its preview both read them: each
+    /// line's amount (default: all it has left — what it paid, its discount share taken off, less
+    /// earlier refunds) and the card slot that paid it.
+    func readRefundLines(_ items: [JSON], _ session: CheckoutSession, _ id: String) throws(APIFailure) -> [RefundLine] {
+        var itemLeft = session.lineItems.map(\.refundable)
+        var lines: [RefundLine] = []
+        for (index, element) in items.enumerated() {
+            let name = "checkout_session.line_items[\(index)]"
+            let (reader, candidates) = try lineItemMatches(element, name, session, id)
+            guard let item = candidates.first(where: { itemLeft[$0] > 0 }) ?? candidates.first else {
+                let priceID = try reader.string("price")
+                let productID = try reader.string("product")
+                let named = priceID ?? productID ?? ""
+                throw APIFailure(400, "line_item_not_found", "\(name): \(named) is not in checkout session \(id)")
+            }
+            if reader.has("amount_to_refund"), let given = try reader.integer("amount_to_refund"), given < 1 {
+                throw .invalid("\(name).amount_to_refund must be an integer >= 1, not \(given)")
+            }
+            let wanted = try reader.integer("amount_to_refund") ?? itemLeft[item]
+            guard wanted >= 1, wanted <= itemLeft[item] else {
+                throw APIFailure(422, "refund_amount_too_large",
+                                 "\(name): \(wanted) is more than the \(itemLeft[item]) left to refund on that line item")
+            }
+            itemLeft[item] -= wanted
+            // Split carts: eligible lines were paid by the primary (HSA/FSA) card, others by the second.
+            let slot = session.paymentIntents.count > 1 && !session.lineItems[item].eligibility.isEligible ? 1 : 0
+            lines.append(RefundLine(item: item, slot: slot, amount: wanted))
+        }
+        return lines
+    }
+
+    /// `amount_shipping` and `amount_tax` (flex-api.md §2.6, "portions to refund"): parts of the
+    /// session's shipping and exclusive tax, which belong to no line item, added to a line-item
+    /// refund (or refunded alone). Each is at most what the session charged for it and has not
+    /// refunded. `amount_discount` is refused: a line's refund already nets its share of the
+    /// discount, so there is no discount left to give a meaning to (docs/simulator.md).
+    func readRefundPortions(_ body: BodyReader, _ session: CheckoutSession, amount: Int?) throws(APIFailure) -> (shipping: Int, tax: Int) {
+        if body.has("amount_discount") {
+            throw .invalid("checkout_session.amount_discount is not simulated: a line item's refund already takes off its share of the discount")
+        }
+        let shipping = try body.integer("amount_shipping") ?? 0
+        let tax = try body.integer("amount_tax") ?? 0
+        guard shipping != 0 || tax != 0 else { return (0, 0) }
+        if amount != nil {
+            throw .invalid("checkout_session.amount is a total; give amount_shipping and amount_tax with line_items, or alone")
+        }
+        let shippingLeft = (session.adjustments?.shipping ?? 0) - session.shippingRefunded
+        let taxLeft = (session.adjustments?.addedTax ?? 0) - session.taxRefunded
+        for (field, value, left) in [("amount_shipping", shipping, shippingLeft), ("amount_tax", tax, taxLeft)] {
+            guard value >= 0 else { throw .invalid("checkout_session.\(field) must be an integer >= 0, not \(value)") }
+            guard value <= left else {
+                throw APIFailure(422, "refund_amount_too_large", "checkout_session.\(field) \(value) is more than the \(left) of it left to refund")
+            }
+        }
+        return (shipping, tax)
+    }
+
+    /// `POST /v1/checkout/sessions/{id}/refund` with `{"checkout_session": {amount | line_items,
+    /// amount_shipping?, amount_tax?, reason?, refund_metadata?}}`.
     mutating func refundSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let (position, body, amount, items) = try refundRequest(id, request)
         var session = sessions[position]
@@ -72,54 +140,35 @@ extension State {
         let metadata = try body.metadata("refund_metadata")
         let remaining = try refundableAmount(session, id)
 
-        // Allocations: (payment intent, amount, line item).
+        let portions = try readRefundPortions(body, session, amount: amount)
+        // Allocations: (payment intent slot, amount, line item).
         var allocations: [(intent: Int, amount: Int, item: Int?)] = []
         var intentLeft = session.paymentIntents.map { paymentIntents[$0].refundable }
+        var lump: Int
         if let items {
-            var itemLeft = session.lineItems.map { $0.amount - $0.refunded }
-            var total = 0
-            for (index, element) in items.enumerated() {
-                let name = "checkout_session.line_items[\(index)]"
-                let (reader, candidates) = try lineItemMatches(element, name, session, id)
-                guard let item = candidates.first(where: { itemLeft[$0] > 0 }) ?? candidates.first else {
-                    let priceID = try reader.string("price")
-                    let productID = try reader.string("product")
-                    let named = priceID ?? productID ?? ""
-                    throw APIFailure(400, "line_item_not_found", "\(name): \(named) is not in checkout session \(id)")
+            for line in try readRefundLines(items, session, id) {
+                guard line.amount <= intentLeft[line.slot] else {
+                    throw APIFailure(422, "refund_amount_too_large", "a line item's \(line.amount) is more than the \(intentLeft[line.slot]) left on its payment")
                 }
-                let wanted = try reader.integer("amount_to_refund") ?? itemLeft[item]
-                guard wanted >= 1 || reader.has("amount_to_refund") == false else {
-                    throw .invalid("\(name).amount_to_refund must be an integer >= 1")
-                }
-                guard wanted >= 1, wanted <= itemLeft[item] else {
-                    throw APIFailure(422, "refund_amount_too_large",
-                                     "\(name): \(wanted) is more than the \(itemLeft[item]) left to refund on that line item")
-                }
-                // Split carts: an eligible item was paid by the primary (HSA/FSA) intent, others by the second card.
-                let slot = session.paymentIntents.count > 1 && !session.lineItems[item].eligibility.isEligible ? 1 : 0
-                guard wanted <= intentLeft[slot] else {
-                    throw APIFailure(422, "refund_amount_too_large", "\(name): \(wanted) is more than the \(intentLeft[slot]) left on its payment")
-                }
-                itemLeft[item] -= wanted
-                intentLeft[slot] -= wanted
-                total += wanted
-                allocations.append((slot, wanted, item))
+                intentLeft[line.slot] -= line.amount
+                allocations.append((line.slot, line.amount, line.item))
             }
-            guard total <= remaining else {
-                throw APIFailure(422, "refund_amount_too_large", "refunds total \(total), more than the \(remaining) left to refund")
-            }
+            lump = portions.shipping + portions.tax
         } else {
-            let wanted = amount ?? remaining
-            guard wanted >= 1 else { throw .invalid("checkout_session.amount must be an integer >= 1, not \(wanted)") }
-            guard wanted <= remaining else {
-                throw APIFailure(422, "refund_amount_too_large", "checkout_session.amount \(wanted) is more than the \(remaining) left to refund")
-            }
-            // Primary (HSA/FSA) payment first, then the second card.
-            var left = wanted
-            for slot in intentLeft.indices where left > 0 {
-                let take = min(left, intentLeft[slot])
-                if take > 0 { allocations.append((slot, take, nil)); left -= take }
-            }
+            lump = portions.shipping + portions.tax > 0 ? portions.shipping + portions.tax : amount ?? remaining
+            guard lump >= 1 else { throw .invalid("checkout_session.amount must be an integer >= 1, not \(lump)") }
+        }
+        let total = allocations.reduce(lump) { $0 + $1.amount }
+        guard total <= remaining else {
+            throw APIFailure(422, "refund_amount_too_large", "the refund of \(total) is more than the \(remaining) left to refund")
+        }
+        // What belongs to no line: primary (HSA/FSA) payment first, then the second card.
+        for slot in intentLeft.indices where lump > 0 {
+            let take = min(lump, intentLeft[slot])
+            if take > 0 { allocations.append((slot, take, nil)); lump -= take }
+        }
+        guard lump == 0 else {
+            throw APIFailure(422, "refund_amount_too_large", "the cards of checkout session \(id) have \(lump) less left than this refund asks for")
         }
 
         let time = tick()
@@ -136,9 +185,16 @@ extension State {
             }
         }
         for slot in order {
-            makeRefund(&session, position, intent: session.paymentIntents[slot], amount: perIntent[slot] ?? 0,
-                       lines: linesPerIntent[slot] ?? [], reason: reason, metadata: metadata, at: time)
+            let refund = makeRefund(&session, position, intent: session.paymentIntents[slot], amount: perIntent[slot] ?? 0,
+                                    lines: linesPerIntent[slot] ?? [], reason: reason, metadata: metadata, at: time)
+            // The shipping and tax portions are recorded on the first refund, which a failure gives back.
+            if slot == order[0] {
+                refunds[refund].shipping = portions.shipping
+                refunds[refund].tax = portions.tax
+            }
         }
+        session.shippingRefunded += portions.shipping
+        session.taxRefunded += portions.tax
         sessions[position] = session
         return ok("checkout_session", render(session))
     }
@@ -298,6 +354,8 @@ extension State {
             paymentIntents[refund.paymentIntent].amountRefunded -= refund.amount
             sessions[refund.session].amountRefunded -= refund.amount
             for line in refund.lines { sessions[refund.session].lineItems[line.item].refunded -= line.amount }
+            sessions[refund.session].shippingRefunded -= refund.shipping
+            sessions[refund.session].taxRefunded -= refund.tax
         } else {
             refund.status = .succeeded
             refund.referenceID = State.acquirerReference(refund.id)
