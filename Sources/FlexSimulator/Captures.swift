@@ -25,7 +25,8 @@ extension State {
     }
 
     /// The amount a capture (or its preview) asks for: `amount_to_capture`, `amount`, or the sum of
-    /// its `line_items` (each `amount_to_capture`, else the whole line); nil when none is given.
+    /// its `line_items` (each `amount_to_capture`, else the whole line after its discount share); nil
+    /// when none is given.
     func requestedCaptureAmount(_ body: BodyReader, _ session: CheckoutSession, _ id: String) throws(APIFailure) -> Int? {
         var amount = try body.integer("amount_to_capture")
         if amount == nil { amount = try body.integer("amount") }
@@ -38,7 +39,7 @@ extension State {
                 let priceID = try reader.string("price")
                 let productID = try reader.string("product")
                 guard let item = session.lineItems.first(where: { matches($0, price: priceID, product: productID) }) else { throw APIFailure(400, "line_item_not_found", "\(name) is not a line item of checkout session \(id)") }
-                let (next, overflow) = sum.addingReportingOverflow(try reader.integer("amount_to_capture") ?? item.amount)
+                let (next, overflow) = sum.addingReportingOverflow(try reader.integer("amount_to_capture") ?? item.total)
                 guard !overflow else { throw APIFailure(400, "amount_too_large", "\(name): the capture total overflows") }
                 sum = next
             }

@@ -29,9 +29,10 @@ struct LineItem {
     /// This line's share of the session's discount (SessionAdjustments.swift).
     var discount = 0
 
-    /// What a refund can still take from this line: what it paid (its discount share taken off),
-    /// less what was refunded.
-    var refundable: Int { amount - discount - refunded }
+    /// What the line costs the shopper: its amount, its share of the discount taken off.
+    var total: Int { amount - discount }
+    /// What a refund can still take from this line.
+    var refundable: Int { total - refunded }
 }
 
 struct Fee {
@@ -178,7 +179,7 @@ extension State {
 
         let time = tick()
         for index in items.indices { items[index].id = newID() }
-        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.amount - $1.discount : 0) }
+        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.total : 0) }
         // A trial's first invoice is $0 (Stripe): the shopper saves a card and pays at the trial's end.
         let free = (subscriptionTerms?.trialDays ?? 0) > 0 || mode == .reimbursement
         let due = free ? 0 : total
@@ -406,7 +407,7 @@ extension State {
             "amount_discount": .integer(item.discount),
             "amount_subtotal": .integer(item.amount),
             "amount_tax": 0,
-            "amount_total": .integer(item.amount - item.discount),
+            "amount_total": .integer(item.total),
             "amount_shipping": 0,
             "amount_refunded": .integer(item.refunded),
             "description": .string(price?.description ?? product.name),

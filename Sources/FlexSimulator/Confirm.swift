@@ -85,7 +85,7 @@ extension State {
         var sum = 0
         for item in session.lineItems where item.eligibility.isEligible {
             if item.eligibility.needsLetter && letter(customer: customer, product: item.product) != .valid { continue }
-            sum += item.amount - item.discount
+            sum += item.total
         }
         return sum
     }

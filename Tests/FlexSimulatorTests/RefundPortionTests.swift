@@ -1,5 +1,6 @@
 // Refunds of carts with a discount, shipping and tax: a line item refunds what it paid (its share
 // of the discount taken off), and `amount_shipping` / `amount_tax` refund the parts no line holds.
+// A manual capture of a line takes the same net amount.
 import FlexAPI
 import FlexSimulator
 import Testing
@@ -73,5 +74,17 @@ import Testing
         sim.advance(3600)  // the refund fails at settlement
         #expect(sim.unwrap(sim.get("/v1/checkout/sessions/\(id)"), "checkout_session")["amount_refunded"] == 0)
         #expect(sim.unwrap(refund(sim, id, ["amount_shipping": 700]), "checkout_session")["amount_refunded"] == 700)
+    }
+
+    @Test func aLineCapturesWhatItCostsAfterTheDiscount() {
+        let sim = Sim()
+        let first = sim.price(1000, name: "A")
+        let second = sim.price(1000, name: "B")
+        let coupon = sim.unwrap(sim.post("/v1/coupons", ["coupon": ["name": "ten", "amount_off": 1000, "duration": "once"]]), "coupon")
+        let id = sim.session([(first, 1), (second, 1)], ["discounts": [["coupon": coupon["coupon_id"] ?? .null]], "capture_method": "manual"])
+        _ = sim.pay(id, ["card_kind": "hsa"])
+        let captured = sim.unwrap(sim.post("/v1/checkout/sessions/\(id)/capture", ["checkout_session": ["line_items": [["price": .string(first)]]]]),
+                                  "checkout_session")
+        #expect(captured["amount_received"] == 500)
     }
 }
