@@ -35,6 +35,11 @@ struct LineItem {
     var refundable: Int { total - refunded }
 }
 
+extension [LineItem] {
+    /// What the HSA/FSA card pays of these lines: the eligible ones, after their discount shares.
+    var eligibleTotal: Int { reduce(0) { $0 + ($1.eligibility.isEligible ? $1.total : 0) } }
+}
+
 struct Fee {
     var id: ULID
     var amount: Int
@@ -179,7 +184,7 @@ extension State {
 
         let time = tick()
         for index in items.indices { items[index].id = newID() }
-        let eligible = items.reduce(0) { $0 + ($1.eligibility.isEligible ? $1.total : 0) }
+        let eligible = items.eligibleTotal
         // A trial's first invoice is $0 (Stripe): the shopper saves a card and pays at the trial's end.
         let free = (subscriptionTerms?.trialDays ?? 0) > 0 || mode == .reimbursement
         let due = free ? 0 : total

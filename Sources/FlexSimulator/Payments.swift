@@ -29,6 +29,7 @@ extension State {
         let kind = try body.choice("card_kind", CardKind.allCases.map(\.rawValue)).flatMap(CardKind.init) ?? defaultKind
         let lmn = try body.choice("lmn", ["approved", "denied"])
         let email = try body.string("email")
+        let promotion = try body.string("promo_code").map { code throws(APIFailure) in try redeemPromotionCode(code, session, id) }
 
         // What the card may pay for (flex-api.md §3.1).
         var consultation: [Int] = []
@@ -71,6 +72,13 @@ extension State {
         if let splitCard, let code = chargeDeclineCode(splitCard, offSession: false) { throw declined(splitCard, code) }
 
         let time = tick()
+        if let (adjustments, items) = promotion {
+            session.lineItems = items
+            session.adjustments = adjustments
+            session.amountTotal = session.amountSubtotal - adjustments.discount + adjustments.shipping + adjustments.addedTax
+            session.eligibleAmount = min(items.eligibleTotal, session.amountTotal)
+            recordRedemption(position, adjustments)
+        }
         let customer: Int
         if let existing = session.customer {
             customer = existing

@@ -121,14 +121,14 @@ extension State {
     }
 
     /// The promo code a session names by ID (`fpromo_…`) or by its text (any case), with its rules.
-    func promoCodeForSession(_ text: String, customer: Int?) throws(APIFailure) -> Int {
+    func promoCodeForSession(_ text: String, customer: Int?, field: String = "checkout_session.discounts[0].promo_code") throws(APIFailure) -> Int {
         let position: Int
         if text.hasPrefix(ObjectKind.promoCode.prefix) {
             position = try promoCodePosition(text)
         } else if let found = activePromoCode(text) ?? promoCodes.objects.indices.last(where: { promoCodes[$0].code.uppercased() == text.uppercased() }) {
             position = found
         } else {
-            throw APIFailure(404, "promo_code_not_found", "checkout_session.discounts[0].promo_code: no promo code \"\(text)\"")
+            throw APIFailure(404, "promo_code_not_found", "\(field): no promo code \"\(text)\"")
         }
         let promo = promoCodes[position]
         let id = promo.id.id(.promoCode)
@@ -141,6 +141,36 @@ extension State {
                              "promo code \(promo.code) (\(id)) is only for customer \(customers[owner].id.id(.customer)); give checkout_session.customer")
         }
         return position
+    }
+
+    /// `promo_code` in the pay body: the shopper types a code on the hosted page of a session made
+    /// with `allow_promotion_codes: true` (flex-api.md §2.9, inferred). The code's rules are the
+    /// ones a create body's `discounts` gets; the result is the session's adjustments and lines with
+    /// the discount, applied by the caller only once the payment goes through. Payment mode only: a
+    /// subscription's discount would have to follow the coupon's duration over renewals.
+    func redeemPromotionCode(_ code: String, _ session: CheckoutSession, _ id: String) throws(APIFailure) -> (SessionAdjustments, [LineItem]) {
+        guard let adjustments = session.adjustments, adjustments.allowPromotionCodes else {
+            throw APIFailure(422, "promotion_codes_not_allowed",
+                             "checkout session \(id) was not made with allow_promotion_codes: true, so its page takes no promo code")
+        }
+        guard session.mode == .payment else {
+            throw APIFailure(422, "promotion_codes_not_allowed",
+                             "payment.promo_code is simulated for mode payment only; checkout session \(id) is mode \(session.mode.rawValue)")
+        }
+        let promo = try promoCodeForSession(code, customer: session.customer, field: "payment.promo_code")
+        let coupon = coupons[promoCodes[promo].coupon]
+        guard isValid(coupon) else {
+            throw APIFailure(422, "coupon_max_redemptions",
+                             "coupon \(coupon.id.id(.coupon)) has been redeemed \(timesRedeemed(coupon.sessions)) times, its max_redemptions")
+        }
+        var items = session.lineItems
+        let shares = try discountShares(coupon, items)
+        for index in items.indices { items[index].discount = shares[index] }
+        let redeemed = SessionAdjustments(
+            coupon: promoCodes[promo].coupon, inlineCoupon: nil, promoCode: promo, discount: shares.reduce(0, +),
+            shippingRate: adjustments.shippingRate, shipping: adjustments.shipping, taxRateAmount: adjustments.taxRateAmount,
+            taxMode: adjustments.taxMode, allowPromotionCodes: true, shippingAddressCollection: adjustments.shippingAddressCollection)
+        return (redeemed, items)
     }
 
     /// The coupon's discount spread over the lines it applies to, in proportion to their amounts:
