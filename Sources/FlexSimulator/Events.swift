@@ -58,20 +58,48 @@ extension State {
         let type = request.queryValue("type")
         let objectID = request.queryValue("object")
         var result: [JSON] = []
-        for event in events {
-            // Both spellings of the completion event are in Flex's docs (flex-api.md §4).
-            if let type, type != event.type.rawValue,
-               !(type == "checkout_session.completed" && event.type == .checkoutSessionCompleted) { continue }
-            let rendered = render(event.object)
-            if let objectID, !refersTo(rendered, objectID) { continue }
-            result.append(object([
-                "event_id": .string(event.id.id(.event)),
-                "event_type": .string(event.type.rawValue),
-                "event_dt": .integer(event.dt),
-                "object": rendered,
-            ]))
-        }
+        for event in events where matches(event, type: type, objectID: objectID) { result.append(render(event)) }
         return ok("events", .array(result))
+    }
+
+    /// `GET /v1/events` (the Events tag of flex-api.md §2.12; its endpoints were not captured, so
+    /// this is Stripe's list): the same events and filters as `/_sim/events`, newest first and
+    /// paginated like every other list.
+    func listAPIEvents(_ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let type = request.queryValue("type")
+        let objectID = request.queryValue("object")
+        let positions = events.indices.reversed().filter { matches(events[$0], type: type, objectID: objectID) }
+        let page = try Pagination.page(positions, request, kind: .event) { events[$0].id }
+        return ok("events", .array(page.map { render(events[$0]) }))
+    }
+
+    /// `GET /v1/events/{id}`. A scan: IDs within one virtual second are not in creation order (their
+    /// low bits are random), and reading one event is rare enough not to keep an index for it.
+    func getEvent(_ id: String) throws(APIFailure) -> APIResponse {
+        guard let ulid = ULID.parse(id, as: .event), let event = events.first(where: { $0.id == ulid }) else {
+            throw .notFound(.event, id)
+        }
+        return ok("event", render(event))
+    }
+
+    /// The `type` and `object` filters. Both spellings of the completion event are in Flex's docs
+    /// (flex-api.md §4).
+    func matches(_ event: Event, type: String?, objectID: String?) -> Bool {
+        if let type, type != event.type.rawValue, !(type == "checkout_session.completed" && event.type == .checkoutSessionCompleted) {
+            return false
+        }
+        if let objectID, !refersTo(render(event.object), objectID) { return false }
+        return true
+    }
+
+    /// Flex's webhook envelope (flex-api.md §4).
+    func render(_ event: Event) -> JSON {
+        object([
+            "event_id": .string(event.id.id(.event)),
+            "event_type": .string(event.type.rawValue),
+            "event_dt": .integer(event.dt),
+            "object": render(event.object),
+        ])
     }
 
     func refersTo(_ rendered: JSON, _ id: String) -> Bool {

@@ -115,6 +115,9 @@ extension State {
             case "invoices":
                 try Router.require(request, [.GET])
                 return try listInvoices(request)
+            case "events":
+                try Router.require(request, [.GET])
+                return try listAPIEvents(request)
             case "disputes":
                 try Router.require(request, [.GET])
                 return try listDisputes(request)
@@ -180,6 +183,9 @@ extension State {
             case "invoices":
                 try Router.require(request, [.GET])
                 return try getInvoice(id)
+            case "events":
+                try Router.require(request, [.GET])
+                return try getEvent(id)
             case "disputes":
                 try Router.require(request, [.GET, .POST])
                 return method == .GET ? try getDispute(id) : try updateDispute(id, request)
