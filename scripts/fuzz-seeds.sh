@@ -33,6 +33,21 @@ sim="$corpus/simulator"
 { printf '\005/_sim/events?type=customer.created\n'; } > "$sim/events"
 { printf '\002/v1/customers/$0\n{"customer":{"name":"B"}}'; } > "$sim/customer-update"
 { printf '\001/v1/payment_intents\n{"payment_intent":{"amount":1000,"customer":"x","payment_method":"y","off_session":true,"confirm":true}}'; } > "$sim/payment-intent"
+# Inline prices, disputes, the events API, customer deletion, promo codes at payment.
+{ printf '\001/v1/products\n{"product":{"name":"Socks","hsa_fsa_eligibility":"auto_substantiation"}}\000'
+  printf '\001/v1/checkout/sessions\n{"checkout_session":{"success_url":"https://x.co","line_items":[{"price_data":{"product":"$0","unit_amount":2000},"quantity":1}]}}\000'
+  printf '\001/_sim/checkout/sessions/$1/pay\n{"payment":{"card":"4242424242424242","card_kind":"hsa"}}\000'
+  printf '\001/_sim/checkout/sessions/$1/dispute\n{"dispute":{"amount":500,"reason":"general"}}\000'
+  printf '\001/v1/disputes/$3\n{"dispute":{"evidence":{"uncategorized_text":"winning_evidence"}}}\000'
+  printf '\001/v1/disputes/$3/close\n\000'
+  printf '\005/v1/events?limit=3\n'; } > "$sim/price-data-dispute-events"
+{ printf '\001/v1/customers\n{"customer":{"email":"a@b.co"}}\000\004/v1/customers/$0\n\000\005/v1/customers/$0\n'; } > "$sim/customer-delete"
+{ printf '\001/v1/coupons\n{"coupon":{"name":"c","amount_off":100,"duration":"once"}}\000'
+  printf '\001/v1/promo_codes\n{"promo_code":{"coupon_id":"$0","code":"SPRING"}}\000'
+  printf '\001/v1/products\n{"product":{"name":"Socks","hsa_fsa_eligibility":"auto_substantiation"}}\000'
+  printf '\001/v1/prices\n{"price":{"product":"$2","unit_amount":2499}}\000'
+  printf '\001/v1/checkout/sessions\n{"checkout_session":{"allow_promotion_codes":true,"success_url":"https://x.co","line_items":[{"price":"$3","quantity":1}]}}\000'
+  printf '\001/_sim/checkout/sessions/$4/pay\n{"payment":{"card":"4242424242424242","card_kind":"hsa","promo_code":"spring"}}'; } > "$sim/promo-at-payment"
 
 # JSON response bodies.
 json="$corpus/json"
