@@ -119,7 +119,11 @@ import Glibc
             "print paid.status, paid.amount_received",
             "print len(payment_methods of paid.customer)",
         ]
-        for entry in entries { terminal.send(entry + "\r") }
+        // One entry per prompt: this test is about .save, not type-ahead.
+        for entry in entries {
+            try terminal.waitForPrompt()
+            terminal.send(entry + "\r")
+        }
         try terminal.waitFor("complete 4998")
         terminal.send(".save session.flex\r")
         try terminal.waitFor("saved 5 entries")
