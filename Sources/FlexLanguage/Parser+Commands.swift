@@ -9,11 +9,13 @@ extension Parser {
         return grammar.id(source, Int(token.start), Int(token.end))
     }
 
+    @inline(__always)
     func mayLeadCommand(_ token: Token) -> Bool {
         grammar.mayLeadPhrase(firstByte: source[Int(token.start)], length: Int(token.end - token.start))
     }
 
     /// Words that end a command's clause list: operators, and the keywords of the statement around it.
+    @inline(__always)
     func isClauseListStop(_ token: Token) -> Bool {
         switch token.keyword {
         case .and, .or, .not, .contains, .matches, .in, .else, .every, .timeout, .until: return true
@@ -22,6 +24,7 @@ extension Parser {
     }
 
     /// Whether `token` can begin a positional or clause value.
+    @inline(__always)
     func canStartValue(_ token: Token) -> Bool {
         guard canStartExpression(token) else { return false }
         guard token.kind == .identifier else { return true }
@@ -32,6 +35,7 @@ extension Parser {
     }
 
     /// After a command's first word, these make the word a variable: `customer.email`, `checkout[0]`, `refund == x`.
+    @inline(__always)
     func isVariableFollower(_ token: Token) -> Bool {
         switch token.kind {
         case .dot, .leftBracket, .assign: return true
@@ -39,6 +43,7 @@ extension Parser {
         }
     }
 
+    @inline(__always)
     func endsExpression(_ token: Token) -> Bool {
         switch token.kind {
         case .newline, .semicolon, .rightParen, .comma, .rightBracket, .rightBrace, .endOfInput: return true
@@ -125,6 +130,7 @@ extension Parser {
         return parseUnary()
     }
 
+    @inline(__always)
     func isClauseKeyword(_ token: Token, of phrase: CommandGrammar.Phrase) -> Bool {
         let id = wordID(token)
         return id >= 0 && phrase.clauseFirstWords.contains(id)

@@ -5,6 +5,7 @@ extension Parser {
         static let or = 1, and = 2, not = 3, comparison = 4, additive = 5, multiplicative = 6
     }
 
+    @inline(__always)
     func binaryOperator(_ token: Token) -> (BinaryOperator, Int)? {
         switch token.kind {
         case .equalEqual: return (.equal, Precedence.comparison)
@@ -31,6 +32,7 @@ extension Parser {
     }
 
     /// Whether `token` can begin an expression (used to say "expected an expression after …" at the right place).
+    @inline(__always)
     func canStartExpression(_ token: Token) -> Bool {
         switch token.kind {
         case .integer, .decimal, .money, .duration, .string, .flexID, .leftParen, .leftBracket, .minus, .error:

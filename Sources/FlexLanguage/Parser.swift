@@ -76,14 +76,21 @@ public struct Parser {
 
     // MARK: - Tokens
 
+    // The helpers called for nearly every token are `@inline(__always)`: a call to a non-mutating
+    // method from a mutating one made a copy of the whole parser (240 bytes, retaining each of
+    // its references) per call.
+
+    @inline(__always)
     var current: Token { lexer.tokens[index - lexer.discarded] }
 
     /// The token `offset` ahead (at most `lookahead`), or `.endOfInput` past the end.
+    @inline(__always)
     func peek(_ offset: Int) -> Token {
         precondition(offset <= Parser.lookahead, "the parser looks at most \(Parser.lookahead) tokens ahead")
         return lexer.tokens[min(index + offset - lexer.discarded, lexer.tokens.count - 1)]
     }
 
+    @inline(__always)
     var previous: Token { lexer.tokens[max(index - 1, 0) - lexer.discarded] }
 
     mutating func advance() {
@@ -109,10 +116,13 @@ public struct Parser {
     }
 
     /// End offset of the last consumed token, for node spans.
+    @inline(__always)
     var previousEnd: Int { index > 0 ? Int(previous.end) : Int(current.start) }
 
+    @inline(__always)
     func span(_ token: Token) -> SourceSpan { token.span(in: file) }
 
+    @inline(__always)
     func span(from start: Int) -> SourceSpan { SourceSpan(file: file, start: start, end: max(start, previousEnd)) }
 
     func text(_ token: Token) -> String {
@@ -123,15 +133,20 @@ public struct Parser {
         token.kind == .identifier && Lexer.word(source, Int(token.start), Int(token.end), is: word)
     }
 
+    @inline(__always)
     func identifier(_ token: Token) -> NameReference { tree.addName(sourceText(token), span(token)) }
 
     /// The token's text as the tree stores it: a range of the source, no `String` made.
+    @inline(__always)
     func sourceText(_ token: Token) -> TextReference { .source(Int(token.start), Int(token.end)) }
 
+    @inline(__always)
     func make(_ node: ExpressionNode, span: SourceSpan) -> ExpressionReference { tree.add(node, span) }
 
+    @inline(__always)
     func makeStatement(_ node: StatementNode, span: SourceSpan) -> StatementReference { tree.add(node, span) }
 
+    @inline(__always)
     var atStatementEnd: Bool {
         switch current.kind {
         case .newline, .semicolon, .endOfInput, .rightBrace: return true
