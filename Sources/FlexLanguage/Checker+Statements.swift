@@ -3,8 +3,13 @@
 extension Checker.Pass {
     /// The file that was run: its top level may hold scenarios.
     mutating func checkMainProgram(_ statements: NodeRange) {
-        // Most top-level statements of a big script bind a name; grow the table once.
-        variables.reserveCapacity(Int(statements.count) + predefined.count)
+        // A big script binds most of its names at the top level: size the table for them once
+        // (and no larger: a new binding lands on a random slot, so a smaller table misses the cache less).
+        var bindings = predefined.count
+        for position in statements.positions {
+            if case .letBinding = tree.statements[Int(tree.lists[position])].node { bindings += 1 }
+        }
+        variables.reserveCapacity(bindings)
         checkFileTopLevel(statements, isMainFile: true)
     }
 
