@@ -13,7 +13,7 @@ extension Interpreter {
     /// The largest list `range` builds, so a typo cannot exhaust memory.
     static let maximumRange = 10_000_000
 
-    func builtin(_ name: String, _ values: [Value], arguments: [Expression], span: SourceSpan) throws -> Value {
+    func builtin(_ name: String, _ values: [Value], arguments: NodeList<Expression>, span: SourceSpan) throws -> Value {
         // The checker enforces arity; this guard keeps a REPL entry or an unchecked program safe.
         let arity = Builtins.byName[name]?.arity ?? 0...0
         guard arity.contains(values.count), !values.isEmpty else {

@@ -165,7 +165,7 @@ extension Interpreter {
     }
 
     /// A `def` function or a built-in.
-    func call(_ name: Identifier, _ values: [Value], arguments: [Expression], span: SourceSpan, in scope: Scope) async throws -> Value {
+    func call(_ name: Identifier, _ values: [Value], arguments: NodeList<Expression>, span: SourceSpan, in scope: Scope) async throws -> Value {
         if let bound = scope.lookup(name.name) {
             guard case .function(let function) = bound else {
                 throw ScriptFailure.runtime("'\(name.name)' is \(bound.kindDescription), not a function", at: name.span)

@@ -114,7 +114,7 @@ extension Interpreter {
     }
 
     /// `expect snapshot NAME: VALUE`: the value's JSON, masked, against the store.
-    func expectSnapshot(_ arguments: [Expression], span: SourceSpan, in scope: Scope) async throws {
+    func expectSnapshot(_ arguments: NodeList<Expression>, span: SourceSpan, in scope: Scope) async throws {
         guard arguments.count == 2, case .string(let segments) = arguments[0].kind, segments.count == 1,
               case .text(let name) = segments[0] else { return }
         let value = try await evaluate(arguments[1], in: scope)

@@ -199,7 +199,7 @@ public final class Interpreter {
 
     /// Runs statements in the top-level scope (a REPL entry, a file, a scenario body).
     @discardableResult
-    public func executeTopLevel(_ statements: ArraySlice<Statement>) async throws -> Value? {
+    public func executeTopLevel(_ statements: NodeList<Statement>) async throws -> Value? {
         var last: Value?
         for statement in statements {
             if case .scenario = statement.kind { continue }
@@ -341,7 +341,7 @@ public final class Interpreter {
         try await executeStatements(block.statements, in: Interpreter.bindsNames(block) ? Scope(parent: scope) : scope)
     }
 
-    func executeStatements(_ statements: [Statement], in scope: Scope) async throws -> Flow {
+    func executeStatements(_ statements: NodeList<Statement>, in scope: Scope) async throws -> Flow {
         for statement in statements {
             let flow = try await execute(statement, in: scope)
             if case .returned = flow { return flow }

@@ -54,11 +54,11 @@ public struct Record: Sendable {
 /// A `def` function: its parameters, body and the scope it was defined in (closures see it).
 public final class FunctionValue: @unchecked Sendable {
     public let name: String
-    public let parameters: [Identifier]
+    public let parameters: NodeList<Identifier>
     public let body: Block
     let scope: Scope
 
-    init(name: String, parameters: [Identifier], body: Block, scope: Scope) {
+    init(name: String, parameters: NodeList<Identifier>, body: Block, scope: Scope) {
         self.name = name
         self.parameters = parameters
         self.body = body

@@ -1,4 +1,8 @@
 // The syntax tree the parser builds and the checker and interpreter walk. Every node carries its span.
+//
+// A parsed tree lives in flat arrays (`SyntaxTree`); `Expression` and `Statement` are handles into
+// it and give their `kind` as a value made on demand, so walking a tree reads it in place. A tree
+// built by hand (tests, tools) holds its kinds directly; both read the same way.
 
 public struct Identifier: Hashable, Sendable {
     public var name: String
@@ -11,20 +15,49 @@ public struct Identifier: Hashable, Sendable {
 
 public struct Program: Sendable {
     public var file: FileID
-    public var statements: [Statement]
-    public init(file: FileID, statements: [Statement]) {
+    public var statements: NodeList<Statement>
+    public init(file: FileID, statements: NodeList<Statement>) {
         self.file = file
         self.statements = statements
+    }
+    public init(file: FileID, statements: [Statement]) {
+        self.init(file: file, statements: NodeList(statements))
     }
 }
 
 /// `{ … }`; the span covers both braces.
 public struct Block: Sendable {
-    public var statements: [Statement]
-    public var span: SourceSpan
+    enum Storage: Sendable {
+        case tree(SyntaxTree, Int32)
+        indirect case parts(NodeList<Statement>, SourceSpan)
+    }
+
+    let storage: Storage
+
+    public init(statements: NodeList<Statement>, span: SourceSpan) {
+        storage = .parts(statements, span)
+    }
+
     public init(statements: [Statement], span: SourceSpan) {
-        self.statements = statements
-        self.span = span
+        self.init(statements: NodeList(statements), span: span)
+    }
+
+    init(_ tree: SyntaxTree, _ index: Int32) {
+        storage = .tree(tree, index)
+    }
+
+    public var statements: NodeList<Statement> {
+        switch storage {
+        case .tree(let tree, let index): tree.blockStatements(index)
+        case .parts(let statements, _): statements
+        }
+    }
+
+    public var span: SourceSpan {
+        switch storage {
+        case .tree(let tree, let index): tree.blockSpan(index)
+        case .parts(_, let span): span
+        }
     }
 }
 
@@ -38,10 +71,6 @@ public struct ConditionalBranch: Sendable {
 }
 
 public struct Statement: Sendable {
-    // A boxed (indirect) payload is an allocation and a free per statement, which the
-    // parse-and-check throughput target cannot afford. Statements nest only through `Block`'s
-    // array, so no case needs a box; only the two largest keep one, so that the common cases
-    // (let, expression, expect, print, if) set the size of every statement in an array.
     public enum Kind: Sendable {
         /// `let NAME = EXPR`
         case letBinding(Identifier, Expression)
@@ -55,19 +84,19 @@ public struct Statement: Sendable {
         /// `code` is the Flex error code as written (identifier or string), nil for any error.
         case expectError(code: Identifier?, body: Block)
         /// `print EXPR, …`
-        case print([Expression])
+        case print(NodeList<Expression>)
         /// `show EXPR`
         case show(Expression)
         /// `if C { } else if C { } else { }`
-        case ifElse(branches: [ConditionalBranch], elseBlock: Block?)
+        case ifElse(branches: NodeList<ConditionalBranch>, elseBlock: Block?)
         /// `for NAME in EXPR { … }`
-        indirect case forIn(Identifier, Expression, Block)
+        case forIn(Identifier, Expression, Block)
         /// `repeat N { … }`
         case repeatTimes(Expression, Block)
         /// `wait until COND [every DURATION] [timeout DURATION]`
-        indirect case waitUntil(Expression, every: Expression?, timeout: Expression?)
+        case waitUntil(Expression, every: Expression?, timeout: Expression?)
         /// `def NAME(a, b) { … }`
-        case functionDefinition(name: Identifier, parameters: [Identifier], body: Block)
+        case functionDefinition(name: Identifier, parameters: NodeList<Identifier>, body: Block)
         /// `return [EXPR]`
         case returnStatement(Expression?)
         /// `include "path.flex"`; `path` is the decoded string literal.
@@ -78,16 +107,38 @@ public struct Statement: Sendable {
         case invalid
     }
 
-    public var kind: Kind
-    public var span: SourceSpan
+    enum Storage: Sendable {
+        case tree(SyntaxTree, Int32)
+        indirect case kind(Kind, SourceSpan)
+    }
+
+    let storage: Storage
+
     public init(_ kind: Kind, span: SourceSpan) {
-        self.kind = kind
-        self.span = span
+        storage = .kind(kind, span)
+    }
+
+    init(_ tree: SyntaxTree, _ index: Int32) {
+        storage = .tree(tree, index)
+    }
+
+    public var kind: Kind {
+        switch storage {
+        case .tree(let tree, let index): tree.statementKind(index)
+        case .kind(let kind, _): kind
+        }
+    }
+
+    public var span: SourceSpan {
+        switch storage {
+        case .tree(let tree, let index): tree.statementSpan(index)
+        case .kind(_, let span): span
+        }
     }
 }
 
 /// An exact decimal literal such as `0.5`: `significand / 10^scale`. Never a floating-point number.
-public struct DecimalLiteral: Hashable, Sendable, CustomStringConvertible {
+public struct DecimalLiteral: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var significand: Int
     public var scale: Int
     public init(significand: Int, scale: Int) {
@@ -109,13 +160,13 @@ public enum StringSegment: Sendable {
     case interpolation(Expression)
 }
 
-/// The segments of a string literal, used like an array. Most literals are one piece of plain
-/// text: that one is stored inline, because an array per literal was an allocation (and a free)
-/// for nearly every string of a script; literals with escapes or `${…}` keep an array.
+/// The segments of a string literal, used like an array: a parsed literal's are read from its
+/// tree; a literal made by hand is one piece of text, or an array.
 public struct StringSegments: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
     private enum Storage: Sendable {
         case text(String)
         case segments([StringSegment])
+        case tree(SyntaxTree, first: Int32, count: Int32)
     }
 
     private let storage: Storage
@@ -137,12 +188,17 @@ public struct StringSegments: RandomAccessCollection, ExpressibleByArrayLiteral,
         self.init(segments)
     }
 
+    init(_ tree: SyntaxTree, first: Int32, count: Int32) {
+        storage = .tree(tree, first: first, count: count)
+    }
+
     public var startIndex: Int { 0 }
 
     public var endIndex: Int {
         switch storage {
         case .text: 1
         case .segments(let segments): segments.count
+        case .tree(_, _, let count): Int(count)
         }
     }
 
@@ -153,6 +209,9 @@ public struct StringSegments: RandomAccessCollection, ExpressibleByArrayLiteral,
             return .text(text)
         case .segments(let segments):
             return segments[position]
+        case .tree(let tree, let first, let count):
+            precondition(position >= 0 && position < Int(count), "index out of range")
+            return tree.segment(Int(first) + position)
         }
     }
 }
@@ -168,12 +227,12 @@ public struct RecordEntry: Sendable {
     }
 }
 
-public enum UnaryOperator: String, Sendable {
+public enum UnaryOperator: String, Sendable, BitwiseCopyable {
     case not = "not"
     case negate = "-"
 }
 
-public enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable, BitwiseCopyable {
     case or, and
     case equal = "==", notEqual = "!="
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
@@ -197,27 +256,51 @@ public struct Expression: Sendable {
         case flexID(String)
         /// A name: a variable, a parameter, or `it`.
         case variable(String)
-        case list([Expression])
-        case record([RecordEntry])
+        case list(NodeList<Expression>)
+        case record(NodeList<RecordEntry>)
         /// `base.name`
-        indirect case member(Expression, Identifier)
+        case member(Expression, Identifier)
         /// `base[index]`
-        indirect case index(Expression, Expression)
+        case index(Expression, Expression)
         /// `name(args)`: a built-in or a `def`.
-        indirect case call(Identifier, [Expression])
-        indirect case unary(UnaryOperator, Expression)
-        indirect case binary(BinaryOperator, Expression, Expression)
+        case call(Identifier, NodeList<Expression>)
+        case unary(UnaryOperator, Expression)
+        case binary(BinaryOperator, Expression, Expression)
         /// A Flex command phrase (`checkout items [p x2] save_card`).
-        indirect case command(CommandInvocation)
+        case command(CommandInvocation)
         /// Stands in for an expression that failed to parse (its diagnostic is already reported).
         case invalid
     }
 
-    public var kind: Kind
-    public var span: SourceSpan
+    /// A parsed expression is its tree and its index there; copying one copies a reference, and
+    /// the tree is freed as a handful of arrays instead of a heap block per node.
+    enum Storage: Sendable {
+        case tree(SyntaxTree, Int32)
+        indirect case kind(Kind, SourceSpan)
+    }
+
+    let storage: Storage
+
     public init(_ kind: Kind, span: SourceSpan) {
-        self.kind = kind
-        self.span = span
+        storage = .kind(kind, span)
+    }
+
+    init(_ tree: SyntaxTree, _ index: Int32) {
+        storage = .tree(tree, index)
+    }
+
+    public var kind: Kind {
+        switch storage {
+        case .tree(let tree, let index): tree.expressionKind(index)
+        case .kind(let kind, _): kind
+        }
+    }
+
+    public var span: SourceSpan {
+        switch storage {
+        case .tree(let tree, let index): tree.expressionSpan(index)
+        case .kind(_, let span): span
+        }
     }
 }
 
@@ -240,7 +323,7 @@ public enum ClauseValue: Sendable {
     /// A bare word from a fixed set (`capture manual`, `mode off_session`, `lmn approved`).
     case word(Identifier)
     /// A bracketed item list written in place: `items [thermo x2, mug]`.
-    case items([LineItemExpression], span: SourceSpan)
+    case items(NodeList<LineItemExpression>, span: SourceSpan)
 }
 
 public struct Clause: Sendable {
@@ -259,21 +342,64 @@ public struct Clause: Sendable {
 }
 
 public struct CommandInvocation: Sendable {
+    enum Storage: Sendable {
+        case tree(SyntaxTree, Int32)
+        indirect case parts(CommandName?, NodeList<Identifier>, SourceSpan, NodeList<Expression>, NodeList<Clause>)
+    }
+
+    let storage: Storage
+
+    public init(command: CommandName?, phrase: NodeList<Identifier>, phraseSpan: SourceSpan,
+                arguments: NodeList<Expression>, clauses: NodeList<Clause>) {
+        storage = .parts(command, phrase, phraseSpan, arguments, clauses)
+    }
+
+    public init(command: CommandName?, phrase: [Identifier], phraseSpan: SourceSpan, arguments: [Expression], clauses: [Clause]) {
+        self.init(command: command, phrase: NodeList(phrase), phraseSpan: phraseSpan,
+                  arguments: NodeList(arguments), clauses: NodeList(clauses))
+    }
+
+    init(_ tree: SyntaxTree, _ index: Int32) {
+        storage = .tree(tree, index)
+    }
+
     /// Which command table entry this is; nil when the phrase is unknown (the checker reports it
     /// with a did-you-mean over `CommandTable`).
-    public var command: CommandName?
+    public var command: CommandName? {
+        switch storage {
+        case .tree(let tree, let index): tree.records.commands[Int(index)].command
+        case .parts(let command, _, _, _, _): command
+        }
+    }
+
     /// The phrase words as written (`["customer", "create"]`).
-    public var phrase: [Identifier]
-    public var phraseSpan: SourceSpan
+    public var phrase: NodeList<Identifier> {
+        switch storage {
+        case .tree(let tree, let index): NodeList(tree, tree.records.commands[Int(index)].phrase)
+        case .parts(_, let phrase, _, _, _): phrase
+        }
+    }
+
+    public var phraseSpan: SourceSpan {
+        switch storage {
+        case .tree(let tree, let index): tree.span(tree.records.commands[Int(index)].phraseStart, tree.records.commands[Int(index)].phraseEnd)
+        case .parts(_, _, let span, _, _): span
+        }
+    }
+
     /// Positional arguments in the order of the entry's `positionals`.
-    public var arguments: [Expression]
-    public var clauses: [Clause]
-    public init(command: CommandName?, phrase: [Identifier], phraseSpan: SourceSpan, arguments: [Expression], clauses: [Clause]) {
-        self.command = command
-        self.phrase = phrase
-        self.phraseSpan = phraseSpan
-        self.arguments = arguments
-        self.clauses = clauses
+    public var arguments: NodeList<Expression> {
+        switch storage {
+        case .tree(let tree, let index): NodeList(tree, tree.records.commands[Int(index)].arguments)
+        case .parts(_, _, _, let arguments, _): arguments
+        }
+    }
+
+    public var clauses: NodeList<Clause> {
+        switch storage {
+        case .tree(let tree, let index): NodeList(tree, tree.records.commands[Int(index)].clauses)
+        case .parts(_, _, _, _, let clauses): clauses
+        }
     }
 
     public func clause(_ name: String) -> Clause? { clauses.first { $0.name == name } }

@@ -2,15 +2,16 @@
 // required clauses and positionals, and the kinds of the values written in place.
 
 extension Checker.Pass {
-    mutating func checkCommand(_ invocation: CommandInvocation) {
+    mutating func checkCommand(_ invocation: CommandRecord) {
+        let phraseSpan = tree.span(invocation.phraseStart, invocation.phraseEnd)
         guard let name = invocation.command else {
-            let phrase = Self.phraseText(invocation)
+            let phrase = phraseText(invocation.phrase)
             let candidates = CommandTable.all.flatMap { $0.phrases.map { $0.joined(separator: " ") } }
             let help = Suggestions.closest(to: phrase, among: candidates).map { "did you mean '\($0)'?" }
-            report("unknown command '\(phrase)'", at: invocation.phraseSpan,
+            report("unknown command '\(phrase)'", at: phraseSpan,
                    help: help ?? "a command starts with one of: \(CommandTable.leadingWords.sorted().joined(separator: ", "))")
             // Clauses of an unknown command mean nothing; only its arguments can be checked.
-            for argument in invocation.arguments { checkExpression(argument) }
+            for position in invocation.arguments.positions { checkExpression(expression(at: position)) }
             return
         }
         guard let facts = Checker.ClauseFacts.of(name) else { return }
@@ -19,116 +20,122 @@ extension Checker.Pass {
     }
 
     /// The phrase as written (`checkout`, `customer create`); built only for messages.
-    static func phraseText(_ invocation: CommandInvocation) -> String {
-        phraseText(invocation.phrase)
+    func phraseText(_ phrase: NodeRange) -> String {
+        phrase.positions.map { tree.text(NameReference(index: Int32(truncatingIfNeeded: $0))) }.joined(separator: " ")
     }
 
-    static func phraseText(_ phrase: [Identifier]) -> String {
-        phrase.map(\.name).joined(separator: " ")
-    }
-
-    private mutating func checkPositionals(_ invocation: CommandInvocation, positionals: [PositionalSyntax]) {
-        for (index, argument) in invocation.arguments.enumerated() {
+    private mutating func checkPositionals(_ invocation: CommandRecord, positionals: [PositionalSyntax]) {
+        let arguments = invocation.arguments
+        for (index, position) in arguments.positions.enumerated() {
+            let argument = expression(at: position)
             guard index < positionals.count else {
-                report("'\(Self.phraseText(invocation))' takes \(Checker.counted(positionals.count, "argument")), but more were given",
-                       at: argument.span, help: "remove it, or write it as a clause")
+                report("'\(phraseText(invocation.phrase))' takes \(Checker.counted(positionals.count, "argument")), but more were given",
+                       at: tree.span(argument), help: "remove it, or write it as a clause")
                 break
             }
             checkLiteral(argument, against: positionals[index].kind, context: ValueContext(name: positionals[index].name, phrase: invocation.phrase))
             checkExpression(argument)
         }
-        if invocation.arguments.count < positionals.count, !positionals[invocation.arguments.count].isOptional {
-            let missing = positionals[invocation.arguments.count]
-            let phrase = Self.phraseText(invocation)
-            report("'\(phrase)' needs \(Self.positionalNoun(missing))", at: invocation.phraseSpan,
+        let count = Int(arguments.count)
+        if count < positionals.count, !positionals[count].isOptional {
+            let missing = positionals[count]
+            let phrase = phraseText(invocation.phrase)
+            report("'\(phrase)' needs \(Self.positionalNoun(missing))", at: tree.span(invocation.phraseStart, invocation.phraseEnd),
                    help: "for example: \(phrase) \(Self.example(missing.kind))")
         }
     }
 
-    /// Each clause is resolved once to its index in the command's table; duplicates, exclusive
-    /// groups and required clauses are then integer comparisons over a stack buffer, so a clean
-    /// command allocates nothing and copies each clause once.
-    private mutating func checkClauses(_ invocation: CommandInvocation, facts: Checker.ClauseFacts, command: CommandName) {
-        // Reading clauses through a buffer pointer projects their fields instead of copying each
-        // whole Clause (name, value and spans) on every access.
-        invocation.clauses.withUnsafeBufferPointer { clauses in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: clauses.count) { entries in
-                for index in clauses.indices {
-                    guard let entry = facts.index(of: clauses[index].name) else {
-                        entries[index] = -1
-                        reportUnknownClause(clauses[index], invocation: invocation, command: command)
-                        continue
-                    }
-                    entries[index] = entry
-                    let group = facts.groups[entry]
-                    var earlier = 0
-                    while earlier < index, entries[earlier] != entry,
-                          group < 0 || entries[earlier] < 0 || facts.groups[entries[earlier]] != group {
-                        earlier += 1
-                    }
-                    if earlier < index {
-                        let (name, otherName) = (clauses[index].name, clauses[earlier].name)
-                        let note = entries[earlier] == entry
-                            ? Diagnostic.Note("'\(name)' is first given here", span: clauses[earlier].keywordSpan)
-                            : Diagnostic.Note("'\(otherName)' is given here", span: clauses[earlier].keywordSpan)
-                        if entries[earlier] == entry {
-                            report("duplicate clause '\(name)'", at: clauses[index].keywordSpan,
-                                   help: "give each clause once", notes: [note])
-                        } else {
-                            report("'\(otherName)' and '\(name)' cannot be used together", at: clauses[index].keywordSpan,
-                                   help: "keep only one of them", notes: [note])
-                        }
-                    }
-                    checkClauseValue(clauses[index], kind: facts.kinds[entry], phrase: invocation.phrase)
+    /// Each clause is resolved once to its index in the command's table (the parser already did,
+    /// when it matched the keyword); duplicates, exclusive groups and required clauses are then
+    /// integer comparisons over a stack buffer, so a clean command allocates nothing.
+    private mutating func checkClauses(_ invocation: CommandRecord, facts: Checker.ClauseFacts, command: CommandName) {
+        let clauses = invocation.clauses
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Int(clauses.count)) { entries in
+            for (index, position) in clauses.positions.enumerated() {
+                let clause = tree.clauses[position]
+                let tableIndex = clause.tableIndex >= 0 ? Int(clause.tableIndex) : facts.index(of: tree.string(clause.name))
+                guard let entry = tableIndex else {
+                    entries[index] = -1
+                    reportUnknownClause(clause, invocation: invocation, command: command)
+                    continue
                 }
-                for entry in facts.required where !(0..<clauses.count).contains(where: { entries[$0] == entry }) {
-                    let phrase = Self.phraseText(invocation)
-                    let name = facts.names[entry]
-                    report("'\(phrase)' needs \(Checker.article(name)) '\(name)' clause", at: invocation.phraseSpan,
-                           help: "for example: \(phrase) \(Self.example(facts.kinds[entry], named: name))")
+                entries[index] = entry
+                let group = facts.groups[entry]
+                var earlier = 0
+                while earlier < index, entries[earlier] != entry,
+                      group < 0 || entries[earlier] < 0 || facts.groups[entries[earlier]] != group {
+                    earlier += 1
                 }
+                if earlier < index {
+                    let earlierClause = tree.clauses[Int(clauses.first) + earlier]
+                    let (name, otherName) = (tree.string(clause.name), tree.string(earlierClause.name))
+                    let earlierSpan = tree.span(earlierClause.keywordStart, earlierClause.keywordEnd)
+                    let keywordSpan = tree.span(clause.keywordStart, clause.keywordEnd)
+                    let note = entries[earlier] == entry
+                        ? Diagnostic.Note("'\(name)' is first given here", span: earlierSpan)
+                        : Diagnostic.Note("'\(otherName)' is given here", span: earlierSpan)
+                    if entries[earlier] == entry {
+                        report("duplicate clause '\(name)'", at: keywordSpan, help: "give each clause once", notes: [note])
+                    } else {
+                        report("'\(otherName)' and '\(name)' cannot be used together", at: keywordSpan,
+                               help: "keep only one of them", notes: [note])
+                    }
+                }
+                checkClauseValue(clause, kind: facts.kinds[entry], phrase: invocation.phrase)
+            }
+            for entry in facts.required where !(0..<Int(clauses.count)).contains(where: { entries[$0] == entry }) {
+                let phrase = phraseText(invocation.phrase)
+                let name = facts.names[entry]
+                report("'\(phrase)' needs \(Checker.article(name)) '\(name)' clause", at: tree.span(invocation.phraseStart, invocation.phraseEnd),
+                       help: "for example: \(phrase) \(Self.example(facts.kinds[entry], named: name))")
             }
         }
     }
 
-    private mutating func reportUnknownClause(_ clause: Clause, invocation: CommandInvocation, command: CommandName) {
-        let phrase = Self.phraseText(invocation)
+    private mutating func reportUnknownClause(_ clause: ClauseRecord, invocation: CommandRecord, command: CommandName) {
+        let phrase = phraseText(invocation.phrase)
+        let clauseName = tree.string(clause.name)
         let names = CommandTable.syntax(command).clauses.map(\.name)
-        let help = Suggestions.closest(to: clause.name, among: names).map { "did you mean '\($0)'?" }
+        let help = Suggestions.closest(to: clauseName, among: names).map { "did you mean '\($0)'?" }
             ?? "'\(phrase)' takes: \(names.joined(separator: ", "))"
-        report("unknown clause '\(clause.name)' for '\(phrase)'", at: clause.keywordSpan, help: help)
+        report("unknown clause '\(clauseName)' for '\(phrase)'", at: tree.span(clause.keywordStart, clause.keywordEnd), help: help)
     }
 
-    private mutating func checkClauseValue(_ clause: Clause, kind: ValueKind, phrase: [Identifier]) {
-        let context = ValueContext(name: clause.name, phrase: phrase)
+    private mutating func checkClauseValue(_ clause: ClauseRecord, kind: ValueKind, phrase: NodeRange) {
         switch clause.value {
         case .none:
             if kind != .flag {
-                report("'\(clause.name)' needs \(Checker.expectedNoun(kind))", at: clause.span,
-                       help: "for example: \(Self.example(kind, named: clause.name))")
+                let name = tree.string(clause.name)
+                report("'\(name)' needs \(Checker.expectedNoun(kind))", at: tree.span(clause.start, clause.end),
+                       help: "for example: \(Self.example(kind, named: name))")
             }
         case .expression(let value):
             if kind == .flag {
-                report("'\(clause.name)' takes no value", at: value.span, help: "write just '\(clause.name)'")
+                let name = tree.string(clause.name)
+                report("'\(name)' takes no value", at: tree.span(value), help: "write just '\(name)'")
             } else {
-                checkLiteral(value, against: kind, context: context)
+                checkLiteral(value, against: kind, context: ValueContext(name: tree.string(clause.name), phrase: phrase))
             }
             checkExpression(value)
         case .word(let word):
             switch kind {
             case .flag:
-                report("'\(clause.name)' takes no value", at: word.span, help: "write just '\(clause.name)'")
+                let name = tree.string(clause.name)
+                report("'\(name)' takes no value", at: tree.span(word), help: "write just '\(name)'")
             case .word(let choices):
-                if !choices.isEmpty, !choices.contains(word.name) {
-                    reportUnknownWord(word.name, at: word.span, choices: choices, context: context)
+                let text = tree.text(word)
+                if !choices.isEmpty, !choices.contains(text) {
+                    reportUnknownWord(text, at: tree.span(word), choices: choices,
+                                      context: ValueContext(name: tree.string(clause.name), phrase: phrase))
                 }
             default:
                 break
             }
-        case .items(let items, _):
-            for item in items {
-                if case .flexID(let text) = item.price.kind, let prefix = FlexIDPrefix.prefix(of: text), prefix != "fprice_" {
-                    report("expected a price ID (fprice_…), found \(Checker.idNoun(prefix: prefix))", at: item.price.span,
+        case .items(let items, _, _):
+            for position in items.positions {
+                let item = tree.lineItems[position]
+                if case .flexID(let text) = tree.node(item.price), let prefix = FlexIDPrefix.prefix(of: tree.string(text)), prefix != "fprice_" {
+                    report("expected a price ID (fprice_…), found \(Checker.idNoun(prefix: prefix))", at: tree.span(item.price),
                            help: "an item is a price (or its ID) and a quantity, like [price x2]")
                 }
                 checkExpression(item.price)

@@ -3,15 +3,16 @@
 extension Checker.Pass {
     /// Recursive, with `enter()` bounding the depth: the parser caps nesting well below the
     /// limit, so only a hand-built tree can reach it, and then the rest is simply not walked.
-    mutating func checkExpression(_ expression: Expression) {
+    mutating func checkExpression(_ expression: ExpressionReference) {
         guard enter() else { return }
         defer { leave() }
-        switch expression.kind {
+        let record = tree.expressions[Int(expression.index)]
+        switch record.node {
         case .null, .boolean, .integer, .decimal, .money, .duration, .flexID, .invalid:
             break
         case .variable(let name):
-            checkVariableReference(name, at: expression.span)
-        case .binary(.matches, let left, let right) where PatternMarker.isRecordPattern(right):
+            checkVariableReference(tree.string(name), at: tree.span(record.start, record.end))
+        case .binary(.matches, let left, let right) where isRecordPattern(right):
             checkExpression(left)
             checkPattern(right)
         case .binary(_, let left, let right):
@@ -23,19 +24,27 @@ extension Checker.Pass {
             checkExpression(base)
             checkExpression(index)
         case .string(let segments):
-            for case .interpolation(let inner) in segments { checkExpression(inner) }
+            for position in segments.positions {
+                if case .interpolation(let inner) = tree.segments[position] { checkExpression(inner) }
+            }
         case .list(let elements):
-            for element in elements { checkExpression(element) }
+            for position in elements.positions { checkExpression(self.expression(at: position)) }
         case .record(let entries):
-            for entry in entries { checkExpression(entry.value) }
+            for position in entries.positions { checkExpression(tree.recordEntries[position].value) }
         case .call(let name, let arguments):
-            checkCall(name, arguments: arguments, at: expression.span)
-            for argument in arguments { checkExpression(argument) }
+            checkCall(name, arguments: arguments, at: tree.span(record.start, record.end))
+            for position in arguments.positions { checkExpression(self.expression(at: position)) }
         case .unary(_, let operand):
             checkExpression(operand)
-        case .command(let invocation):
-            checkCommand(invocation)
+        case .command(let index):
+            checkCommand(tree.commands[Int(index)])
         }
+    }
+
+    /// True when `expression` is a record pattern (the right side of `matches` in a test).
+    func isRecordPattern(_ expression: ExpressionReference) -> Bool {
+        if case .record = tree.node(expression) { return true }
+        return false
     }
 
     mutating func isVariableVisible(_ name: String) -> Bool {
@@ -64,20 +73,22 @@ extension Checker.Pass {
         report("'\(name)' is not defined", at: span, help: help)
     }
 
-    mutating func checkCall(_ name: Identifier, arguments: [Expression], at span: SourceSpan) {
+    mutating func checkCall(_ nameReference: NameReference, arguments: NodeRange, at span: SourceSpan) {
+        let name = tree.text(nameReference)
         let arity: ClosedRange<Int>
-        if let function = functions.lookup(name.name) {
+        if let function = functions.lookup(name) {
             guard let known = function.arity else { return }
             arity = known
-        } else if predefined.contains(name.name) {
+        } else if predefined.contains(name) {
             // A function defined earlier in the REPL session: its arity is checked when it runs.
             return
         } else {
-            let help = Suggestions.closest(to: name.name, among: functions.names.sorted()).map { "did you mean '\($0)'?" }
-            report("unknown function '\(name.name)'", at: name.span, help: help)
+            let help = Suggestions.closest(to: name, among: functions.names.sorted()).map { "did you mean '\($0)'?" }
+            report("unknown function '\(name)'", at: tree.span(nameReference), help: help)
             return
         }
-        guard !arity.contains(arguments.count) else { return }
+        let argumentCount = Int(arguments.count)
+        guard !arity.contains(argumentCount) else { return }
         let expected: String
         if arity.lowerBound == arity.upperBound {
             expected = Checker.counted(arity.lowerBound, "argument")
@@ -86,8 +97,8 @@ extension Checker.Pass {
         } else {
             expected = "\(arity.lowerBound) to \(Checker.counted(arity.upperBound, "argument"))"
         }
-        let given = arguments.count == 1 ? "1 was given" : "\(arguments.count) were given"
-        report("'\(name.name)' takes \(expected), but \(given)", at: span)
+        let given = argumentCount == 1 ? "1 was given" : "\(argumentCount) were given"
+        report("'\(name)' takes \(expected), but \(given)", at: span)
     }
 }
 

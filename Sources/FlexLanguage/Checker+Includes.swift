@@ -31,9 +31,16 @@ extension Checker.Pass {
         diagnostics += parsed.diagnostics
         includes[pathSpan] = parsed.program
 
-        includeChain.append(canonical)
-        checkFileTopLevel(parsed.program.statements, isMainFile: false)
-        includeChain.removeLast()
+        // A parsed program is always a tree; `includes` keeps it alive while it is checked.
+        guard let (includedTree, statements) = parsed.program.statements.syntaxTreeList else { return }
+        let includingTree = tree
+        includedTree.withSource { records in
+            tree = records
+            includeChain.append(canonical)
+            checkFileTopLevel(statements, isMainFile: false)
+            includeChain.removeLast()
+        }
+        tree = includingTree
     }
 
     /// Where `canonical` already is in the chain of files being checked, if it is.

@@ -17,25 +17,25 @@ extension Checker {
         case id(prefix: String?)
     }
 
-    static func literalClass(of expression: Expression) -> LiteralClass? {
-        switch expression.kind {
+    static func literalClass(of expression: ExpressionReference, in tree: SyntaxTree.Records) -> LiteralClass? {
+        switch tree.node(expression) {
         case .integer(let value): return .integer(value)
-        case .decimal(let value): return .decimal(value)
+        case .decimal(let significand, let scale): return .decimal(DecimalLiteral(significand: significand, scale: Int(scale)))
         case .money(let cents): return .money(cents)
         case .duration: return .duration
         case .boolean(let value): return .boolean(value)
         case .null: return .null
         case .list: return .list
         case .record: return .record
-        case .flexID(let text): return .id(prefix: FlexIDPrefix.prefix(of: text))
+        case .flexID(let text): return .id(prefix: FlexIDPrefix.prefix(of: tree.string(text)))
         case .string: return .string
         case .unary(.negate, let operand):
             // `-5`, `-$2.50`, `-0.5` are still literals of their kind.
-            switch operand.kind {
+            switch tree.node(operand) {
             case .integer(let value): return .integer(value == .min ? value : -value)
             case .money(let cents): return .money(cents == .min ? cents : -cents)
-            case .decimal(let value):
-                return .decimal(DecimalLiteral(significand: value.significand == .min ? value.significand : -value.significand, scale: value.scale))
+            case .decimal(let significand, let scale):
+                return .decimal(DecimalLiteral(significand: significand == .min ? significand : -significand, scale: Int(scale)))
             default: return nil
             }
         default:
@@ -44,12 +44,12 @@ extension Checker {
     }
 
     /// A string literal's text when it has no interpolation.
-    static func staticText(of expression: Expression) -> String? {
-        guard case .string(let segments) = expression.kind else { return nil }
+    static func staticText(of expression: ExpressionReference, in tree: SyntaxTree.Records) -> String? {
+        guard case .string(let segments) = tree.node(expression) else { return nil }
         var text = ""
-        for segment in segments {
-            guard case .text(let part) = segment else { return nil }
-            text += part
+        for position in segments.positions {
+            guard case .text(let part) = tree.segments[position] else { return nil }
+            text += tree.string(part)
         }
         return text
     }
@@ -106,13 +106,14 @@ extension Checker.Pass {
     /// Names the value in word diagnostics: "unknown mode 'x' for 'checkout'".
     struct ValueContext {
         var name: String
-        /// The command's phrase words as written.
-        var phrase: [Identifier]
+        /// The command's phrase words as written (`names` of the tree).
+        var phrase: NodeRange
     }
 
     /// Reports a literal that cannot be a value of `kind`; computed expressions pass.
-    mutating func checkLiteral(_ expression: Expression, against kind: ValueKind, context: ValueContext?) {
-        guard let literal = Checker.literalClass(of: expression) else { return }
+    mutating func checkLiteral(_ expression: ExpressionReference, against kind: ValueKind, context: ValueContext?) {
+        guard let literal = Checker.literalClass(of: expression, in: tree) else { return }
+        let span = tree.span(expression)
         var help: String?
         switch (kind, literal) {
         case (.any, _), (.flag, _):
@@ -120,11 +121,11 @@ extension Checker.Pass {
         case (.string, .string), (.string, .id), (.string, .null):
             return
         case (.string, .integer), (.string, .decimal), (.string, .money), (.string, .duration), (.string, .boolean):
-            help = "put it in quotes: \"\(sourceText(expression.span))\""
+            help = "put it in quotes: \"\(sourceText(span))\""
         case (.integer, .integer), (.integer, .money), (.integer, .null):
             return
         case (.integer, .string):
-            if let text = Checker.staticText(of: expression), !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            if let text = Checker.staticText(of: expression, in: tree), !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 help = "remove the quotes: \(text)"
             }
         case (.integer, .decimal):
@@ -156,8 +157,8 @@ extension Checker.Pass {
         case (.record, _):
             help = "write a record like { key: \"value\" }"
         case (.word(let choices), .string):
-            if !choices.isEmpty, let text = Checker.staticText(of: expression), !choices.contains(text) {
-                reportUnknownWord(text, at: expression.span, choices: choices, context: context)
+            if !choices.isEmpty, let text = Checker.staticText(of: expression, in: tree), !choices.contains(text) {
+                reportUnknownWord(text, at: span, choices: choices, context: context)
             }
             return
         case (.word, .id), (.word, .null):
@@ -165,7 +166,7 @@ extension Checker.Pass {
         default:
             break
         }
-        report("expected \(Checker.expectedNoun(kind)), found \(Checker.describe(literal))", at: expression.span, help: help)
+        report("expected \(Checker.expectedNoun(kind)), found \(Checker.describe(literal))", at: span, help: help)
     }
 
     mutating func reportUnknownWord(_ word: String, at span: SourceSpan, choices: [String], context: ValueContext?) {
@@ -176,7 +177,7 @@ extension Checker.Pass {
             help = "expected one of: \(choices.joined(separator: ", "))"
         }
         if let context {
-            report("unknown \(context.name) '\(word)' for '\(Self.phraseText(context.phrase))'", at: span, help: help)
+            report("unknown \(context.name) '\(word)' for '\(phraseText(context.phrase))'", at: span, help: help)
         } else {
             report("unknown word '\(word)'", at: span, help: help)
         }

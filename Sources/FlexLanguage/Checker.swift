@@ -15,9 +15,13 @@ public struct Checker: Sendable {
     }
 
     public func check(_ program: Program) -> CheckResult {
-        var pass = Pass(checker: self, mainFile: program.file)
-        pass.checkMainProgram(program)
-        return CheckResult(diagnostics: pass.diagnostics, includes: pass.includes)
+        // The checker reads the parsed tree's records; a program built by hand is copied into one first.
+        let (tree, statements) = program.statements.syntaxTreeList ?? SyntaxTree.importing(program.statements, file: program.file)
+        return tree.withSource { records in
+            var pass = Pass(checker: self, mainFile: program.file, tree: records)
+            pass.checkMainProgram(statements)
+            return CheckResult(diagnostics: pass.diagnostics, includes: pass.includes)
+        }
     }
 }
 
@@ -47,10 +51,14 @@ extension Checker {
 
         var variables = ScopeStack<Void>()
         var functions = ScopeStack<FunctionInfo>()
+        /// The records of the file being checked: a copy of its tree's arrays, read without any
+        /// reference counting. Valid inside `SyntaxTree.withSource`, which `check` (the main
+        /// file) and `checkInclude` (included files) run their walks in.
+        var tree: SyntaxTree.Records
         /// The top level of the file being checked, and its `let` names once needed: a `def` body
         /// may use them wherever they are bound, because it runs when called, after the file's top
         /// level has bound them. Worked out only on a miss, so clean scripts never pay for it.
-        var fileStatements: [Statement] = []
+        var fileStatements = NodeRange.empty
         var fileGlobalsCache: Set<String>?
         /// How many `def` bodies enclose the current statement (`return` needs at least one).
         var functionDepth = 0
@@ -64,7 +72,8 @@ extension Checker {
         /// The main file's canonical path as the loader spells it, worked out at the first include.
         var mainCanonicalPath: String?
 
-        init(checker: Checker, mainFile: FileID) {
+        init(checker: Checker, mainFile: FileID, tree: SyntaxTree.Records) {
+            self.tree = tree
             sources = checker.sources
             loader = checker.loader
             predefined = checker.predefined
@@ -77,8 +86,8 @@ extension Checker {
         mutating func fileGlobals() -> Set<String> {
             if let cached = fileGlobalsCache { return cached }
             var names: Set<String> = []
-            for statement in fileStatements {
-                if case .letBinding(let name, _) = statement.kind { names.insert(name.name) }
+            for position in fileStatements.positions {
+                if case .letBinding(let name, _) = tree.statements[Int(tree.lists[position])].node { names.insert(tree.text(name)) }
             }
             fileGlobalsCache = names
             return names

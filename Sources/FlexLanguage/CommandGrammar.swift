@@ -19,9 +19,14 @@ final class CommandGrammar: @unchecked Sendable {  // immutable after init
         let clauseFirstWords: [Int]
         let clauseWordIDs: [[Int]]
         let clauseNames: [String]
+        /// Per clause, a number for its name shared by every phrase that has a clause of that name.
+        let clauseNameIDs: [Int]
         let clauseShapes: [ClauseShape]
 
-        init(_ syntax: CommandSyntax, words: [String], id: (String) -> Int) {
+        init(_ syntax: CommandSyntax, words: [String], id: (String) -> Int, nameID: (String) -> Int) {
+            // The parser matches phrases and clause keywords within its token lookahead.
+            precondition(words.count < Parser.lookahead && syntax.clauses.allSatisfy { $0.keywords.count < Parser.lookahead },
+                         "a phrase or clause keyword is longer than the parser's lookahead")
             command = syntax.name
             wordIDs = words.map(id)
             needsArgument = syntax.positionals.contains { !$0.isOptional } || syntax.clauses.contains { $0.isRequired }
@@ -29,6 +34,7 @@ final class CommandGrammar: @unchecked Sendable {  // immutable after init
             clauseWordIDs = syntax.clauses.map { $0.keywords.map(id) }
             clauseFirstWords = clauseWordIDs.map { $0.first ?? -1 }
             clauseNames = syntax.clauses.map(\.name)
+            clauseNameIDs = clauseNames.map(nameID)
             clauseShapes = syntax.clauses.map { ClauseShape($0.kind) }
         }
     }
@@ -72,10 +78,16 @@ final class CommandGrammar: @unchecked Sendable {  // immutable after init
             words.append(word)
             return words.count - 1
         }
+        var nameIDs: [String: Int] = [:]
+        func nameID(_ name: String) -> Int {
+            if let known = nameIDs[name] { return known }
+            nameIDs[name] = nameIDs.count
+            return nameIDs.count - 1
+        }
         var phrases: [Phrase] = []
         for syntax in table {
             for words in syntax.phrases where !words.isEmpty {
-                phrases.append(Phrase(syntax, words: words, id: id))
+                phrases.append(Phrase(syntax, words: words, id: id, nameID: nameID))
             }
         }
         var bytes: [UInt8] = [], starts = [0]

@@ -57,7 +57,7 @@ public struct ClauseSyntax: Hashable, Sendable {
     }
 }
 
-public enum CommandName: String, Hashable, Sendable, CaseIterable {
+public enum CommandName: String, Hashable, Sendable, BitwiseCopyable, CaseIterable {
     case customerCreate, customerGet, customerUpdate, customerList, paymentMethodsOf
     case productCreate, productGet, productList, productWithPrice
     case priceCreate, priceGet, priceList

@@ -19,8 +19,9 @@ extension DiagnosticRenderer {
             let location = file.location(of: start)
             lineNumber = location.line
             column = location.column
-            let lineStart = file.lineStarts[location.line - 1]
-            var lineEnd = location.line < file.lineStarts.count ? file.lineStarts[location.line] - 1 : bytes.count
+            let lineStarts = file.lineStarts
+            let lineStart = lineStarts[location.line - 1]
+            var lineEnd = location.line < lineStarts.count ? lineStarts[location.line] - 1 : bytes.count
             if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             // A multi-line span gets carets to the end of its first line.
             let end = min(max(start, span.end), lineEnd)

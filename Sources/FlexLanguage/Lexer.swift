@@ -27,6 +27,11 @@ public struct Lexer {
     /// A trailing `\` joined lines and no token has followed yet.
     var pendingContinuation = false
     var separatorCount = 0
+    /// The `.endOfInput` token has been produced.
+    var finished = false
+    /// How many tokens were dropped from the front of `tokens` (see `discardTokens`): token
+    /// number `n` of the input is `tokens[n - discarded]`.
+    var discarded = 0
 
     /// Tokenizes a whole source file.
     public static func tokenize(_ file: SourceFile) -> LexResult {
@@ -47,19 +52,43 @@ public struct Lexer {
             return LexResult(tokens: [Token(kind: .endOfInput, start: 0, end: 0)],
                              diagnostics: [.error("source file is too large (more than 2 GB)", at: span)], isIncomplete: false, separatorCount: 0)
         }
-        var lexer = Lexer(buffer: buffer, file: file, insideInterpolation: insideInterpolation, position: start, end: end)
+        var lexer = Lexer(buffer: buffer, file: file, insideInterpolation: insideInterpolation, start: start, end: end)
         lexer.tokens.reserveCapacity((end - start) / 5 + 16)
         lexer.run()
         return LexResult(tokens: lexer.tokens, diagnostics: lexer.diagnostics, isIncomplete: lexer.isIncomplete,
                          separatorCount: lexer.separatorCount)
     }
 
+    /// A lexer that produces tokens as the parser asks for them (`lex(untilTokenCount:)`), so
+    /// a large file is never held as one array of tokens.
+    init(buffer: UnsafeBufferPointer<UInt8>, file: FileID, insideInterpolation: Bool, start: Int, end: Int) {
+        self.buffer = buffer
+        self.file = file
+        self.insideInterpolation = insideInterpolation
+        self.position = start
+        self.end = min(max(start, end), buffer.count)
+        // A UTF-8 byte order mark at the very start is not part of the program.
+        if position == 0, self.end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+    }
+
+    /// Drops the tokens before token number `index` (which the parser will not read again).
+    mutating func discardTokens(before index: Int) {
+        let count = index - discarded
+        guard count > 0 else { return }
+        tokens.removeFirst(count)
+        discarded = index
+    }
+
     // MARK: - The main loop
 
     mutating func run() {
-        // A UTF-8 byte order mark at the very start is not part of the program.
-        if position == 0, end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
-        while position < end {
+        lex(untilTokenCount: .max)
+    }
+
+    /// Lexes until `tokens` holds `limit` tokens or the input is done (then `.endOfInput` is the last token).
+    mutating func lex(untilTokenCount limit: Int) {
+        guard !finished else { return }
+        while position < end, tokens.count < limit {
             let byte = buffer[position]
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C:
@@ -122,8 +151,10 @@ public struct Lexer {
                 strayBytes(length: 1, message: "unexpected \(shown)", help: nil)
             }
         }
+        guard position >= end else { return }
         if !brackets.isEmpty || pendingContinuation { isIncomplete = true }
         tokens.append(Token(kind: .endOfInput, start: end, end: end))
+        finished = true
     }
 
     func next(is ascii: Unicode.Scalar) -> Bool {
@@ -281,5 +312,19 @@ public struct Lexer {
         default:
             return nil
         }
+    }
+}
+
+extension Lexer {
+    /// A lexer over `buffer[start..<end]` for the parser to pull tokens from. Sources over 2 GB
+    /// (token offsets are 32-bit) yield only `.endOfInput` and one error, as `tokenize` does.
+    static func streaming(buffer: UnsafeBufferPointer<UInt8>, file: FileID, start: Int, end: Int, insideInterpolation: Bool) -> Lexer {
+        let end = min(max(start, end), buffer.count)
+        guard end <= Int(Int32.max) else {
+            var lexer = Lexer(buffer: buffer, file: file, insideInterpolation: insideInterpolation, start: 0, end: 0)
+            lexer.diagnostics = [.error("source file is too large (more than 2 GB)", at: SourceSpan(file: file, start: 0, end: 0))]
+            return lexer
+        }
+        return Lexer(buffer: buffer, file: file, insideInterpolation: insideInterpolation, start: start, end: end)
     }
 }

@@ -9,11 +9,13 @@ extension Parser {
         return grammar.id(source, Int(token.start), Int(token.end))
     }
 
+    @inline(__always)
     func mayLeadCommand(_ token: Token) -> Bool {
         grammar.mayLeadPhrase(firstByte: source[Int(token.start)], length: Int(token.end - token.start))
     }
 
     /// Words that end a command's clause list: operators, and the keywords of the statement around it.
+    @inline(__always)
     func isClauseListStop(_ token: Token) -> Bool {
         switch token.keyword {
         case .and, .or, .not, .contains, .matches, .in, .else, .every, .timeout, .until: return true
@@ -22,6 +24,7 @@ extension Parser {
     }
 
     /// Whether `token` can begin a positional or clause value.
+    @inline(__always)
     func canStartValue(_ token: Token) -> Bool {
         guard canStartExpression(token) else { return false }
         guard token.kind == .identifier else { return true }
@@ -32,6 +35,7 @@ extension Parser {
     }
 
     /// After a command's first word, these make the word a variable: `customer.email`, `checkout[0]`, `refund == x`.
+    @inline(__always)
     func isVariableFollower(_ token: Token) -> Bool {
         switch token.kind {
         case .dot, .leftBracket, .assign: return true
@@ -39,6 +43,7 @@ extension Parser {
         }
     }
 
+    @inline(__always)
     func endsExpression(_ token: Token) -> Bool {
         switch token.kind {
         case .newline, .semicolon, .rightParen, .comma, .rightBracket, .rightBrace, .endOfInput: return true
@@ -50,7 +55,7 @@ extension Parser {
 
     // command = PHRASE { positional } { clause }
     /// A command when `token` begins a phrase of the table and is not being used as a variable.
-    mutating func parseCommandIfPresent(_ token: Token) -> Expression? {
+    mutating func parseCommandIfPresent(_ token: Token) -> ExpressionReference? {
         guard mayLeadCommand(token) else { return nil }
         let first = wordID(token)
         guard first >= 0, !grammar.phrasesByLeadingWord[first].isEmpty, !isVariableFollower(peek(1)) else { return nil }
@@ -64,49 +69,68 @@ extension Parser {
         return nil
     }
 
-    mutating func parseCommand(_ grammarPhrase: CommandGrammar.Phrase) -> Expression {
+    mutating func parseCommand(_ grammarPhrase: CommandGrammar.Phrase) -> ExpressionReference {
         let start = Int(current.start)
         // A command's values may be commands (`refund refund …`): that recursion counts toward the limit too.
-        if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+        if nestingLimitReached() { return make(.invalid, span: span(current)) }
         depth += 1
         defer { depth -= 1 }
-        var phrase: [Identifier] = []
-        phrase.reserveCapacity(grammarPhrase.wordIDs.count)
-        for _ in grammarPhrase.wordIDs {
-            phrase.append(identifier(current))
-            advance()
-        }
+        let phrase = phraseWords(grammarPhrase.wordIDs.count)
         let phraseSpan = SourceSpan(file: file, start: start, end: previousEnd)
-        var arguments: [Expression] = []
+        let arguments = tree.referenceMark
         for takesWord in grammarPhrase.positionalTakesWord {
             guard !panicking, canStartValue(current), !isClauseKeyword(current, of: grammarPhrase) else { break }
-            arguments.append(parsePositional(takesWord: takesWord))
+            let argument = parsePositional(takesWord: takesWord)
+            tree.append(argument)
         }
-        var clauses: [Clause] = []
-        if current.kind == .identifier { clauses.reserveCapacity(min(grammarPhrase.clauseNames.count, 4)) }
+        let clauses = tree.clauseMark
         while !panicking, current.kind == .identifier {
-            if let (clause, wordCount) = matchClause(of: grammarPhrase) {
-                clauses.append(parseClause(clause, of: grammarPhrase, wordCount: wordCount))
+            let clause: ClauseRecord
+            if let (index, wordCount) = matchClause(of: grammarPhrase) {
+                clause = parseClause(index, of: grammarPhrase, wordCount: wordCount)
             } else if isClauseListStop(current) {
                 break
             } else {
-                clauses.append(parseUnknownClause(of: grammarPhrase))
+                clause = parseUnknownClause(of: grammarPhrase)
             }
+            tree.append(clause)
         }
-        let invocation = CommandInvocation(command: grammarPhrase.command, phrase: phrase, phraseSpan: phraseSpan, arguments: arguments, clauses: clauses)
-        return Expression(.command(invocation), span: span(from: start))
+        return finishCommand(grammarPhrase.command, phrase: phrase, phraseSpan: phraseSpan, arguments: arguments,
+                             clauses: clauses, start: start)
+    }
+
+    /// The next `count` words as the phrase (consecutive names in the tree).
+    mutating func phraseWords(_ count: Int) -> NodeRange {
+        let first = Int32(truncatingIfNeeded: tree.nameCount)
+        for _ in 0..<count {
+            _ = identifier(current)
+            advance()
+        }
+        return NodeRange(first: first, count: Int32(truncatingIfNeeded: count))
+    }
+
+    /// The command node, from the arguments and clauses collected since the two marks.
+    mutating func finishCommand(_ command: CommandName?, phrase: NodeRange, phraseSpan: SourceSpan,
+                                arguments: Int, clauses: Int, start: Int) -> ExpressionReference {
+        let argumentList = tree.finishReferences(from: arguments)
+        let clauseList = tree.finishClauses(from: clauses)
+        let record = CommandRecord(command: command, phraseStart: Int32(truncatingIfNeeded: phraseSpan.start),
+                                   phraseEnd: Int32(truncatingIfNeeded: phraseSpan.end), phrase: phrase,
+                                   arguments: argumentList, clauses: clauseList)
+        return make(.command(tree.addCommand(record)), span: span(from: start))
     }
 
     /// A positional value: a bare word for `.word` kinds (kept as a string literal), otherwise a postfix-level expression.
-    mutating func parsePositional(takesWord: Bool) -> Expression {
+    mutating func parsePositional(takesWord: Bool) -> ExpressionReference {
         if takesWord, current.kind == .identifier, current.keyword == .none || current.keyword == .error {
             let token = current
             advance()
-            return Expression(.string(StringSegments(text: text(token))), span: span(token))
+            return plainText(sourceText(token), span: span(token))
         }
         return parseUnary()
     }
 
+    @inline(__always)
     func isClauseKeyword(_ token: Token, of phrase: CommandGrammar.Phrase) -> Bool {
         let id = wordID(token)
         return id >= 0 && phrase.clauseFirstWords.contains(id)
@@ -128,11 +152,11 @@ extension Parser {
     }
 
     // clause = KEYWORD { KEYWORD } [ value ]   (the value's shape comes from the clause's ValueKind)
-    mutating func parseClause(_ clause: Int, of phrase: CommandGrammar.Phrase, wordCount: Int) -> Clause {
+    mutating func parseClause(_ clause: Int, of phrase: CommandGrammar.Phrase, wordCount: Int) -> ClauseRecord {
         let keywordStart = Int(current.start)
         for _ in 0..<wordCount { advance() }
-        let keywordSpan = SourceSpan(file: file, start: keywordStart, end: previousEnd)
-        let value: ClauseValue
+        let keywordEnd = previousEnd
+        let value: ClauseRecord.Value
         switch phrase.clauseShapes[clause] {
         case .flag:
             value = .none
@@ -144,7 +168,8 @@ extension Parser {
             }
         case .word:
             if current.kind == .identifier, current.keyword == .none || current.keyword == .error {
-                value = .word(identifier(current))
+                let word = identifier(current)
+                value = .word(word)
                 advance()
             } else {
                 value = canStartValue(current) ? .expression(parseUnary()) : .none
@@ -153,28 +178,35 @@ extension Parser {
             // A missing value stays `.none`; the checker says what the clause needs.
             value = canStartValue(current) ? .expression(parseUnary()) : .none
         }
-        return Clause(name: phrase.clauseNames[clause], keywordSpan: keywordSpan, value: value, span: SourceSpan(file: file, start: keywordStart, end: previousEnd))
+        return ClauseRecord(name: tree.clauseName(phrase.clauseNameIDs[clause], phrase.clauseNames[clause]), tableIndex: Int16(truncatingIfNeeded: clause), keywordStart: Int32(truncatingIfNeeded: keywordStart),
+                            keywordEnd: Int32(truncatingIfNeeded: keywordEnd), value: value,
+                            start: Int32(truncatingIfNeeded: keywordStart), end: Int32(truncatingIfNeeded: max(keywordStart, previousEnd)))
     }
 
     /// A word that is no clause of this command: kept, with a value if one follows, so one typo does not derail the line.
-    mutating func parseUnknownClause(of phrase: CommandGrammar.Phrase) -> Clause {
+    mutating func parseUnknownClause(of phrase: CommandGrammar.Phrase) -> ClauseRecord {
         let keyword = current
         advance()
-        var value = ClauseValue.none
+        var value = ClauseRecord.Value.none
         if canStartValue(current), !isClauseKeyword(current, of: phrase) {
             value = .expression(parseUnary())
         }
-        return Clause(name: text(keyword), keywordSpan: span(keyword), value: value, span: span(from: Int(keyword.start)))
+        return unknownClause(keyword, value: value)
+    }
+
+    /// A clause named by the word as written.
+    func unknownClause(_ keyword: Token, value: ClauseRecord.Value) -> ClauseRecord {
+        ClauseRecord(name: sourceText(keyword), tableIndex: -1, keywordStart: keyword.start, keywordEnd: keyword.end, value: value,
+                     start: keyword.start, end: Int32(truncatingIfNeeded: max(Int(keyword.start), previousEnd)))
     }
 
     // item_list = "[" [ item { "," item } [ "," ] ] "]" ; item = price [ "x" quantity | "xN" ]
-    mutating func parseItemList() -> ClauseValue {
+    mutating func parseItemList() -> ClauseRecord.Value {
         let open = current
         advance()
-        let items: [LineItemExpression] = parseBracketed { parser in
+        let items: NodeRange = parseBracketed { parser in
             parser.commandsAllowed = false
-            var items: [LineItemExpression] = []
-            if parser.current.kind != .rightBracket { items.reserveCapacity(Parser.smallListCapacity) }
+            let items = parser.tree.lineItemMark
             while parser.current.kind != .rightBracket, !parser.panicking {
                 guard parser.canStartValue(parser.current) else {
                     parser.errorAtCurrent("expected a price or ']'", help: "write items like [price x2, other_price]")
@@ -182,18 +214,21 @@ extension Parser {
                 }
                 let price = parser.parseUnary()
                 let quantity = parser.parseQuantity()
-                items.append(LineItemExpression(price: price, quantity: quantity, span: SourceSpan(file: parser.file, start: price.span.start, end: parser.previousEnd)))
+                let start = parser.tree.span(price).start
+                parser.tree.append(LineItemRecord(price: price, quantity: quantity, start: Int32(truncatingIfNeeded: start),
+                                                  end: Int32(truncatingIfNeeded: max(start, parser.previousEnd))))
                 guard parser.current.kind == .comma else { break }
                 parser.advance()
             }
-            return items
+            return parser.tree.finishLineItems(from: items)
         }
         expectCloser(.rightBracket, for: open)
-        return .items(items, span: span(from: Int(open.start)))
+        let whole = span(from: Int(open.start))
+        return .items(items, start: Int32(truncatingIfNeeded: whole.start), end: Int32(truncatingIfNeeded: whole.end))
     }
 
     /// `x2` (one word) or `x 2` / `x n` (the word `x`, then a value); nil when no quantity is written.
-    mutating func parseQuantity() -> Expression? {
+    mutating func parseQuantity() -> ExpressionReference? {
         let token = current
         guard token.kind == .identifier, source[Int(token.start)] == UInt8(ascii: "x") else { return nil }
         let length = Int(token.end - token.start)
@@ -201,7 +236,7 @@ extension Parser {
             advance()
             guard canStartValue(current) else {
                 errorAtCurrent("expected a quantity after 'x'", help: "write a quantity like x2 or x 2")
-                return Expression(.invalid, span: span(token))
+                return make(.invalid, span: span(token))
             }
             return parseUnary()
         }
@@ -218,9 +253,9 @@ extension Parser {
         let digits = SourceSpan(file: file, start: Int(token.start) + 1, end: Int(token.end))
         if overflow {
             softError("quantity is too large", at: digits)
-            return Expression(.invalid, span: digits)
+            return make(.invalid, span: digits)
         }
-        return Expression(.integer(value), span: digits)
+        return make(.integer(value), span: digits)
     }
 
     /// At a statement's start, a word that is no command but is followed by a word or a literal on the
@@ -250,34 +285,28 @@ extension Parser {
     }
 
     /// An unknown phrase: its words become clauses and its literals arguments, for the checker's did-you-mean.
-    mutating func parseUnknownCommand() -> Expression {
+    mutating func parseUnknownCommand() -> ExpressionReference {
         let first = current
         let start = Int(first.start)
-        var phrase = [identifier(first)]
-        advance()
-        if current.kind == .identifier, !isClauseListStop(current),
-           leadsPhrase(first) || isPhraseSecondWord(current) {
-            phrase.append(identifier(current))
-            advance()
-        }
+        let secondIsPhrase = peek(1).kind == .identifier && !isClauseListStop(peek(1)) && (leadsPhrase(first) || isPhraseSecondWord(peek(1)))
+        let phrase = phraseWords(secondIsPhrase ? 2 : 1)
         let phraseSpan = SourceSpan(file: file, start: start, end: previousEnd)
-        var arguments: [Expression] = []
-        var clauses: [Clause] = []
+        let arguments = tree.referenceMark, clauses = tree.clauseMark
         while !panicking {
             if current.kind == .identifier {
                 if isClauseListStop(current), current.keyword != .for { break }
                 let keyword = current
                 advance()
-                var value = ClauseValue.none
+                var value = ClauseRecord.Value.none
                 if current.kind != .identifier, canStartValue(current) { value = .expression(parseUnary()) }
-                clauses.append(Clause(name: text(keyword), keywordSpan: span(keyword), value: value, span: span(from: Int(keyword.start))))
+                tree.append(unknownClause(keyword, value: value))
             } else if canStartValue(current) {
-                arguments.append(parseUnary())
+                let argument = parseUnary()
+                tree.append(argument)
             } else {
                 break
             }
         }
-        let invocation = CommandInvocation(command: nil, phrase: phrase, phraseSpan: phraseSpan, arguments: arguments, clauses: clauses)
-        return Expression(.command(invocation), span: span(from: start))
+        return finishCommand(nil, phrase: phrase, phraseSpan: phraseSpan, arguments: arguments, clauses: clauses, start: start)
     }
 }

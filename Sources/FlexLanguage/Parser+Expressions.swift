@@ -5,6 +5,7 @@ extension Parser {
         static let or = 1, and = 2, not = 3, comparison = 4, additive = 5, multiplicative = 6
     }
 
+    @inline(__always)
     func binaryOperator(_ token: Token) -> (BinaryOperator, Int)? {
         switch token.kind {
         case .equalEqual: return (.equal, Precedence.comparison)
@@ -31,6 +32,7 @@ extension Parser {
     }
 
     /// Whether `token` can begin an expression (used to say "expected an expression after …" at the right place).
+    @inline(__always)
     func canStartExpression(_ token: Token) -> Bool {
         switch token.kind {
         case .integer, .decimal, .money, .duration, .string, .flexID, .leftParen, .leftBracket, .minus, .error:
@@ -48,8 +50,8 @@ extension Parser {
     }
 
     // expression = or_expression
-    mutating func parseExpression() -> Expression {
-        if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+    mutating func parseExpression() -> ExpressionReference {
+        if nestingLimitReached() { return make(.invalid, span: span(current)) }
         depth += 1
         defer { depth -= 1 }
         return parseBinary(minimum: Precedence.or)
@@ -58,16 +60,16 @@ extension Parser {
     // or = and { "or" and } ; and = not { "and" not } ; not = "not" not | comparison
     // comparison = additive [ ( "==" | "!=" | "<" | "<=" | ">" | ">=" | "contains" | "matches" | "in" ) additive ]
     // additive = multiplicative { ( "+" | "-" ) multiplicative } ; multiplicative = unary { ( "*" | "/" ) unary }
-    mutating func parseBinary(minimum: Int) -> Expression {
-        var left: Expression
+    mutating func parseBinary(minimum: Int) -> ExpressionReference {
+        var left: ExpressionReference
         if current.keyword == .not, current.kind == .identifier, minimum <= Precedence.not {
             let notToken = current
-            if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+            if nestingLimitReached() { return make(.invalid, span: span(current)) }
             depth += 1
             defer { depth -= 1 }
             advance()
             let operand = parseOperand(after: notToken, minimum: Precedence.not)
-            left = Expression(.unary(.not, operand), span: span(notToken).merged(with: operand.span))
+            left = make(.unary(.not, operand), span: span(notToken).merged(with: tree.span(operand)))
         } else {
             left = parseUnary()
         }
@@ -89,14 +91,14 @@ extension Parser {
             let right = op == .matches && current.kind == .leftBrace && !noRecordLiteral
                 ? parseRecord(of: .patterns)
                 : parseOperand(after: opToken, minimum: precedence + 1)
-            left = Expression(.binary(op, left, right), span: left.span.merged(with: right.span))
+            left = make(.binary(op, left, right), span: tree.span(left).merged(with: tree.span(right)))
             previousWasComparison = precedence == Precedence.comparison
         }
         return left
     }
 
     /// The right side of an operator, with "expected an expression after '=='" when it is missing.
-    mutating func parseOperand(after op: Token, minimum: Int) -> Expression {
+    mutating func parseOperand(after op: Token, minimum: Int) -> ExpressionReference {
         let allowsNot = minimum <= Precedence.not
         guard canStartExpression(current), allowsNot || current.keyword != .not || current.kind != .identifier else {
             if current.keyword == .not, current.kind == .identifier {
@@ -104,40 +106,44 @@ extension Parser {
             } else {
                 errorAtCurrent("expected an expression after '\(text(op))'")
             }
-            return Expression(.invalid, span: SourceSpan(file: file, start: Int(op.end), end: Int(op.end)))
+            return make(.invalid, span: SourceSpan(file: file, start: Int(op.end), end: Int(op.end)))
         }
         return parseBinary(minimum: minimum)
     }
 
     // unary = "-" unary | postfix
-    mutating func parseUnary() -> Expression {
+    mutating func parseUnary() -> ExpressionReference {
         guard current.kind == .minus else { return parsePostfix() }
         let minus = current
-        if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+        if nestingLimitReached() { return make(.invalid, span: span(current)) }
         depth += 1
         defer { depth -= 1 }
         advance()
         guard canStartExpression(current), current.keyword != .not || current.kind != .identifier else {
             errorAtCurrent("expected an expression after '-'")
-            return Expression(.invalid, span: span(minus))
+            return make(.invalid, span: span(minus))
         }
         let operand = parseUnary()
-        let whole = span(minus).merged(with: operand.span)
-        // Negative literals stay literals, so `l[-1]` and `amount -$5` need no evaluation.
-        switch operand.kind {
-        case .integer(let value): return Expression(.integer(-value), span: whole)
-        case .money(let cents): return Expression(.money(cents: -cents), span: whole)
-        case .duration(let seconds): return Expression(.duration(seconds: -seconds), span: whole)
-        case .decimal(let value): return Expression(.decimal(DecimalLiteral(significand: -value.significand, scale: value.scale)), span: whole)
-        default: return Expression(.unary(.negate, operand), span: whole)
+        let whole = span(minus).merged(with: tree.span(operand))
+        // Negative literals stay literals, so `l[-1]` and `amount -$5` need no evaluation. The
+        // literal's node was just made and nothing refers to it yet, so it is rewritten in place.
+        let negated: ExpressionNode
+        switch tree.node(operand) {
+        case .integer(let value): negated = .integer(-value)
+        case .money(let cents): negated = .money(cents: -cents)
+        case .duration(let seconds): negated = .duration(seconds: -seconds)
+        case .decimal(let significand, let scale): negated = .decimal(significand: -significand, scale: scale)
+        default: return make(.unary(.negate, operand), span: whole)
         }
+        tree.replace(operand, with: negated, span: whole)
+        return operand
     }
 
     // postfix = primary { "." NAME | "[" expression "]" }      (a command takes no postfix: parenthesize it)
-    mutating func parsePostfix() -> Expression {
+    mutating func parsePostfix() -> ExpressionReference {
         let parenthesized = current.kind == .leftParen
         var expression = parsePrimary()
-        if !parenthesized, case .command = expression.kind { return expression }
+        if !parenthesized, case .command = tree.node(expression) { return expression }
         let savedDepth = depth
         defer { depth = savedDepth }
         while !panicking {
@@ -154,19 +160,20 @@ extension Parser {
                     return expression
                 }
                 advance()
-                expression = Expression(.member(expression, identifier(name)), span: expression.span.merged(with: span(name)))
+                let member = identifier(name)
+                expression = make(.member(expression, member), span: tree.span(expression).merged(with: span(name)))
             case .leftBracket:
                 let open = current
                 advance()
                 let subscriptValue = parseBracketed { parser in
                     guard parser.canStartExpression(parser.current) else {
                         parser.errorAtCurrent("expected an index after '['")
-                        return Expression(.invalid, span: parser.span(open))
+                        return parser.make(.invalid, span: parser.span(open))
                     }
                     return parser.parseExpression()
                 }
                 expectCloser(.rightBracket, for: open)
-                expression = Expression(.index(expression, subscriptValue), span: span(from: expression.span.start))
+                expression = make(.index(expression, subscriptValue), span: span(from: tree.span(expression).start))
             default:
                 return expression
             }
@@ -187,24 +194,24 @@ extension Parser {
     }
 
     // primary = literal | ID | STRING | "null" | "true" | "false" | NAME | call | command | list | record | "(" expression ")"
-    mutating func parsePrimary() -> Expression {
+    mutating func parsePrimary() -> ExpressionReference {
         let token = current
         switch token.kind {
         case .integer, .decimal, .money, .duration:
             advance()
-            if token.flags.contains(.malformed) { return Expression(.invalid, span: span(token)) }
+            if token.flags.contains(.malformed) { return make(.invalid, span: span(token)) }
             switch token.kind {
-            case .integer: return Expression(.integer(token.value), span: span(token))
-            case .decimal: return Expression(.decimal(DecimalLiteral(significand: token.value, scale: Int(token.scale))), span: span(token))
-            case .money: return Expression(.money(cents: token.value), span: span(token))
-            default: return Expression(.duration(seconds: token.value), span: span(token))
+            case .integer: return make(.integer(token.value), span: span(token))
+            case .decimal: return make(.decimal(significand: token.value, scale: Int32(token.scale)), span: span(token))
+            case .money: return make(.money(cents: token.value), span: span(token))
+            default: return make(.duration(seconds: token.value), span: span(token))
             }
         case .string:
             advance()
             return parseStringLiteral(token)
         case .flexID:
             advance()
-            return Expression(.flexID(text(token)), span: span(token))
+            return make(.flexID(sourceText(token)), span: span(token))
         case .identifier:
             return parseWord()
         case .leftBracket:
@@ -217,89 +224,91 @@ extension Parser {
             let inner = parseBracketed { parser in
                 guard parser.canStartExpression(parser.current) else {
                     parser.errorAtCurrent("expected an expression after '('")
-                    return Expression(.invalid, span: parser.span(open))
+                    return parser.make(.invalid, span: parser.span(open))
                 }
                 return parser.parseExpression()
             }
             expectCloser(.rightParen, for: open)
             // The span covers the parentheses so carets underline what was written.
-            return Expression(inner.kind, span: span(from: Int(open.start)))
+            tree.setSpan(inner, span(from: Int(open.start)))
+            return inner
         default:
             errorAtCurrent("expected an expression")
-            return Expression(.invalid, span: span(token))
+            return make(.invalid, span: span(token))
         }
     }
 
     /// A word in expression position: a literal word, `it`, a command, a call, or a variable.
-    mutating func parseWord() -> Expression {
+    mutating func parseWord() -> ExpressionReference {
         let token = current
         switch token.keyword {
-        case .true: advance(); return Expression(.boolean(true), span: span(token))
-        case .false: advance(); return Expression(.boolean(false), span: span(token))
-        case .null: advance(); return Expression(.null, span: span(token))
-        case .it: advance(); return Expression(.variable("it"), span: span(token))
+        case .true: advance(); return make(.boolean(true), span: span(token))
+        case .false: advance(); return make(.boolean(false), span: span(token))
+        case .null: advance(); return make(.null, span: span(token))
+        case .it: advance(); return make(.variable(sourceText(token)), span: span(token))
         default:
             if token.keyword.isReserved {
                 errorAtCurrent("expected an expression")
-                return Expression(.invalid, span: span(token))
+                return make(.invalid, span: span(token))
             }
         }
         if commandsAllowed, let command = parseCommandIfPresent(token) {
             return command
         }
-        let name = text(token)
         if peek(1).kind == .leftParen {
-            return parseCall(name: identifier(token))
+            let name = identifier(token)
+            return parseCall(name: name)
         }
         if commandsAllowed, index == statementExpressionStart, looksLikeUnknownCommand() {
             return parseUnknownCommand()
         }
         advance()
-        return Expression(.variable(name), span: span(token))
+        return make(.variable(sourceText(token)), span: span(token))
     }
 
     // call = NAME "(" [ expression { "," expression } [ "," ] ] ")"
-    mutating func parseCall(name: Identifier) -> Expression {
+    mutating func parseCall(name: NameReference) -> ExpressionReference {
         advance() // name
         let open = current
         advance() // (
-        let arguments: [Expression] = parseBracketed { parser in
-            var arguments: [Expression] = []
+        let arguments: NodeRange = parseBracketed { parser in
+            let arguments = parser.tree.referenceMark
             while parser.current.kind != .rightParen, !parser.panicking {
                 guard parser.canStartExpression(parser.current) else {
                     parser.errorAtCurrent("expected an argument or ')'")
                     break
                 }
-                arguments.append(parser.parseExpression())
+                let argument = parser.parseExpression()
+                parser.tree.append(argument)
                 guard parser.current.kind == .comma else { break }
                 parser.advance()
             }
-            return arguments
+            return parser.tree.finishReferences(from: arguments)
         }
         expectCloser(.rightParen, for: open)
-        return Expression(.call(name, arguments), span: span(from: name.span.start))
+        return make(.call(name, arguments), span: span(from: tree.span(name).start))
     }
 
     // list = "[" [ expression { "," expression } [ "," ] ] "]"
-    mutating func parseList() -> Expression {
+    mutating func parseList() -> ExpressionReference {
         let open = current
         advance()
-        let elements: [Expression] = parseBracketed { parser in
-            var elements: [Expression] = []
-            if parser.current.kind != .rightBracket { elements.reserveCapacity(Parser.smallListCapacity) }
+        let elements: NodeRange = parseBracketed { parser in
+            let elements = parser.tree.referenceMark
             while parser.current.kind != .rightBracket, !parser.panicking {
                 guard parser.canStartExpression(parser.current) else {
                     parser.errorAtCurrent("expected a list element or ']'")
                     break
                 }
-                elements.append(parser.parseExpression())
+                let element = parser.parseExpression()
+                parser.tree.append(element)
                 guard parser.current.kind == .comma else { break }
                 parser.advance()
             }
-            return elements
+            return parser.tree.finishReferences(from: elements)
         }
         expectCloser(.rightBracket, for: open)
-        return Expression(.list(elements), span: span(from: Int(open.start)))
+        return make(.list(elements), span: span(from: Int(open.start)))
     }
 
     /// What the entries of a record hold: values, or (after `matches`) patterns.
@@ -307,40 +316,43 @@ extension Parser {
 
     // record = "{" [ entry { ( "," | NEWLINE ) entry } [ "," ] ] "}" ; entry = ( NAME | STRING ) ":" expression
     // record_pattern = the same with entry = ( NAME | STRING ) ":" pattern
-    mutating func parseRecord(of kind: RecordEntries = .values) -> Expression {
+    mutating func parseRecord(of kind: RecordEntries = .values) -> ExpressionReference {
         let open = current
         advance()
         let example = kind == .values ? "write a record like { email: \"a@b.co\", count: 2 }" : "write a pattern like { id: any id, status: \"open\" }"
-        let entries: [RecordEntry] = parseBracketed { parser in
-            var entries: [RecordEntry] = []
+        let entries: NodeRange = parseBracketed { parser in
+            let entries = parser.tree.entryMark
             parser.skipNewlines()
             while parser.current.kind != .rightBrace, !parser.panicking {
                 let keyToken = parser.current
                 let key: String
+                let keyText: TextReference
                 switch keyToken.kind {
                 case .identifier:
                     key = parser.text(keyToken)
+                    keyText = parser.sourceText(keyToken)
                 case .string:
                     key = parser.plainString(keyToken, purpose: "a field name") ?? ""
+                    keyText = parser.tree.addString(key)
                 default:
                     parser.errorAtCurrent("expected a field name or '}'", help: example)
-                    return entries
+                    return parser.tree.finishEntries(from: entries)
                 }
                 parser.advance()
-                guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return entries }
+                guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return parser.tree.finishEntries(from: entries) }
                 parser.skipNewlines()
-                let value: Expression
+                let value: ExpressionReference
                 switch kind {
                 case .values:
                     guard parser.canStartExpression(parser.current) else {
                         parser.errorAtCurrent("expected a value after '\(key):'")
-                        return entries
+                        return parser.tree.finishEntries(from: entries)
                     }
                     value = parser.parseExpression()
                 case .patterns:
                     value = parser.parsePattern()
                 }
-                entries.append(RecordEntry(key: key, keySpan: parser.span(keyToken), value: value))
+                parser.tree.append(RecordEntryRecord(key: keyText, keyStart: keyToken.start, keyEnd: keyToken.end, value: value))
                 let sawNewline = parser.current.kind == .newline
                 parser.skipNewlines()
                 if parser.current.kind == .comma {
@@ -348,13 +360,13 @@ extension Parser {
                     parser.skipNewlines()
                 } else if !sawNewline, parser.current.kind != .rightBrace {
                     parser.errorAtCurrent("expected ',' or '}' after the \(kind == .values ? "value" : "pattern") of '\(key)'")
-                    return entries
+                    return parser.tree.finishEntries(from: entries)
                 }
             }
-            return entries
+            return parser.tree.finishEntries(from: entries)
         }
         expectCloser(.rightBrace, for: open)
-        return Expression(.record(entries), span: span(from: Int(open.start)))
+        return make(.record(entries), span: span(from: Int(open.start)))
     }
 
     mutating func skipNewlines() {

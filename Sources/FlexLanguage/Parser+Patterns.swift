@@ -3,8 +3,8 @@
 
 extension Parser {
     // pattern = "any" [ KIND ] | "matches" STRING | record_pattern | list_pattern | expression
-    mutating func parsePattern() -> Expression {
-        if nestingLimitReached() { return Expression(.invalid, span: span(current)) }
+    mutating func parsePattern() -> ExpressionReference {
+        if nestingLimitReached() { return make(.invalid, span: span(current)) }
         depth += 1
         defer { depth -= 1 }
         let token = current
@@ -18,12 +18,16 @@ extension Parser {
             advance()
             guard current.kind == .string else {
                 errorAtCurrent("expected a regular expression string after 'matches'", help: "write a pattern like matches \"^fcus_\"")
-                return Expression(.invalid, span: span(token))
+                return make(.invalid, span: span(token))
             }
             let literal = current
             advance()
             let regex = parseStringLiteral(literal)
-            return Expression(.call(Identifier(PatternMarker.regex, span: span(token)), [regex]), span: span(from: start))
+            let marker = tree.addName(PatternMarker.regex, span(token))
+            let arguments = tree.referenceMark
+            tree.append(regex)
+            let argumentList = tree.finishReferences(from: arguments)
+            return make(.call(marker, argumentList), span: span(from: start))
         case .identifier where text(token) == "any" && !continuesExpression(peek(1)):
             advance()
             var name = PatternMarker.anyPrefix
@@ -31,11 +35,12 @@ extension Parser {
                 name += " " + text(current)
                 advance()
             }
-            return Expression(.call(Identifier(name, span: span(from: start)), []), span: span(from: start))
+            let marker = tree.addName(name, span(from: start))
+            return make(.call(marker, .empty), span: span(from: start))
         default:
             guard canStartExpression(current) else {
                 errorAtCurrent("expected a pattern", help: "a pattern is a value, any, any id, matches \"regex\", { field: pattern } or [pattern, …]")
-                return Expression(.invalid, span: span(token))
+                return make(.invalid, span: span(token))
             }
             return parseExpression()
         }
@@ -50,20 +55,21 @@ extension Parser {
     }
 
     // list_pattern = "[" [ pattern { "," pattern } [ "," ] ] "]"
-    mutating func parseListPattern() -> Expression {
+    mutating func parseListPattern() -> ExpressionReference {
         let open = current
         advance()
-        let elements: [Expression] = parseBracketed { parser in
-            var elements: [Expression] = []
+        let elements: NodeRange = parseBracketed { parser in
+            let elements = parser.tree.referenceMark
             while parser.current.kind != .rightBracket, !parser.panicking {
-                elements.append(parser.parsePattern())
+                let element = parser.parsePattern()
+                parser.tree.append(element)
                 guard parser.current.kind == .comma else { break }
                 parser.advance()
             }
-            return elements
+            return parser.tree.finishReferences(from: elements)
         }
         expectCloser(.rightBracket, for: open)
-        return Expression(.list(elements), span: span(from: Int(open.start)))
+        return make(.list(elements), span: span(from: Int(open.start)))
     }
 
     /// `expect snapshot NAME:` follows (NAME a word or a plain string).
@@ -75,7 +81,7 @@ extension Parser {
     }
 
     // expect_snapshot = "expect" "snapshot" ( WORD | STRING ) ":" expression
-    mutating func parseExpectSnapshotStatement(start: Int) -> Statement {
+    mutating func parseExpectSnapshotStatement(start: Int) -> StatementReference {
         let keyword = current
         advance() // snapshot
         let nameToken = current
@@ -89,9 +95,13 @@ extension Parser {
         advance() // :
         skipNewlines()
         let value = parseStatementExpression(after: "'expect snapshot \(name):'")
-        let nameExpression = Expression(.string(StringSegments(text: name)), span: span(nameToken))
-        let call = Expression(.call(Identifier(PatternMarker.snapshot, span: span(keyword)), [nameExpression, value]),
-                              span: span(from: Int(keyword.start)))
-        return Statement(.expect(call, message: nil), span: span(from: start))
+        let nameExpression = plainText(tree.addString(name), span: span(nameToken))
+        let marker = tree.addName(PatternMarker.snapshot, span(keyword))
+        let arguments = tree.referenceMark
+        tree.append(nameExpression)
+        tree.append(value)
+        let argumentList = tree.finishReferences(from: arguments)
+        let call = make(.call(marker, argumentList), span: span(from: Int(keyword.start)))
+        return makeStatement(.expect(call, message: nil), span: span(from: start))
     }
 }

@@ -2,10 +2,8 @@
 
 extension Parser {
     // program = { separator } [ statement { separator { separator } statement } ] { separator } EOF
-    mutating func parseProgram() -> [Statement] {
-        var statements: [Statement] = []
-        // One statement per separator at most: reserving avoids regrowing a large array many times.
-        statements.reserveCapacity(statementCapacityHint)
+    mutating func parseProgram() -> NodeRange {
+        let statements = tree.referenceMark
         while true {
             skipSeparators()
             if current.kind == .endOfInput { break }
@@ -15,9 +13,11 @@ extension Parser {
                 panicking = false
                 continue
             }
-            statements.append(parseStatementAndEnd())
+            let statement = parseStatementAndEnd()
+            tree.append(statement)
+            discardConsumedTokens()
         }
-        return statements
+        return tree.finishReferences(from: statements)
     }
 
     mutating func skipSeparators() {
@@ -25,7 +25,7 @@ extension Parser {
     }
 
     /// One statement and its terminator; on any error, skips to the next statement boundary.
-    mutating func parseStatementAndEnd() -> Statement {
+    mutating func parseStatementAndEnd() -> StatementReference {
         let start = index
         let statement = parseStatement()
         if !panicking, !atStatementEnd {
@@ -33,9 +33,9 @@ extension Parser {
         }
         if panicking {
             synchronize(statementStart: start)
-            if case .invalid = statement.kind {
-                // A new node rather than a mutated one: mutating would copy every statement on the clean path too.
-                return Statement(.invalid, span: SourceSpan(file: file, start: Int(tokens[start].start), end: max(Int(tokens[start].start), previousEnd)))
+            if tree.isInvalid(statement) {
+                let first = Int(token(at: start).start)
+                tree.setSpan(statement, SourceSpan(file: file, start: first, end: max(first, previousEnd)))
             }
         } else if current.kind == .newline || current.kind == .semicolon {
             advance()
@@ -44,34 +44,36 @@ extension Parser {
     }
 
     // block = "{" { separator } { statement separator } "}"
-    mutating func parseBlock(after what: String) -> Block {
+    mutating func parseBlock(after what: String) -> BlockReference {
         let open = current
         // After a failed head the statement is skipped whole by `synchronize`.
-        guard !panicking else { return Block(statements: [], span: span(current)) }
+        guard !panicking else { return tree.addBlock(.empty, span(current)) }
         guard current.kind == .leftBrace else {
             errorAtCurrent("expected '{' to start the body of \(what)")
-            return Block(statements: [], span: SourceSpan(file: file, start: Int(current.start), end: Int(current.start)))
+            return tree.addBlock(.empty, SourceSpan(file: file, start: Int(current.start), end: Int(current.start)))
         }
         advance()
-        var statements: [Statement] = []
+        let statements = tree.referenceMark
         while true {
             skipSeparators()
             if current.kind == .rightBrace || current.kind == .endOfInput { break }
-            statements.append(parseStatementAndEnd())
+            let statement = parseStatementAndEnd()
+            tree.append(statement)
         }
         if current.kind == .rightBrace {
             advance()
         } else {
             errorAtCurrent("expected '}' to close '{' at \(location(Int(open.start)))")
         }
-        return Block(statements: statements, span: span(from: Int(open.start)))
+        let list = tree.finishReferences(from: statements)
+        return tree.addBlock(list, span(from: Int(open.start)))
     }
 
     // statement = let | assignment | expect | print | show | if | for | repeat | wait | def | return | include | scenario | expression
-    mutating func parseStatement() -> Statement {
+    mutating func parseStatement() -> StatementReference {
         let token = current
         // Blocks and `expect error:` nest statements; each level counts toward the nesting limit.
-        if nestingLimitReached() { return Statement(.invalid, span: span(token)) }
+        if nestingLimitReached() { return makeStatement(.invalid, span: span(token)) }
         depth += 1
         defer { depth -= 1 }
         if token.kind == .identifier {
@@ -90,7 +92,7 @@ extension Parser {
             case .scenario: return parseScenarioStatement()
             case .else:
                 error("'else' without a matching 'if'", at: span(token), help: "put 'else' right after the closing '}' of an if block")
-                return Statement(.invalid, span: span(token))
+                return makeStatement(.invalid, span: span(token))
             default:
                 if peek(1).kind == .assign { return parseAssignment() }
             }
@@ -101,43 +103,45 @@ extension Parser {
     }
 
     /// An expression the way statements take it: `what` names the place in "expected an expression after …".
-    mutating func parseStatementExpression(after what: String) -> Expression {
+    mutating func parseStatementExpression(after what: String) -> ExpressionReference {
         guard canStartExpression(current) else {
             errorAtCurrent("expected an expression after \(what)")
-            return Expression(.invalid, span: SourceSpan(file: file, start: previousEnd, end: previousEnd))
+            return make(.invalid, span: SourceSpan(file: file, start: previousEnd, end: previousEnd))
         }
         statementExpressionStart = index
         return parseExpression()
     }
 
     // expression_statement = expression
-    mutating func parseExpressionStatement() -> Statement {
+    mutating func parseExpressionStatement() -> StatementReference {
         let start = Int(current.start)
         guard canStartExpression(current) else {
             errorAtCurrent("expected a statement")
-            return Statement(.invalid, span: span(current))
+            return makeStatement(.invalid, span: span(current))
         }
         statementExpressionStart = index
         let value = parseExpression()
-        return Statement(.expression(value), span: span(from: start))
+        return makeStatement(.expression(value), span: span(from: start))
     }
 
     // let = "let" NAME "=" expression
-    mutating func parseLetStatement() -> Statement {
+    mutating func parseLetStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         guard let name = parseBindingName(after: "'let'") else {
-            return Statement(.invalid, span: span(from: start))
+            return makeStatement(.invalid, span: span(from: start))
         }
-        guard expect(.assign, "expected '=' after 'let \(name.name)'") else {
-            return Statement(.letBinding(name, Expression(.invalid, span: name.span)), span: span(from: start))
+        let written = tree.text(name)
+        guard expect(.assign, "expected '=' after 'let \(written)'") else {
+            let missing = make(.invalid, span: tree.span(name))
+            return makeStatement(.letBinding(name, missing), span: span(from: start))
         }
         let value = parseStatementExpression(after: "'='")
-        return Statement(.letBinding(name, value), span: span(from: start))
+        return makeStatement(.letBinding(name, value), span: span(from: start))
     }
 
     /// A variable name; a Flex-ID-looking word is accepted (the checker says why it is a bad name).
-    mutating func parseBindingName(after what: String) -> Identifier? {
+    mutating func parseBindingName(after what: String) -> NameReference? {
         let token = current
         switch token.kind {
         case .identifier where !token.keyword.isReserved, .flexID:
@@ -153,18 +157,18 @@ extension Parser {
     }
 
     // assignment = NAME "=" expression
-    mutating func parseAssignment() -> Statement {
+    mutating func parseAssignment() -> StatementReference {
         let start = Int(current.start)
         let name = identifier(current)
         advance()
         advance()
         let value = parseStatementExpression(after: "'='")
-        return Statement(.assignment(name, value), span: span(from: start))
+        return makeStatement(.assignment(name, value), span: span(from: start))
     }
 
     // expect = "expect" expression [ "else" expression ]
     //        | "expect" "error" [ CODE ] ( ":" statement | block )
-    mutating func parseExpectStatement() -> Statement {
+    mutating func parseExpectStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         if current.keyword == .error, isExpectErrorForm() {
@@ -174,12 +178,12 @@ extension Parser {
             return parseExpectSnapshotStatement(start: start)
         }
         let condition = parseStatementExpression(after: "'expect'")
-        var message: Expression?
+        var message: ExpressionReference?
         if current.keyword == .else, !panicking {
             advance()
             message = parseStatementExpression(after: "'else'")
         }
-        return Statement(.expect(condition, message: message), span: span(from: start))
+        return makeStatement(.expect(condition, message: message), span: span(from: start))
     }
 
     /// `expect error` is the error form when followed by `:`, `{` or a code; otherwise `error` is a variable.
@@ -196,19 +200,20 @@ extension Parser {
         }
     }
 
-    mutating func parseExpectErrorStatement(start: Int) -> Statement {
+    mutating func parseExpectErrorStatement(start: Int) -> StatementReference {
         advance() // error
-        var code: Identifier?
+        var code: NameReference?
         if current.kind == .identifier || current.kind == .string {
             let token = current
             if token.kind == .string {
-                code = Identifier(plainString(token, purpose: "an error code") ?? "", span: span(token))
+                let text = plainString(token, purpose: "an error code") ?? ""
+                code = tree.addName(text, span(token))
             } else {
                 code = identifier(token)
             }
             advance()
         }
-        let body: Block
+        let body: BlockReference
         if current.kind == .colon {
             let colon = current
             advance()
@@ -216,47 +221,52 @@ extension Parser {
             skipNewlines()
             if atStatementEnd {
                 errorAtCurrent("expected a statement after 'expect error:'")
-                body = Block(statements: [], span: span(colon))
+                body = tree.addBlock(.empty, span(colon))
             } else {
                 let statement = parseStatement()
-                body = Block(statements: [statement], span: statement.span)
+                let mark = tree.referenceMark
+                tree.append(statement)
+                let list = tree.finishReferences(from: mark)
+                body = tree.addBlock(list, tree.span(statement))
             }
         } else if current.kind == .leftBrace {
             body = parseBlock(after: "'expect error'")
         } else {
             errorAtCurrent("expected ':' and a statement, or a '{' block, after 'expect error'",
                            help: "write 'expect error: STATEMENT' or 'expect error CODE { … }'")
-            body = Block(statements: [], span: span(from: start))
+            body = tree.addBlock(.empty, span(from: start))
         }
-        return Statement(.expectError(code: code, body: body), span: span(from: start))
+        return makeStatement(.expectError(code: code, body: body), span: span(from: start))
     }
 
     // print = "print" [ expression { "," expression } ]
-    mutating func parsePrintStatement() -> Statement {
+    mutating func parsePrintStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
-        var values: [Expression] = []
+        let values = tree.referenceMark
         if !atStatementEnd {
-            values.reserveCapacity(Parser.smallListCapacity)
-            values.append(parseStatementExpression(after: "'print'"))
+            let first = parseStatementExpression(after: "'print'")
+            tree.append(first)
             while current.kind == .comma, !panicking {
                 advance()
-                values.append(parseStatementExpression(after: "','"))
+                let value = parseStatementExpression(after: "','")
+                tree.append(value)
             }
         }
-        return Statement(.print(values), span: span(from: start))
+        let list = tree.finishReferences(from: values)
+        return makeStatement(.print(list), span: span(from: start))
     }
 
     // show = "show" expression
-    mutating func parseShowStatement() -> Statement {
+    mutating func parseShowStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         let value = parseStatementExpression(after: "'show'")
-        return Statement(.show(value), span: span(from: start))
+        return makeStatement(.show(value), span: span(from: start))
     }
 
     /// A statement head's expression, where `{` opens the body rather than a record.
-    mutating func parseHeadExpression(after what: String) -> Expression {
+    mutating func parseHeadExpression(after what: String) -> ExpressionReference {
         let saved = noRecordLiteral
         noRecordLiteral = true
         defer { noRecordLiteral = saved }
@@ -264,70 +274,75 @@ extension Parser {
     }
 
     // if = "if" expression block { "else" "if" expression block } [ "else" block ]
-    mutating func parseIfStatement() -> Statement {
+    mutating func parseIfStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
-        var branches: [ConditionalBranch] = []
-        var elseBlock: Block?
+        let branches = tree.branchMark
+        var elseBlock: BlockReference?
         let condition = parseHeadExpression(after: "'if'")
-        branches.append(ConditionalBranch(condition: condition, body: parseBlock(after: "'if'")))
+        let body = parseBlock(after: "'if'")
+        tree.append(ConditionalBranchRecord(condition: condition, body: body))
         while !panicking, skipNewlinesBeforeElse() {
             advance() // else
             if current.keyword == .if {
                 advance()
                 let condition = parseHeadExpression(after: "'else if'")
-                branches.append(ConditionalBranch(condition: condition, body: parseBlock(after: "'else if'")))
+                let body = parseBlock(after: "'else if'")
+                tree.append(ConditionalBranchRecord(condition: condition, body: body))
             } else {
                 elseBlock = parseBlock(after: "'else'")
                 break
             }
         }
-        return Statement(.ifElse(branches: branches, elseBlock: elseBlock), span: span(from: start))
+        let branchList = tree.finishBranches(from: branches)
+        return makeStatement(.ifElse(branches: branchList, elseBlock: elseBlock), span: span(from: start))
     }
 
     /// `else` may start the next line after `}`; newlines are consumed only when an `else` follows them.
     mutating func skipNewlinesBeforeElse() -> Bool {
         var probe = index
-        while tokens[probe].kind == .newline { probe += 1 }
-        guard tokens[probe].keyword == .else, tokens[probe].kind == .identifier else { return false }
+        while token(at: probe).kind == .newline { probe += 1 }
+        let next = token(at: probe)
+        guard next.keyword == .else, next.kind == .identifier else { return false }
+        _ = token(at: probe + Parser.lookahead)
         index = probe
         return true
     }
 
     // for = "for" NAME "in" expression block
-    mutating func parseForStatement() -> Statement {
+    mutating func parseForStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         guard let name = parseBindingName(after: "'for'") else {
-            return Statement(.invalid, span: span(from: start))
+            return makeStatement(.invalid, span: span(from: start))
         }
         guard current.keyword == .in else {
-            errorAtCurrent("expected 'in' after 'for \(name.name)'")
-            return Statement(.invalid, span: span(from: start))
+            errorAtCurrent("expected 'in' after 'for \(tree.text(name))'")
+            return makeStatement(.invalid, span: span(from: start))
         }
         advance()
         let list = parseHeadExpression(after: "'in'")
         let body = parseBlock(after: "'for'")
-        return Statement(.forIn(name, list, body), span: span(from: start))
+        return makeStatement(.forIn(name, list, body), span: span(from: start))
     }
 
     // repeat = "repeat" expression block
-    mutating func parseRepeatStatement() -> Statement {
+    mutating func parseRepeatStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         let count = parseHeadExpression(after: "'repeat'")
         let body = parseBlock(after: "'repeat'")
-        return Statement(.repeatTimes(count, body), span: span(from: start))
+        return makeStatement(.repeatTimes(count, body), span: span(from: start))
     }
 
     // wait = "wait" "until" expression [ "every" expression ] [ "timeout" expression ]   (the two clauses in either order)
-    mutating func parseWaitStatement() -> Statement {
+    mutating func parseWaitStatement() -> StatementReference {
         let start = Int(current.start)
         advance() // wait
         advance() // until
         let condition = parseStatementExpression(after: "'wait until'")
-        var every: Expression?
-        var timeout: Expression?
+        var every: ExpressionReference?
+        var timeout: ExpressionReference?
         while !panicking, current.keyword == .every || current.keyword == .timeout {
             let keyword = current
             advance()
@@ -339,71 +354,77 @@ extension Parser {
             let value = parseStatementExpression(after: "'\(text(keyword))'")
             if isEvery { every = value } else { timeout = value }
         }
-        return Statement(.waitUntil(condition, every: every, timeout: timeout), span: span(from: start))
+        return makeStatement(.waitUntil(condition, every: every, timeout: timeout), span: span(from: start))
     }
 
     // def = "def" NAME "(" [ NAME { "," NAME } ] ")" block
-    mutating func parseFunctionDefinition() -> Statement {
+    mutating func parseFunctionDefinition() -> StatementReference {
         let start = Int(current.start)
         advance()
         guard let name = parseBindingName(after: "'def'") else {
-            return Statement(.invalid, span: span(from: start))
+            return makeStatement(.invalid, span: span(from: start))
         }
         let open = current
-        guard expect(.leftParen, "expected '(' after 'def \(name.name)'", help: "write 'def \(name.name)(a, b) { … }'") else {
-            return Statement(.invalid, span: span(from: start))
+        let written = tree.text(name)
+        guard expect(.leftParen, "expected '(' after 'def \(written)'", help: "write 'def \(written)(a, b) { … }'") else {
+            return makeStatement(.invalid, span: span(from: start))
         }
-        var parameters: [Identifier] = []
+        // Parameters are the only names made until the ')', so they are consecutive in the tree.
+        let firstParameter = Int32(truncatingIfNeeded: tree.nameCount)
+        var parameterCount: Int32 = 0
         if current.kind != .rightParen {
             repeat {
-                guard let parameter = parseBindingName(after: parameters.isEmpty ? "'('" : "','") else {
-                    return Statement(.invalid, span: span(from: start))
+                guard parseBindingName(after: parameterCount == 0 ? "'('" : "','") != nil else {
+                    return makeStatement(.invalid, span: span(from: start))
                 }
-                parameters.append(parameter)
+                parameterCount += 1
                 guard current.kind == .comma else { break }
                 advance()
             } while current.kind != .rightParen
         }
         expectCloser(.rightParen, for: open)
-        guard !panicking else { return Statement(.invalid, span: span(from: start)) }
-        let body = parseBlock(after: "'def \(name.name)'")
-        return Statement(.functionDefinition(name: name, parameters: parameters, body: body), span: span(from: start))
+        guard !panicking else { return makeStatement(.invalid, span: span(from: start)) }
+        let body = parseBlock(after: "'def \(written)'")
+        let parameters = NodeRange(first: firstParameter, count: parameterCount)
+        return makeStatement(.functionDefinition(name: name, parameters: parameters, body: body), span: span(from: start))
     }
 
     // return = "return" [ expression ]
-    mutating func parseReturnStatement() -> Statement {
+    mutating func parseReturnStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         let value = atStatementEnd ? nil : parseStatementExpression(after: "'return'")
-        return Statement(.returnStatement(value), span: span(from: start))
+        return makeStatement(.returnStatement(value), span: span(from: start))
     }
 
     // include = "include" STRING
-    mutating func parseIncludeStatement() -> Statement {
+    mutating func parseIncludeStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         let token = current
         guard token.kind == .string else {
             errorAtCurrent("expected a file path in quotes after 'include'", help: "write include \"setup.flex\"")
-            return Statement(.invalid, span: span(from: start))
+            return makeStatement(.invalid, span: span(from: start))
         }
         advance()
-        let path = plainString(token, purpose: "an include path") ?? ""
-        return Statement(.include(path: path, pathSpan: span(token)), span: span(from: start))
+        let pathText = plainString(token, purpose: "an include path") ?? ""
+        let path = tree.addName(pathText, span(token))
+        return makeStatement(.include(path), span: span(from: start))
     }
 
     // scenario = "scenario" STRING block
-    mutating func parseScenarioStatement() -> Statement {
+    mutating func parseScenarioStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
         let token = current
         guard token.kind == .string else {
             errorAtCurrent("expected the scenario's name in quotes after 'scenario'", help: "write scenario \"refund twice\" { … }")
-            return Statement(.invalid, span: span(from: start))
+            return makeStatement(.invalid, span: span(from: start))
         }
         advance()
-        let name = plainString(token, purpose: "a scenario name") ?? ""
+        let nameText = plainString(token, purpose: "a scenario name") ?? ""
+        let name = tree.addName(nameText, span(token))
         let body = parseBlock(after: "'scenario'")
-        return Statement(.scenario(name: name, nameSpan: span(token), body: body), span: span(from: start))
+        return makeStatement(.scenario(name, body: body), span: span(from: start))
     }
 }

@@ -2,16 +2,37 @@
 
 extension Parser {
     // string = '"' { CHAR | ESCAPE | "${" expression "}" } '"'
-    mutating func parseStringLiteral(_ token: Token) -> Expression {
+    mutating func parseStringLiteral(_ token: Token) -> ExpressionReference {
+        let segments = parseStringSegments(token)
+        return make(.string(segments), span: span(token))
+    }
+
+    /// A string literal that is one piece of text (a bare word read as a string).
+    func plainText(_ text: TextReference, span: SourceSpan) -> ExpressionReference {
+        let mark = tree.segmentMark
+        tree.append(.text(text))
+        let segments = tree.finishSegments(from: mark)
+        return make(.string(segments), span: span)
+    }
+
+    /// The literal's segments, stored in the tree.
+    mutating func parseStringSegments(_ token: Token) -> NodeRange {
+        let mark = collectStringSegments(token)
+        return tree.finishSegments(from: mark)
+    }
+
+    /// Collects the literal's segments in the tree's pending list and returns where they start
+    /// there; the caller keeps them (`finishSegments`) or only reads them (`takeSegments`).
+    mutating func collectStringSegments(_ token: Token) -> Int {
+        let mark = tree.segmentMark
         let start = Int(token.start) + 1
         let terminated = !token.flags.contains(.unterminated)
         let end = max(start, Int(token.end) - (terminated ? 1 : 0))
-        let whole = span(token)
         guard token.flags.contains(.needsDecoding) else {
-            return Expression(.string(StringSegments(text: String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self))), span: whole)
+            tree.append(.text(.source(start, end)))
+            return mark
         }
-        var segments: [StringSegment] = []
-        segments.reserveCapacity(Parser.smallListCapacity)
+        var segmentCount = 0
         // Text between escapes is taken straight from the source; `decoded` collects a segment only
         // once it has an escape, so strings that are only interpolated allocate no scratch buffer.
         var decoded: [UInt8] = []
@@ -26,30 +47,33 @@ extension Parser {
             } else if byte == UInt8(ascii: "$"), position + 1 < end, source[position + 1] == UInt8(ascii: "{"), terminated {
                 // (In an unterminated string everything up to the end of input is already one error: `${` stays text.)
                 if runStart < position || !decoded.isEmpty {
-                    segments.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
+                    tree.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
+                    segmentCount += 1
                 }
                 let expressionStart = position + 2
                 let close = Lexer.interpolationEnd(source, from: expressionStart, end: end) ?? end
-                segments.append(.interpolation(parseInterpolation(dollar: position, start: expressionStart, end: close)))
+                let inner = parseInterpolation(dollar: position, start: expressionStart, end: close)
+                tree.append(.interpolation(inner))
+                segmentCount += 1
                 position = min(close + 1, end)
                 runStart = position
             } else {
                 position += 1
             }
         }
-        if runStart < position || !decoded.isEmpty || segments.isEmpty {
-            segments.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
+        if runStart < position || !decoded.isEmpty || segmentCount == 0 {
+            tree.append(.text(takeText(from: runStart, to: position, decoded: &decoded)))
         }
-        return Expression(.string(StringSegments(segments)), span: whole)
+        return mark
     }
 
-    /// The text of one segment: what `decoded` holds, then the source bytes `start..<end`; empties `decoded`.
-    func takeText(from start: Int, to end: Int, decoded: inout [UInt8]) -> String {
-        let run = UnsafeBufferPointer(rebasing: source[start..<end])
-        if decoded.isEmpty { return String(decoding: run, as: UTF8.self) }
-        decoded.append(contentsOf: run)
+    /// The text of one segment: what `decoded` holds, then the source bytes `start..<end`; empties
+    /// `decoded`. Text without escapes is a range of the source, stored as no `String`.
+    func takeText(from start: Int, to end: Int, decoded: inout [UInt8]) -> TextReference {
+        if decoded.isEmpty { return .source(start, end) }
+        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
         defer { decoded.removeAll(keepingCapacity: true) }
-        return String(decoding: decoded, as: UTF8.self)
+        return tree.addString(String(decoding: decoded, as: UTF8.self))
     }
 
     /// Decodes the escape at `position` (a backslash) and returns the offset after it.
@@ -122,22 +146,24 @@ extension Parser {
     }
 
     /// `${ expression }`: lexed over exactly its bytes and parsed by a nested parser that shares the nesting budget.
-    mutating func parseInterpolation(dollar: Int, start: Int, end: Int) -> Expression {
+    mutating func parseInterpolation(dollar: Int, start: Int, end: Int) -> ExpressionReference {
         let whole = SourceSpan(file: file, start: dollar, end: min(end + 1, source.count))
         if depth >= Parser.maxDepth {
             reportLexical("this is nested too deeply (more than \(Parser.maxDepth) levels)", dollar, min(end + 1, source.count),
                           help: "split the expression into several statements with 'let'")
-            return Expression(.invalid, span: whole)
+            return make(.invalid, span: whole)
         }
-        let lexed = Lexer.tokenize(buffer: source, file: file, start: start, end: end, insideInterpolation: true)
-        if !lexed.diagnostics.isEmpty { diagnostics.append(contentsOf: lexed.diagnostics) }
-        var inner = Parser(tokens: lexed.tokens, source: source, sourceFile: sourceFile, depth: depth + 1)
+        var lexer = Lexer.streaming(buffer: source, file: file, start: start, end: end, insideInterpolation: true)
+        // Lexed whole (it is short), so its errors come before the inner parser's, as they always did.
+        lexer.run()
+        if !lexer.diagnostics.isEmpty { diagnostics.append(contentsOf: lexer.diagnostics) }
+        var inner = Parser(lexer: lexer, source: source, sourceFile: sourceFile, tree: tree, depth: depth + 1)
         inner.skipNewlines()
         guard inner.current.kind != .endOfInput else {
             reportLexical("expected an expression inside '${…}'", dollar, min(end + 1, source.count))
-            return Expression(.invalid, span: whole)
+            return inner.make(.invalid, span: whole)
         }
-        let value: Expression
+        let value: ExpressionReference
         if inner.canStartExpression(inner.current) {
             value = inner.parseExpression()
             inner.skipNewlines()
@@ -146,7 +172,7 @@ extension Parser {
             }
         } else {
             inner.errorAtCurrent("expected an expression inside '${…}'")
-            value = Expression(.invalid, span: whole)
+            value = inner.make(.invalid, span: whole)
         }
         if !inner.diagnostics.isEmpty { diagnostics.append(contentsOf: inner.diagnostics) }
         return value
@@ -154,14 +180,13 @@ extension Parser {
 
     /// A string that must be plain text (include paths, scenario names, error codes, record keys).
     mutating func plainString(_ token: Token, purpose: String) -> String? {
-        let literal = parseStringLiteral(token)
-        guard case .string(let segments) = literal.kind else { return nil }
+        let mark = collectStringSegments(token)
         var text = ""
-        for segment in segments {
+        for segment in tree.takeSegments(from: mark) {
             switch segment {
-            case .text(let part):
+            case let part?:
                 text += part
-            case .interpolation:
+            case nil:
                 reportLexical("\(purpose) cannot contain '${…}'", Int(token.start), Int(token.end), help: "write it as plain text")
                 return nil
             }

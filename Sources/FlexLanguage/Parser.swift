@@ -4,11 +4,17 @@ public struct Parser {
     /// Deep enough for any real script, shallow enough that no build's stack overflows: about six
     /// frames per level, and 256 levels overflowed a worker thread under AddressSanitizer.
     static let maxDepth = 128
-    /// First capacity of lists whose length is unknown until parsed (arguments, elements, items,
-    /// string segments): one allocation for the usual short list instead of growing 1 → 2 → 4.
-    static let smallListCapacity = 4
+    /// Tokens lexed ahead of the current one. The parser looks at most a phrase or clause keyword
+    /// ahead (CommandGrammar checks that its longest is shorter), so `peek` never needs more.
+    static let lookahead = 8
+    /// Tokens lexed per refill of the lookahead.
+    static let lexBatch = 512
+    /// How many consumed tokens may pile up before they are dropped (between top-level statements).
+    static let consumedTokenLimit = 4096
 
-    let tokens: [Token]
+    /// Produces the tokens as they are needed; `lexer.tokens` holds those from the current
+    /// top-level statement on, so a large file is never one large array of tokens.
+    var lexer: Lexer
     let source: UnsafeBufferPointer<UInt8>
     let sourceFile: SourceFile
     let file: FileID
@@ -26,29 +32,36 @@ public struct Parser {
     /// The token index where a statement's top expression begins: only there can an unknown word start a command.
     var statementExpressionStart = -1
     var reportedEndOfInput = false
-    /// The lexer's count of separators, an upper bound on top-level statements.
-    var statementCapacityHint = 0
+    /// The nodes parsed so far; a nested parser (string interpolation) adds to the same tree.
+    let tree: SyntaxTree
 
-    init(tokens: [Token], source: UnsafeBufferPointer<UInt8>, sourceFile: SourceFile, depth: Int = 0) {
-        self.tokens = tokens
+    init(lexer: Lexer, source: UnsafeBufferPointer<UInt8>, sourceFile: SourceFile, tree: SyntaxTree, depth: Int = 0) {
+        self.lexer = lexer
         self.source = source
         self.sourceFile = sourceFile
         self.file = sourceFile.id
         self.depth = depth
+        self.tree = tree
+        self.lexer.lex(untilTokenCount: Parser.lexBatch)
     }
 
     /// Parses a whole file. Never traps: every byte sequence yields a program and diagnostics.
     public static func parse(_ file: SourceFile) -> ParseResult {
-        let lexed = Lexer.tokenize(file)
-        return file.bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(tokens: lexed.tokens, source: buffer, sourceFile: file)
-            parser.statementCapacityHint = min(lexed.separatorCount + 1, lexed.tokens.count)
+        file.bytes.withUnsafeBufferPointer { buffer in
+            let lexer = Lexer.streaming(buffer: buffer, file: file.id, start: 0, end: buffer.count, insideInterpolation: false)
+            let tree = SyntaxTree(file: file.id, source: file.bytes)
+            tree.reserveCapacity(byteCount: buffer.count)
+            // Error messages read names of the tree while it is built.
+            tree.records.source = buffer
+            defer { tree.records.source = UnsafeBufferPointer(start: nil, count: 0) }
+            var parser = Parser(lexer: lexer, source: buffer, sourceFile: file, tree: tree)
             let statements = parser.parseProgram()
-            var diagnostics = lexed.diagnostics
+            // Lexer errors first, as when the whole file was lexed before parsing: the sort below is stable.
+            var diagnostics = parser.lexer.diagnostics
             diagnostics.append(contentsOf: parser.diagnostics)
-            return ParseResult(program: Program(file: file.id, statements: statements),
+            return ParseResult(program: Program(file: file.id, statements: NodeList(tree, statements)),
                                diagnostics: sortedBySource(diagnostics),
-                               isIncomplete: lexed.isIncomplete)
+                               isIncomplete: parser.lexer.isIncomplete)
         }
     }
 
@@ -63,21 +76,53 @@ public struct Parser {
 
     // MARK: - Tokens
 
-    var current: Token { tokens[index] }
+    // The helpers called for nearly every token are `@inline(__always)`: a call to a non-mutating
+    // method from a mutating one made a copy of the whole parser (240 bytes, retaining each of
+    // its references) per call.
 
-    func peek(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
+    @inline(__always)
+    var current: Token { lexer.tokens[index - lexer.discarded] }
 
-    var previous: Token { tokens[max(index - 1, 0)] }
+    /// The token `offset` ahead (at most `lookahead`), or `.endOfInput` past the end.
+    @inline(__always)
+    func peek(_ offset: Int) -> Token {
+        precondition(offset <= Parser.lookahead, "the parser looks at most \(Parser.lookahead) tokens ahead")
+        return lexer.tokens[min(index + offset - lexer.discarded, lexer.tokens.count - 1)]
+    }
+
+    @inline(__always)
+    var previous: Token { lexer.tokens[max(index - 1, 0) - lexer.discarded] }
 
     mutating func advance() {
-        if index < tokens.count - 1 { index += 1 }
+        guard current.kind != .endOfInput else { return }
+        index += 1
+        if index - lexer.discarded + Parser.lookahead >= lexer.tokens.count, !lexer.finished {
+            lexer.lex(untilTokenCount: lexer.tokens.count + Parser.lexBatch)
+        }
+    }
+
+    /// Token number `position` of the input (at or after the current statement's first), lexing up to it if needed.
+    mutating func token(at position: Int) -> Token {
+        while position - lexer.discarded >= lexer.tokens.count, !lexer.finished {
+            lexer.lex(untilTokenCount: lexer.tokens.count + Parser.lexBatch)
+        }
+        return lexer.tokens[min(position - lexer.discarded, lexer.tokens.count - 1)]
+    }
+
+    /// Drops tokens already parsed once enough have piled up; only between top-level statements,
+    /// since a statement's recovery rescans it from its first token.
+    mutating func discardConsumedTokens() {
+        if index - lexer.discarded > Parser.consumedTokenLimit { lexer.discardTokens(before: index - 1) }
     }
 
     /// End offset of the last consumed token, for node spans.
-    var previousEnd: Int { index > 0 ? Int(tokens[index - 1].end) : Int(current.start) }
+    @inline(__always)
+    var previousEnd: Int { index > 0 ? Int(previous.end) : Int(current.start) }
 
+    @inline(__always)
     func span(_ token: Token) -> SourceSpan { token.span(in: file) }
 
+    @inline(__always)
     func span(from start: Int) -> SourceSpan { SourceSpan(file: file, start: start, end: max(start, previousEnd)) }
 
     func text(_ token: Token) -> String {
@@ -88,8 +133,20 @@ public struct Parser {
         token.kind == .identifier && Lexer.word(source, Int(token.start), Int(token.end), is: word)
     }
 
-    func identifier(_ token: Token) -> Identifier { Identifier(text(token), span: span(token)) }
+    @inline(__always)
+    func identifier(_ token: Token) -> NameReference { tree.addName(sourceText(token), span(token)) }
 
+    /// The token's text as the tree stores it: a range of the source, no `String` made.
+    @inline(__always)
+    func sourceText(_ token: Token) -> TextReference { .source(Int(token.start), Int(token.end)) }
+
+    @inline(__always)
+    func make(_ node: ExpressionNode, span: SourceSpan) -> ExpressionReference { tree.add(node, span) }
+
+    @inline(__always)
+    func makeStatement(_ node: StatementNode, span: SourceSpan) -> StatementReference { tree.add(node, span) }
+
+    @inline(__always)
     var atStatementEnd: Bool {
         switch current.kind {
         case .newline, .semicolon, .endOfInput, .rightBrace: return true
@@ -123,7 +180,7 @@ public struct Parser {
         guard !panicking else { return }
         panicking = true
         // Running out of input explains every enclosing construct at once: say it once.
-        if span.start >= Int(tokens[tokens.count - 1].start) {
+        if span.start >= lexer.end {
             if reportedEndOfInput { return }
             reportedEndOfInput = true
         }
@@ -172,31 +229,35 @@ public struct Parser {
     mutating func synchronize(statementStart: Int) {
         var scan = statementStart
         var nesting = 0
-        var stop = tokens.count - 1
-        while scan < tokens.count - 1 {
-            let kind = tokens[scan].kind
-            switch kind {
+        var boundary: Int?
+        scanning: while true {
+            switch token(at: scan).kind {
+            case .endOfInput:
+                break scanning
             case .leftBrace:
                 nesting += 1
             case .rightBrace:
-                if nesting == 0 { stop = scan }
-                else { nesting -= 1 }
+                if nesting == 0 { boundary = scan; break scanning }
+                nesting -= 1
             case .newline, .semicolon:
-                if nesting == 0 { stop = scan }
+                if nesting == 0 { boundary = scan; break scanning }
             default:
                 break
             }
-            if stop == scan { break }
             scan += 1
         }
-        if scan >= tokens.count - 1 { stop = tokens.count - 1 }
+        // Without a boundary the statement runs to the end of input (`scan` is there).
+        var stop = boundary ?? scan
         // Never move backwards: if parsing already went further, continue from there.
         if stop < index {
             stop = index
-            while stop < tokens.count - 1, tokens[stop].kind != .newline, tokens[stop].kind != .semicolon, tokens[stop].kind != .rightBrace {
+            while true {
+                let kind = token(at: stop).kind
+                if kind == .endOfInput || kind == .newline || kind == .semicolon || kind == .rightBrace { break }
                 stop += 1
             }
         }
+        _ = token(at: stop + Parser.lookahead)
         index = stop
         if current.kind == .newline || current.kind == .semicolon { advance() }
         panicking = false

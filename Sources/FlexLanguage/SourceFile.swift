@@ -10,20 +10,40 @@ public struct FileID: Hashable, Sendable, Comparable {
 }
 
 /// A half-open byte range `start..<end` in one file. Lines and columns are computed only for display.
+///
+/// Stored as three 32-bit integers (12 bytes instead of 24): every node of the syntax tree carries
+/// spans, so their size is much of the tree's. The lexer rejects sources over 2 GB, so offsets fit.
 public struct SourceSpan: Hashable, Sendable {
-    public var file: FileID
-    public var start: Int
-    public var end: Int
+    private var fileNumber: Int32
+    private var startOffset: Int32
+    private var endOffset: Int32
+
+    public var file: FileID {
+        get { FileID(rawValue: Int(fileNumber)) }
+        set { fileNumber = Int32(truncatingIfNeeded: newValue.rawValue) }
+    }
+    public var start: Int {
+        get { Int(startOffset) }
+        set { startOffset = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var end: Int {
+        get { Int(endOffset) }
+        set { endOffset = Int32(truncatingIfNeeded: newValue) }
+    }
+
     public init(file: FileID, start: Int, end: Int) {
-        self.file = file
-        self.start = start
-        self.end = max(start, end)
+        fileNumber = Int32(truncatingIfNeeded: file.rawValue)
+        startOffset = Int32(truncatingIfNeeded: start)
+        endOffset = Int32(truncatingIfNeeded: max(start, end))
     }
     /// The smallest span covering both (same file assumed).
     public func merged(with other: SourceSpan) -> SourceSpan {
-        SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))
+        var merged = self
+        merged.startOffset = min(startOffset, other.startOffset)
+        merged.endOffset = max(endOffset, other.endOffset)
+        return merged
     }
-    public var isEmpty: Bool { start == end }
+    public var isEmpty: Bool { startOffset == endOffset }
 }
 
 /// A 1-based line and column; the column counts Unicode scalars, not bytes.
@@ -39,14 +59,25 @@ public final class SourceFile: Sendable {
     /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`, `<repl>`.
     public let path: String
     public let bytes: [UInt8]
+    /// Worked out at the first `lineStarts`: only locations (diagnostics, runtime errors) need
+    /// it, and a clean file never asks; the scan and its growing array cost a tenth of a big
+    /// file's parse and check.
+    private let lineTable = Locked<[Int]?>(nil)
+
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    public var lineStarts: [Int] {
+        lineTable.withLock { table in
+            if let table { return table }
+            let starts = SourceFile.lineStarts(of: bytes)
+            table = starts
+            return starts
+        }
+    }
 
     public init(id: FileID, path: String, bytes: [UInt8]) {
         self.id = id
         self.path = path
         self.bytes = bytes
-        self.lineStarts = SourceFile.lineStarts(of: bytes)
     }
 
     /// Offsets just after each newline, with 0 first. Every file is scanned once before parsing, so
@@ -85,6 +116,7 @@ public final class SourceFile: Sendable {
 
     /// The 0-based index of the line containing `offset`.
     public func lineIndex(of offset: Int) -> Int {
+        let lineStarts = self.lineStarts
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
@@ -109,6 +141,7 @@ public final class SourceFile: Sendable {
 
     /// The text of a 1-based line without its line terminator.
     public func lineText(_ line: Int) -> String {
+        let lineStarts = self.lineStarts
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
