@@ -43,6 +43,9 @@ public struct FileSourceLoader: SourceLoader {
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
+    /// The largest source flex reads: its syntax tree keeps offsets in 32 bits (SourceSpan).
+    public static let maximumSourceBytes = 1 << 30
+
     /// The whole file, or why it could not be read (strerror text).
     public static func readFile(_ path: String) -> Result<[UInt8], FileReadError> {
         var info = stat()
@@ -50,27 +53,35 @@ public struct FileSourceLoader: SourceLoader {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(FileReadError(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "not a regular file"))
         }
+        guard Int(info.st_size) <= maximumSourceBytes else { return .failure(tooLarge(path)) }
         guard let file = fopen(path, "rb") else { return .failure(FileReadError(path: path, reason: currentErrorText())) }
         defer { fclose(file) }
-        return .success(readAll(file, sizeHint: Int(info.st_size)))
+        // The size is checked again while reading: the file may grow, or be a pipe-like special file.
+        return readAll(file, sizeHint: Int(info.st_size)).map(Result.success) ?? .failure(tooLarge(path))
     }
 
     /// Everything on standard input (`flex run -`).
-    public static func readStandardInput() -> [UInt8] {
-        guard let input = fdopen(0, "rb") else { return [] }
-        return readAll(input, sizeHint: 0)
+    public static func readStandardInput() -> Result<[UInt8], FileReadError> {
+        guard let input = fdopen(0, "rb") else { return .success([]) }
+        return readAll(input, sizeHint: 0).map(Result.success) ?? .failure(tooLarge("<stdin>"))
     }
 
-    static func readAll(_ file: UnsafeMutablePointer<FILE>, sizeHint: Int) -> [UInt8] {
+    /// Everything left in `file`; nil past `maximumSourceBytes`.
+    static func readAll(_ file: UnsafeMutablePointer<FILE>, sizeHint: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(sizeHint, 0))
+        bytes.reserveCapacity(min(max(sizeHint, 0), maximumSourceBytes))
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if count <= 0 { break }
+            guard bytes.count + count <= maximumSourceBytes else { return nil }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes
+    }
+
+    static func tooLarge(_ path: String) -> FileReadError {
+        FileReadError(path: path, reason: "larger than \(maximumSourceBytes >> 30) GiB, the most a flex source may be")
     }
 
     static func currentErrorText() -> String {

@@ -29,6 +29,8 @@ public final class ScriptRunner {
     public enum Script: Sendable {
         case file(String)
         case source(path: String, bytes: [UInt8])
+        /// A source that could not be read (standard input over the size limit).
+        case unreadable(FileReadError)
     }
 
     public let sources = SourceManager()
@@ -98,6 +100,9 @@ public final class ScriptRunner {
                 }
             case .source(let path, let bytes):
                 files.append(sources.add(path: path, bytes: bytes))
+            case .unreadable(let error):
+                output.write("flex: \(error)\n", to: .standardError)
+                return nil
             }
         }
         return files

@@ -16,12 +16,12 @@ extension SyntaxTree {
     // MARK: - Nodes
 
     func add(_ node: ExpressionNode, _ span: SourceSpan) -> ExpressionReference {
-        records.expressions.append(Record(node: node, start: Int32(truncatingIfNeeded: span.start), end: Int32(truncatingIfNeeded: span.end)))
+        records.expressions.append(Record(node, span))
         return ExpressionReference(index: Int32(truncatingIfNeeded: records.expressions.count - 1))
     }
 
     func add(_ node: StatementNode, _ span: SourceSpan) -> StatementReference {
-        records.statements.append(Record(node: node, start: Int32(truncatingIfNeeded: span.start), end: Int32(truncatingIfNeeded: span.end)))
+        records.statements.append(Record(node, span))
         return StatementReference(index: Int32(truncatingIfNeeded: records.statements.count - 1))
     }
 
@@ -45,12 +45,12 @@ extension SyntaxTree {
     }
 
     func addName(_ text: TextReference, _ span: SourceSpan) -> NameReference {
-        records.names.append(Record(node: text, start: Int32(truncatingIfNeeded: span.start), end: Int32(truncatingIfNeeded: span.end)))
+        records.names.append(Record(text, span))
         return NameReference(index: Int32(truncatingIfNeeded: records.names.count - 1))
     }
 
     func addBlock(_ statements: NodeRange, _ span: SourceSpan) -> BlockReference {
-        records.blocks.append(Record(node: statements, start: Int32(truncatingIfNeeded: span.start), end: Int32(truncatingIfNeeded: span.end)))
+        records.blocks.append(Record(statements, span))
         return BlockReference(index: Int32(truncatingIfNeeded: records.blocks.count - 1))
     }
 
@@ -74,8 +74,7 @@ extension SyntaxTree {
 
     /// Rewrites a node just made, before anything refers to it (a negated literal).
     func replace(_ expression: ExpressionReference, with node: ExpressionNode, span: SourceSpan) {
-        records.expressions[Int(expression.index)] = Record(node: node, start: Int32(truncatingIfNeeded: span.start),
-                                                    end: Int32(truncatingIfNeeded: span.end))
+        records.expressions[Int(expression.index)] = Record(node, span)
     }
 
     func setSpan(_ expression: ExpressionReference, _ span: SourceSpan) {

@@ -314,6 +314,17 @@ struct Record<Node: BitwiseCopyable>: BitwiseCopyable {
     var node: Node
     var start: Int32
     var end: Int32
+
+    init(node: Node, start: Int32, end: Int32) {
+        self.node = node
+        self.start = start
+        self.end = end
+    }
+
+    /// Offsets fit in 32 bits: SourceManager refuses larger files.
+    init(_ node: Node, _ span: SourceSpan) {
+        self.init(node: node, start: Int32(truncatingIfNeeded: span.start), end: Int32(truncatingIfNeeded: span.end))
+    }
 }
 
 enum ExpressionNode: BitwiseCopyable {

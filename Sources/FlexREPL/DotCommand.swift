@@ -177,8 +177,10 @@ extension REPL {
 
     func load(_ path: String) async {
         guard !path.isEmpty else { return complain(".load needs a file name, e.g. .load examples/quickstart.flex") }
-        guard let text = FileIO.read(path) else { return complain("cannot read '\(path)'") }
-        await evaluate(text, path: path)
+        switch FileSourceLoader.readFile(path) {
+        case .success(let bytes): await evaluate(String(decoding: bytes, as: UTF8.self), path: path)
+        case .failure(let error): complain("\(error)")
+        }
     }
 
     func save(_ path: String) {

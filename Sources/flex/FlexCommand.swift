@@ -97,7 +97,13 @@ struct CheckCommand: ParsableCommand {
 }
 
 func scripts(_ files: [String]) -> [ScriptRunner.Script] {
-    files.map { $0 == "-" ? .source(path: "<stdin>", bytes: FileSourceLoader.readStandardInput()) : .file($0) }
+    files.map { path in
+        guard path == "-" else { return .file(path) }
+        switch FileSourceLoader.readStandardInput() {
+        case .success(let bytes): return .source(path: "<stdin>", bytes: bytes)
+        case .failure(let error): return .unreadable(error)
+        }
+    }
 }
 
 /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).

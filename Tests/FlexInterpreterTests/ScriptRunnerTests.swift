@@ -2,6 +2,9 @@
 import FlexAPI
 @testable import FlexInterpreter
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct ScriptRunnerTests {
     @Test func exitCodes() async {
@@ -36,6 +39,21 @@ import Testing
         let code = await runner.run([.file("/nonexistent/dir/x.flex")])
         #expect(code == 1)
         #expect(sink.standardError == "flex: cannot read '/nonexistent/dir/x.flex': no such file or directory\n")
+    }
+
+    @Test func aSourceOverTheSizeLimitIsRefusedBeforeReading() async {
+        // A sparse file: its size says 1 GiB + 1 byte without taking the disk space.
+        var template = Array("/tmp/flex-huge-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        #expect(fd >= 0)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { unlink(path) }
+        #expect(ftruncate(fd, off_t(FileSourceLoader.maximumSourceBytes + 1)) == 0)
+        close(fd)
+        let sink = CapturingOutputSink()
+        let code = await ScriptRunner(output: sink).run([.file(path)])
+        #expect(code == 1)
+        #expect(sink.standardError == "flex: cannot read '\(path)': larger than 1 GiB, the most a flex source may be\n")
     }
 
     @Test func checkOnlyParsesAndChecks() {
