@@ -6,6 +6,9 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 targets=${*:-language interpreter simulator json}
 cd "$root/fuzz" || exit 1
+# This package reaches the main one by path, and SwiftPM kept a stale build manifest after source
+# files were added there ("cannot find type … in scope"): make it write the manifest anew.
+rm -f .build-fuzz/release.yaml .build-fuzz/release/description.json
 swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz \
     || { echo "fuzz build failed" >&2; exit 1; }
 bin=$(swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz --show-bin-path)

@@ -20,6 +20,9 @@ case ${SANITIZE:-address} in
     none) flags="-sanitize=fuzzer" scratch=.build-fuzz-plain ;;
     *) echo "SANITIZE is address or none" >&2; exit 1 ;;
 esac
+# This package reaches the main one by path, and SwiftPM kept a stale build manifest after source
+# files were added there ("cannot find type … in scope"): make it write the manifest anew.
+rm -f "$scratch/release.yaml" "$scratch/release/description.json"
 swift build -c release --sanitize=fuzzer -Xswiftc "$flags" --scratch-path "$scratch" \
     || { echo "fuzz build failed" >&2; exit 1; }
 bin=$(swift build -c release --sanitize=fuzzer -Xswiftc "$flags" --scratch-path "$scratch" --show-bin-path)
