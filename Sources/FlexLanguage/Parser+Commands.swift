@@ -71,10 +71,13 @@ extension Parser {
 
     mutating func parseCommand(_ grammarPhrase: CommandGrammar.Phrase) -> ExpressionReference {
         let start = Int(current.start)
-        // A command's values may be commands (`refund refund …`): that recursion counts toward the limit too.
+        // A command's values may be commands (`refund refund …`): that recursion counts toward the
+        // limit too, twice, because each level of it takes seven parser frames (command, positional,
+        // unary, postfix, primary, word, command-if-present) where a bracket takes three or four;
+        // at one count per level, 128 of them overflowed a worker thread's stack under ASan.
         if nestingLimitReached() { return make(.invalid, span: span(current)) }
-        depth += 1
-        defer { depth -= 1 }
+        depth += 2
+        defer { depth -= 2 }
         let phrase = phraseWords(grammarPhrase.wordIDs.count)
         let phraseSpan = SourceSpan(file: file, start: start, end: previousEnd)
         let arguments = tree.referenceMark
