@@ -99,10 +99,8 @@ extension State {
     }
 
     func listDisputes(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        var session: Int?
-        if let id = request.queryValue("checkout_session") { session = try sessionPosition(id) }
-        var intent: Int?
-        if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
+        let session = try request.queryValue("checkout_session").map { id throws(APIFailure) in try sessionPosition(id) }
+        let intent = try request.queryValue("payment_intent").map { id throws(APIFailure) in try paymentIntentPosition(id) }
         var status: DisputeStatus?
         if let text = request.queryValue("status") {
             guard let value = DisputeStatus(rawValue: text) else {
