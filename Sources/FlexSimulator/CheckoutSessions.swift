@@ -343,22 +343,19 @@ extension State {
         if let subscription = sessions[position].subscription { expireSubscription(subscription, at: time) }
     }
 
-    /// The `expires_at` of the oldest session still open (the queue is in creation order, so in
-    /// `expires_at` order); sessions that left `open` some other way are skipped.
-    mutating func nextExpiry() -> Int? {
-        while expiryHead < expiryQueue.count, sessions[expiryQueue[expiryHead]].status != .open { expiryHead += 1 }
-        if expiryHead > 4096 && expiryHead * 2 > expiryQueue.count {
-            expiryQueue.removeFirst(expiryHead)
-            expiryHead = 0
-        }
-        return expiryHead < expiryQueue.count ? sessions[expiryQueue[expiryHead]].expires : nil
+    /// The oldest session still open; sessions that left `open` some other way are skipped.
+    mutating func nextOpenSession() -> Int? {
+        let sessions = self.sessions
+        return expiryQueue.first { sessions[$0].status == .open }
     }
+
+    /// The `expires_at` of the oldest session still open.
+    mutating func nextExpiry() -> Int? { nextOpenSession().map { sessions[$0].expires } }
 
     /// Expires the session `nextExpiry` named, at its own `expires_at`.
     mutating func expireNext() {
-        let position = expiryQueue[expiryHead]
+        guard let position = nextOpenSession() else { return }
         expire(position, at: sessions[position].expires)
-        expiryHead += 1
     }
 
     func render(_ session: CheckoutSession) -> JSON {

@@ -182,16 +182,18 @@ extension State {
         events.append(Event(id: newID(), type: .disputeClosed, dt: time, object: .dispute(dispute)))
     }
 
-    /// The response deadline of the oldest dispute still waiting for evidence (the queue is in
-    /// creation order, so in deadline order); answered or closed ones are skipped.
-    mutating func nextDisputeDeadline() -> Int? {
-        while disputeHead < disputeQueue.count, disputes[disputeQueue[disputeHead]].status != .needsResponse { disputeHead += 1 }
-        return disputeHead < disputeQueue.count ? disputes[disputeQueue[disputeHead]].evidenceDueBy : nil
+    /// The oldest dispute still waiting for evidence; answered or closed ones are skipped.
+    mutating func nextUnansweredDispute() -> Int? {
+        let disputes = self.disputes
+        return disputeQueue.first { disputes[$0].status == .needsResponse }
     }
+
+    /// The response deadline of the oldest dispute still waiting for evidence.
+    mutating func nextDisputeDeadline() -> Int? { nextUnansweredDispute().map { disputes[$0].evidenceDueBy } }
 
     /// No evidence by the deadline: the dispute is lost (Stripe's default).
     mutating func loseNextUnansweredDispute() {
-        let position = disputeQueue[disputeHead]
+        guard let position = nextUnansweredDispute() else { return }
         closeDispute(position, won: false, at: disputes[position].evidenceDueBy)
     }
 

@@ -324,21 +324,18 @@ extension State {
     static let refundSettlement = 3600
     static let refundFailureReasons = ["expired_or_canceled_card", "lost_or_stolen_card", "unknown"]
 
-    /// The settle time of the oldest pending refund. Refunds settle in creation order (a constant
-    /// delay after a clock that only moves forward), so the queue is sorted; refunds settled early
-    /// by `/_sim/refunds/{id}/settle` are skipped.
-    mutating func nextRefundSettlement() -> Int? {
-        while refundHead < refundQueue.count, refunds[refundQueue[refundHead]].status != .pending { refundHead += 1 }
-        if refundHead > 4096 && refundHead * 2 > refundQueue.count {
-            refundQueue.removeFirst(refundHead)
-            refundHead = 0
-        }
-        return refundHead < refundQueue.count ? refunds[refundQueue[refundHead]].settles : nil
+    /// The oldest pending refund; refunds settled early by `/_sim/refunds/{id}/settle` are skipped.
+    mutating func nextPendingRefund() -> Int? {
+        let refunds = self.refunds
+        return refundQueue.first { refunds[$0].status == .pending }
     }
+
+    /// The settle time of the oldest pending refund.
+    mutating func nextRefundSettlement() -> Int? { nextPendingRefund().map { refunds[$0].settles } }
 
     /// Settles the refund `nextRefundSettlement` named, at its own settle time.
     mutating func settleNextRefund() {
-        let position = refundQueue[refundHead]
+        guard let position = nextPendingRefund() else { return }
         let refund = refunds[position]
         settle(position, failed: refund.willFail, reason: refund.willFail ? "expired_or_canceled_card" : nil, at: refund.settles)
     }

@@ -72,16 +72,13 @@ struct State {
     var invoices = Store<Invoice>()
     var faults = Faults()
     var idempotency = Idempotency()
-    /// Open sessions in creation order; `expires_at` grows with it because the clock never goes back.
-    var expiryQueue: [Int] = []
-    var expiryHead = 0
-    /// Refunds in creation order, which is also the order they settle in (Refunds.swift).
-    var refundQueue: [Int] = []
-    var refundHead = 0
+    /// Open sessions, by `expires_at`.
+    var expiryQueue = DueQueue()
+    /// Pending refunds, by settle time (Refunds.swift).
+    var refundQueue = DueQueue()
     var disputes = Store<Dispute>()
-    /// Disputes in creation order, which is also their deadline order (Disputes.swift).
-    var disputeQueue: [Int] = []
-    var disputeHead = 0
+    /// Disputes waiting for evidence, by deadline (Disputes.swift).
+    var disputeQueue = DueQueue()
 
     init(seed: UInt64) {
         self.seed = seed
