@@ -173,7 +173,7 @@ extension State {
         }
         if mode == .subscription, let customer { try requireSubscriptionRoom(customer) }
         let adjustments = try readAdjustments(body, &items, subtotal: subtotal, customer: customer)
-        let total = subtotal - (adjustments?.discount ?? 0) + (adjustments?.shipping ?? 0) + (adjustments?.addedTax ?? 0)
+        let total = adjustments?.total(of: subtotal) ?? subtotal
         // The card is charged before anything is stored: a decline leaves no session behind.
         if let offSession {
             let card = paymentMethods[offSession.paymentMethod].card

@@ -75,7 +75,7 @@ extension State {
         if let (adjustments, items) = promotion {
             session.lineItems = items
             session.adjustments = adjustments
-            session.amountTotal = session.amountSubtotal - adjustments.discount + adjustments.shipping + adjustments.addedTax
+            session.amountTotal = adjustments.total(of: session.amountSubtotal)
             session.eligibleAmount = min(items.eligibleTotal, session.amountTotal)
             recordRedemption(position, adjustments)
         }

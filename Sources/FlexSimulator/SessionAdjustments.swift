@@ -34,6 +34,9 @@ final class SessionAdjustments: Sendable {
     /// Exclusive tax is added on top; inclusive tax is already inside the prices (only reported).
     var addedTax: Int { taxMode == "inclusive" ? 0 : (taxRateAmount ?? 0) }
     var tax: Int { taxRateAmount ?? 0 }
+
+    /// What the shopper pays for a cart of `subtotal`: less the discount, plus shipping and exclusive tax.
+    func total(of subtotal: Int) -> Int { subtotal - discount + shipping + addedTax }
 }
 
 extension State {
@@ -72,10 +75,7 @@ extension State {
             } else {
                 throw .invalid("\(body.name("discounts"))[0].\(given[0]) must not be null")
             }
-            if let coupon, !isValid(coupons[coupon]) {
-                throw APIFailure(422, "coupon_max_redemptions",
-                                 "coupon \(coupons[coupon].id.id(.coupon)) has been redeemed \(timesRedeemed(coupons[coupon].sessions)) times, its max_redemptions")
-            }
+            if let coupon { try requireRedeemable(coupons[coupon]) }
         }
         let applied = coupon.map { coupons[$0] } ?? inline
         var discount = 0
@@ -159,10 +159,7 @@ extension State {
         }
         let promo = try promoCodeForSession(code, customer: session.customer, field: "payment.promo_code")
         let coupon = coupons[promoCodes[promo].coupon]
-        guard isValid(coupon) else {
-            throw APIFailure(422, "coupon_max_redemptions",
-                             "coupon \(coupon.id.id(.coupon)) has been redeemed \(timesRedeemed(coupon.sessions)) times, its max_redemptions")
-        }
+        try requireRedeemable(coupon)
         var items = session.lineItems
         let shares = try discountShares(coupon, items)
         for index in items.indices { items[index].discount = shares[index] }
@@ -171,6 +168,14 @@ extension State {
             shippingRate: adjustments.shippingRate, shipping: adjustments.shipping, taxRateAmount: adjustments.taxRateAmount,
             taxMode: adjustments.taxMode, allowPromotionCodes: true, shippingAddressCollection: adjustments.shippingAddressCollection)
         return (redeemed, items)
+    }
+
+    /// A coupon still valid: not redeemed `max_redemptions` times yet (doc §2.9).
+    func requireRedeemable(_ coupon: Coupon) throws(APIFailure) {
+        guard isValid(coupon) else {
+            throw APIFailure(422, "coupon_max_redemptions",
+                             "coupon \(coupon.id.id(.coupon)) has been redeemed \(timesRedeemed(coupon.sessions)) times, its max_redemptions")
+        }
     }
 
     /// The coupon's discount spread over the lines it applies to, in proportion to their amounts:
