@@ -58,7 +58,12 @@ extension State {
         let type = request.queryValue("type")
         let objectID = request.queryValue("object")
         var result: [JSON] = []
-        for event in events where matches(event, type: type, objectID: objectID) { result.append(render(event)) }
+        for event in events where matches(event, type: type) {
+            // Rendered once: the object filter reads the same rendering the list returns.
+            let rendered = render(event)
+            if let objectID, !refersTo(rendered["object"] ?? .null, objectID) { continue }
+            result.append(rendered)
+        }
         return ok("events", .array(result))
     }
 
@@ -68,7 +73,9 @@ extension State {
     func listAPIEvents(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let type = request.queryValue("type")
         let objectID = request.queryValue("object")
-        let positions = events.indices.reversed().filter { matches(events[$0], type: type, objectID: objectID) }
+        let positions = events.indices.reversed().filter { position in
+            matches(events[position], type: type) && (objectID.map { refersTo(render(events[position].object), $0) } ?? true)
+        }
         let page = try Pagination.page(positions, request, kind: .event) { events[$0].id }
         return ok("events", .array(page.map { render(events[$0]) }))
     }
@@ -82,14 +89,10 @@ extension State {
         return ok("event", render(event))
     }
 
-    /// The `type` and `object` filters. Both spellings of the completion event are in Flex's docs
-    /// (flex-api.md §4).
-    func matches(_ event: Event, type: String?, objectID: String?) -> Bool {
-        if let type, type != event.type.rawValue, !(type == "checkout_session.completed" && event.type == .checkoutSessionCompleted) {
-            return false
-        }
-        if let objectID, !refersTo(render(event.object), objectID) { return false }
-        return true
+    /// The `type` filter. Both spellings of the completion event are in Flex's docs (flex-api.md §4).
+    func matches(_ event: Event, type: String?) -> Bool {
+        guard let type else { return true }
+        return type == event.type.rawValue || (type == "checkout_session.completed" && event.type == .checkoutSessionCompleted)
     }
 
     /// Flex's webhook envelope (flex-api.md §4).
