@@ -106,7 +106,7 @@ let package = Package(
         ]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "flex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["flex", "flex-serve"]),
-        // Broken scripts (tests/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
+        // Broken scripts (fixtures/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
         .testTarget(name: "MalformedInputTests", dependencies: ["flex"]),
         .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
     ],

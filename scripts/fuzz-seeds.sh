@@ -1,6 +1,6 @@
 #!/bin/sh
-# Builds the fuzz seed corpora in fuzz/corpus/<target>/ from examples/, tests/scripts/,
-# tests/diagnostics/ and tests/malformed/ (scripts), and from hand-written requests and bodies.
+# Builds the fuzz seed corpora in fuzz/corpus/<target>/ from examples/, fixtures/scripts/,
+# fixtures/diagnostics/ and fixtures/malformed/ (scripts), and from hand-written requests and bodies.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus"
@@ -8,7 +8,7 @@ mkdir -p "$corpus/language" "$corpus/interpreter" "$corpus/simulator" "$corpus/j
 
 # Scripts: every .flex file under the example and test trees seeds the language and interpreter
 # targets (named by a checksum so rerunning does not duplicate them).
-find "$root/examples" "$root/tests/scripts" "$root/tests/diagnostics" "$root/tests/malformed" \
+find "$root/examples" "$root/fixtures/scripts" "$root/fixtures/diagnostics" "$root/fixtures/malformed" \
     -name '*.flex' -type f 2>/dev/null | while read -r file; do
     name=$(cksum < "$file" | cut -d' ' -f1)
     cp "$file" "$corpus/language/seed-$name"

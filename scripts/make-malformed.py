@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the malformed-input corpus tests/malformed/*.flex: broken scripts that must each make
+"""Writes the malformed-input corpus fixtures/malformed/*.flex: broken scripts that must each make
 `flex run` exit 2 with a located diagnostic (MalformedInputTests checks them). Rerunning rewrites
 the same files. The huge cases (100,000-deep brackets, a 10 MB line) are made by the test itself.
 A candidate is kept only if the built flex (argument 1) exits 2 with a `-->` line and a caret on
@@ -7,7 +7,7 @@ it; anything else is printed so it can be looked at (a crash is a bug to fix, no
 import os, subprocess, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-out = os.path.join(root, "tests", "malformed")
+out = os.path.join(root, "fixtures", "malformed")
 cases = {}
 
 def case(name, text):

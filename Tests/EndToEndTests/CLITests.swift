@@ -31,9 +31,9 @@ struct CLITests {
 
     @Test("exit 1: a missing file is a usage error that names it")
     func exitMissingFile() throws {
-        let result = try Flex.run(["run", "tests/does-not-exist.flex"])
+        let result = try Flex.run(["run", "fixtures/does-not-exist.flex"])
         #expect(result.exitCode == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("tests/does-not-exist.flex"))
+        #expect(result.stderr.contains("fixtures/does-not-exist.flex"))
         #expect(result.stdout == "")
     }
 

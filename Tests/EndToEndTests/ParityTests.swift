@@ -90,7 +90,7 @@ struct LiveTestCommandTests {
     @Test("flex test --backend live runs the fixture suite against flex serve and lists created objects")
     func fixtureSuiteOverHTTP() throws {
         let server = try ServeProcess()
-        let result = try Flex.run(["test", "--json", "--backend", "live", "--base-url", server.baseURL, "tests/testing-fixtures/passing"],
+        let result = try Flex.run(["test", "--json", "--backend", "live", "--base-url", server.baseURL, "fixtures/suites/passing"],
                                   environment: ["FLEX_API_KEY": "fsk_test_parity00000000", "XDG_CONFIG_HOME": "/nonexistent"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderrLines.first?.hasPrefix("flex: live API http://127.0.0.1:") == true)

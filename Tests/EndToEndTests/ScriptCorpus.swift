@@ -1,8 +1,8 @@
-// Finds the scripts the runner executes: tests/scripts/**/*.flex (except lib/ folders) and examples/*.flex.
+// Finds the scripts the runner executes: fixtures/scripts/**/*.flex (except lib/ folders) and examples/*.flex.
 
 /// The scripts the runner executes: paths relative to the repository root.
 enum ScriptCorpus {
-    static let all: [String] = collect("tests/scripts") + collect("examples", recursive: false)
+    static let all: [String] = collect("fixtures/scripts") + collect("examples", recursive: false)
 
     /// `.flex` files under `directory`, skipping `lib/` folders (files other scripts include).
     static func collect(_ directory: String, recursive: Bool = true) -> [String] {

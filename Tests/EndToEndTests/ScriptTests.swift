@@ -1,4 +1,4 @@
-// Runs every tests/scripts/**/*.flex and examples/*.flex through the built binary and checks the
+// Runs every fixtures/scripts/**/*.flex and examples/*.flex through the built binary and checks the
 // inline expectations written in the script itself (`# expect: …`, `# expect error: L:C: …`,
 // `# expect exit: N`). Adding a test means adding a file.
 import Testing
@@ -7,7 +7,7 @@ import Testing
 struct ScriptTests {
     @Test("the corpus is large enough to cover the language")
     func corpusSize() {
-        #expect(ScriptCorpus.all.count >= 68, "tests/scripts + examples hold \(ScriptCorpus.all.count) scripts")
+        #expect(ScriptCorpus.all.count >= 68, "fixtures/scripts + examples hold \(ScriptCorpus.all.count) scripts")
     }
 
     @Test("the runner reads inline expectations")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("flex test")
 struct TestCommandTests {
-    static let fixtures = "tests/testing-fixtures"
+    static let fixtures = "fixtures/suites"
 
     @Test(arguments: [("passing", Int32(0), "6 passed, 0 failed"), ("failing", 4, "1 passed, 2 failed"),
                       ("erroring", 3, "1 passed, 2 failed"), ("broken", 2, "0 passed, 1 failed")])
@@ -18,10 +18,10 @@ struct TestCommandTests {
         let result = try Flex.run(["test", Self.fixtures, "-j", "2"])
         #expect(result.exitCode == 2)
         #expect(result.stdoutLines.last == "8 passed, 5 failed")
-        #expect(result.stdout.contains("✓ tests/testing-fixtures/passing/checkout.flex › paying completes it ("))
-        #expect(result.stdout.contains("✗ tests/testing-fixtures/failing/assertions.flex › wrong email ("))
-        #expect(result.stdout.contains(" --> tests/testing-fixtures/failing/assertions.flex:9:10"))
-        #expect(result.stdout.contains("✗ tests/testing-fixtures/broken/unparsable.flex (does not parse)"))
+        #expect(result.stdout.contains("✓ fixtures/suites/passing/checkout.flex › paying completes it ("))
+        #expect(result.stdout.contains("✗ fixtures/suites/failing/assertions.flex › wrong email ("))
+        #expect(result.stdout.contains(" --> fixtures/suites/failing/assertions.flex:9:10"))
+        #expect(result.stdout.contains("✗ fixtures/suites/broken/unparsable.flex (does not parse)"))
     }
 
     @Test func sequentialAndParallelPrintTheSameOnceDurationsAreRemoved() throws {
@@ -48,7 +48,7 @@ struct TestCommandTests {
         #expect(result.stderrLines.last == "1 passed, 2 failed")
         let xml = try #require(FileSystem.read(junit))
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flex test\" tests=\"3\" failures=\"2\" errors=\"0\""))
-        #expect(xml.contains("<testcase classname=\"tests/testing-fixtures/failing/assertions.flex\" name=\"wrong email\""))
+        #expect(xml.contains("<testcase classname=\"fixtures/suites/failing/assertions.flex\" name=\"wrong email\""))
         dir.remove()
 
         let json = try Flex.run(["test", "\(Self.fixtures)/passing", "--json"])

@@ -1,4 +1,4 @@
-// Golden diagnostics: every tests/diagnostics/<case>.flex, parsed and checked, renders exactly its
+// Golden diagnostics: every fixtures/diagnostics/<case>.flex, parsed and checked, renders exactly its
 // <case>.err. FLEX_UPDATE_GOLDEN=1 rewrites the .err files instead of comparing.
 import Testing
 @testable import FlexLanguage
@@ -17,9 +17,9 @@ enum GoldenFiles {
         return parts.joined(separator: "/")
     }()
 
-    static let directory = "tests/diagnostics"
+    static let directory = "fixtures/diagnostics"
 
-    /// Case names (file names without `.flex`) directly inside tests/diagnostics, sorted.
+    /// Case names (file names without `.flex`) directly inside fixtures/diagnostics, sorted.
     static func cases() -> [String] {
         guard let handle = opendir(root + "/" + directory) else { return [] }
         defer { closedir(handle) }

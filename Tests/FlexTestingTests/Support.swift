@@ -15,7 +15,7 @@ enum Fixtures {
         return parts.joined(separator: "/")
     }()
 
-    static let directory = root + "/tests/testing-fixtures"
+    static let directory = root + "/fixtures/suites"
     static func path(_ relative: String) -> String { directory + "/" + relative }
 
     /// Runs `paths` in process; returns the summary and what every reporter wrote.

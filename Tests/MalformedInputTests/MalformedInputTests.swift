@@ -1,13 +1,13 @@
-// Every broken script, committed (tests/malformed/) or generated (100,000-deep brackets, 10 MB
+// Every broken script, committed (fixtures/malformed/) or generated (100,000-deep brackets, 10 MB
 // lines), makes `flex run` exit 2 with a located diagnostic and a caret: never a crash.
 import Testing
 
 @Suite struct MalformedInputTests {
-    static let corpusDirectory = FlexProcess.root + "/tests/malformed"
+    static let corpusDirectory = FlexProcess.root + "/fixtures/malformed"
     static let corpus = FlexProcess.list(corpusDirectory)
 
     @Test func corpusIsLargeEnough() {
-        #expect(Self.corpus.count >= 200, "tests/malformed holds \(Self.corpus.count) scripts")
+        #expect(Self.corpus.count >= 200, "fixtures/malformed holds \(Self.corpus.count) scripts")
     }
 
     @Test(arguments: corpus)
