@@ -13,7 +13,7 @@ seconds=${1:-60}
 targets=${*:-language interpreter simulator json}
 cd "$root/fuzz" || exit 1
 
-# The recipe from SWIFT-NOTES.md: --sanitize=fuzzer makes SwiftPM keep the fuzzer entry point;
+# libFuzzer with SwiftPM (docs/robustness.md): --sanitize=fuzzer makes SwiftPM keep the fuzzer entry point;
 # -Xswiftc -sanitize=fuzzer,address gives every compile job both coverage and ASan.
 case ${SANITIZE:-address} in
     address) flags="-sanitize=fuzzer,address" scratch=.build-fuzz ;;
