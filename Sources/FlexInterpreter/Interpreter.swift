@@ -52,13 +52,9 @@ public final class Interpreter {
 
     deinit { breakFunctionCycles() }
 
-    /// Starts over on a fresh backend from the factory (each scenario does).
-    public func resetBackend() {
-        useBackend(configuration.makeBackend(configuration.seed))
-    }
-
-    public func useBackend(_ backend: any FlexBackend) {
-        self.backend = backend
+    /// Starts over on a fresh backend from the factory (each scenario and test case does).
+    func resetBackend() {
+        backend = configuration.makeBackend(configuration.seed)
         // A fresh simulator has forgotten every key; a live API has not, so keys keep counting.
         if configuration.idempotencyNamespace == nil { requestCounter = 0 }
         createdObjects = []
@@ -66,7 +62,7 @@ public final class Interpreter {
     }
 
     /// A fresh top-level scope holding only the predefined variables.
-    public func resetGlobals() {
+    func resetGlobals() {
         breakFunctionCycles()
         globals = Scope(parent: nil)
         for (name, value) in configuration.variables { globals.define(name, value) }
