@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "FlexSync"),
         // Source text, lexer, parser, AST, checker, diagnostics. No I/O.
         .target(name: "FlexLanguage", dependencies: ["FlexSync"]),
-        // The wire-level seam: JSON values, requests, responses, the FlexBackend protocol.
+        // The wire-level seam: JSON values, requests, responses, the FlexBackend protocol, the
+        // backend's description, the simulator's /_sim/ requests, percent-encoding.
         .target(name: "FlexAPI", dependencies: ["FlexSync"]),
         // The embedded, deterministic simulated Flex.
         .target(name: "FlexSimulator", dependencies: ["FlexAPI", "FlexSync"]),
-        // The live backend: HTTPFlex over AsyncHTTPClient, retries, key safety, record/replay.
+        // The live backend: HTTPFlex over AsyncHTTPClient, retries, key safety; in Decorators/ the
+        // backends that wrap another (record, replay, the remote simulator's reset to the seed).
         .target(name: "FlexHTTP", dependencies: [
             "FlexAPI", "FlexSync",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -51,22 +53,25 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
-        // Values, environment, evaluation, the command table's request builders.
-        .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync"]),
+        // Values, environment, evaluation, the command table's request builders. It knows backends
+        // only as FlexAPI's FlexBackend, made by the factory in its RunConfiguration.
+        .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSync"]),
         // libedit's native API (libedit-dev, installed by scripts/setup.sh) and a C shim over its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditShim", dependencies: ["CLibEdit"]),
         // `flex test`: discovery, the parallel case runner, snapshots, terminal/JUnit/TAP/NDJSON reports.
-        .target(name: "FlexTesting", dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter"]),
+        .target(name: "FlexTesting", dependencies: ["FlexLanguage", "FlexAPI", "FlexInterpreter"]),
         // The interactive REPL: line readers, history, completion, dot-commands, .save.
-        .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "FlexSimulator", "CEditShim"]),
+        .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "CEditShim"]),
         .executableTarget(
             name: "flex",
+            // The composition root: the only target that knows which backends exist.
             dependencies: [
                 "FlexInterpreter",
                 "FlexREPL",
                 "FlexTesting",
                 "FlexHTTP",
+                "FlexSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,18 +85,21 @@ let package = Package(
             dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter"],
             path: "bench/Sources/flex-bench"
         ),
-        .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter"], path: "bench/Sources/test-bench"),
+        .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter", "FlexSimulator"], path: "bench/Sources/test-bench"),
         // A bare Hummingbird endpoint (a fixed small JSON body): the baseline of bench/http-bench.sh's wrk figure.
         .executableTarget(
             name: "bare-hummingbird",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             path: "bench/Sources/bare-hummingbird"
         ),
-        .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter"], path: "bench/Sources/repl-bench"),
+        .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter", "FlexSimulator"], path: "bench/Sources/repl-bench"),
+        // What several test targets share: a run configuration on the embedded simulator, and
+        // running the built flex binary as a child process.
+        .target(name: "FlexTestSupport", dependencies: ["FlexInterpreter", "FlexSimulator"], path: "Tests/FlexTestSupport"),
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
         .testTarget(name: "FlexSimulatorTests", dependencies: ["FlexSimulator", "FlexAPI"]),
-        .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync"]),
+        .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync", "FlexTestSupport"]),
         .testTarget(name: "FlexHTTPTests", dependencies: [
             "FlexHTTP", "FlexServer", "FlexAPI", "FlexSimulator", "FlexSync",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -104,11 +112,11 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "flex"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["flex", "flex-serve"]),
+        .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "FlexTestSupport", "flex"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "flex", "flex-serve"]),
         // Broken scripts (fixtures/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
-        .testTarget(name: "MalformedInputTests", dependencies: ["flex"]),
-        .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator"]),
+        .testTarget(name: "MalformedInputTests", dependencies: ["FlexTestSupport", "flex"]),
+        .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,14 @@ public struct HTTPHeader: Hashable, Sendable {
     }
 }
 
+extension Array where Element == HTTPHeader {
+    /// The first header of that name, compared case-insensitively as HTTP names are.
+    public func value(named name: String) -> String? {
+        let wanted = name.lowercased()
+        return first { $0.name.lowercased() == wanted }?.value
+    }
+}
+
 public struct QueryItem: Hashable, Sendable {
     public var name: String
     public var value: String
@@ -40,10 +48,7 @@ public struct APIRequest: Hashable, Sendable {
     }
 
     /// Case-insensitive header lookup.
-    public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(named: name) }
 
     public func queryValue(_ name: String) -> String? { query.first { $0.name == name }?.value }
 }
@@ -61,10 +66,7 @@ public struct APIResponse: Hashable, Sendable {
 
     public var isSuccess: Bool { (200..<300).contains(status) }
 
-    public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(named: name) }
 
     /// The `{"error":{"code","message"}}` response Flex sends for every failure.
     public static func error(status: Int, code: String, message: String) -> APIResponse {

@@ -114,10 +114,7 @@ public final class HTTPFlex: FlexBackend {
         var status: Int
         var headers: [HTTPHeader]
         var body: [UInt8]
-        func header(_ name: String) -> String? {
-            let wanted = name.lowercased()
-            return headers.first { $0.name.lowercased() == wanted }?.value
-        }
+        func header(_ name: String) -> String? { headers.value(named: name) }
     }
 
     struct AttemptError: Error, Sendable {

@@ -7,12 +7,12 @@ extension Interpreter {
     func checkBudget(_ span: SourceSpan) throws {
         if Interruption.isRequested { throw Interpreter.interrupted(span) }
         steps &+= 1
-        guard steps <= options.maximumSteps else {
-            throw ScriptFailure.runtime("step limit reached: the run executed more than \(options.maximumSteps) statements and loop iterations",
+        guard steps <= configuration.maximumSteps else {
+            throw ScriptFailure.runtime("step limit reached: the run executed more than \(configuration.maximumSteps) statements and loop iterations",
                                         at: span, help: "a loop that runs this long probably never ends")
         }
         // Reading the clock costs a little, so only every 256 steps.
-        guard let limit = options.timeLimit, steps & 255 == 1 else { return }
+        guard let limit = configuration.timeLimit, steps & 255 == 1 else { return }
         let now = ContinuousClock.now
         guard let startedAt else {
             self.startedAt = now

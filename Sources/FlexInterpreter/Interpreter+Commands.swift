@@ -2,7 +2,6 @@
 // Idempotency-Key, turn an error response into a diagnostic, unwrap the response into a value.
 import FlexAPI
 import FlexLanguage
-import FlexSimulator
 
 extension Interpreter {
     func run(_ invocation: CommandInvocation, span: SourceSpan, in scope: Scope) async throws -> Value {
@@ -88,7 +87,7 @@ extension Interpreter {
     func perform(_ request: APIRequest, span: SourceSpan, command: CommandName?) async throws -> JSON {
         let response = try await exchange(request, span: span)
         guard response.isSuccess else {
-            if let command, request.path.hasPrefix("/_sim/"), Interpreter.isMissingSimulatorRoute(response) {
+            if let command, SimulatorRequests.isSimulatorRequest(request), Interpreter.isMissingSimulatorRoute(response) {
                 let phrase = CommandTable.syntax(command).displayPhrase
                 throw ScriptFailure.runtime("'\(phrase)' drives the simulator only", at: span,
                                             help: "run it on the embedded simulator (the default) or a flex serve; the live API has no /_sim/ routes")
@@ -106,7 +105,6 @@ extension Interpreter {
             requestCounter += 1
             request.headers.append(HTTPHeader("Idempotency-Key", idempotencyKeyPrefix + String(requestCounter)))
         }
-        if let simulator { return simulator.handle(request) }
         do {
             let response = try await backend.send(request)
             if recordsCreatedObjects { recordCreatedObject(request, response) }

@@ -137,8 +137,7 @@ extension Interpreter {
             if realClock {
                 Interpreter.sleep(seconds: step)
             } else {
-                let request = APIRequest(.POST, "/_sim/clock/advance", body: ["clock": ["seconds": .integer(step)]])
-                let response = try await exchange(request, span: span)
+                let response = try await exchange(SimulatorRequests.advanceClock(seconds: step), span: span)
                 if !response.isSuccess {
                     if Interpreter.isMissingSimulatorRoute(response) {
                         realClock = true

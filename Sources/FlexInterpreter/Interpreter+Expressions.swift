@@ -186,8 +186,8 @@ extension Interpreter {
             throw ScriptFailure.runtime("'\(function.name)' takes \(expected) argument\(expected == 1 ? "" : "s"), got \(values.count)", at: span,
                                         help: "def \(function.name)(\(function.parameters.map(\.name).joined(separator: ", ")))")
         }
-        guard callDepth < options.maximumCallDepth else {
-            throw ScriptFailure.runtime("too many nested calls (more than \(options.maximumCallDepth)) calling '\(function.name)'", at: span,
+        guard callDepth < configuration.maximumCallDepth else {
+            throw ScriptFailure.runtime("too many nested calls (more than \(configuration.maximumCallDepth)) calling '\(function.name)'", at: span,
                                         help: "a recursive function needs a case that returns without calling itself")
         }
         callDepth += 1

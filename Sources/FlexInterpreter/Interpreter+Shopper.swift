@@ -16,7 +16,7 @@ extension Interpreter {
             throw apiFailure(FlexError(response: response), span: span, command: .pay)
         }
         let id = try arguments.positionalID(0, prefix: "fcs_")
-        let path = "/v1/checkout/sessions/" + CommandRequests.segment(id)
+        let path = "/v1/checkout/sessions/" + PercentEncoding.segment(id)
         var session = Interpreter.unwrap(try await perform(APIRequest(.GET, path), span: span, command: .checkoutGet))
         let url = session.field("redirect_url")?.text ?? "(the session has no redirect_url)"
         output.write("pay: open \(url) and pay there; waiting up to \(Value.durationText(Self.shopperTimeoutSeconds)) for \(id) to complete (Ctrl-C stops)\n",

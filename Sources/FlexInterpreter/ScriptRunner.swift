@@ -2,29 +2,8 @@
 // runs if any has an error), then run them in order on one backend, rendering every failure.
 import FlexAPI
 import FlexLanguage
-import FlexSimulator
 
 public final class ScriptRunner {
-    public struct Options: Sendable {
-        public var seed: UInt64
-        public var json: Bool
-        public var diagnosticStyle: DiagnosticRenderer.Style
-        public var color: Bool
-        public var variables: [(name: String, value: Value)]
-        /// See `Interpreter.Options.idempotencyNamespace`.
-        public var idempotencyNamespace: String?
-
-        public init(seed: UInt64 = 42, json: Bool = false, diagnosticStyle: DiagnosticRenderer.Style = .full,
-                    color: Bool = false, variables: [(name: String, value: Value)] = [], idempotencyNamespace: String? = nil) {
-            self.idempotencyNamespace = idempotencyNamespace
-            self.seed = seed
-            self.json = json
-            self.diagnosticStyle = diagnosticStyle
-            self.color = color
-            self.variables = variables
-        }
-    }
-
     /// A script to run: a file on disk, or text already read (`<stdin>`).
     public enum Script: Sendable {
         case file(String)
@@ -34,21 +13,18 @@ public final class ScriptRunner {
     }
 
     public let sources = SourceManager()
-    public let options: Options
+    public let configuration: RunConfiguration
     let output: OutputSink
     let loader: any SourceLoader
-    let makeBackend: Interpreter.BackendFactory
 
-    public init(options: Options = Options(), output: OutputSink, loader: any SourceLoader = FileSourceLoader(),
-                makeBackend: @escaping Interpreter.BackendFactory = { SimulatedFlex(seed: $0) }) {
-        self.options = options
+    public init(configuration: RunConfiguration, output: OutputSink, loader: any SourceLoader = FileSourceLoader()) {
+        self.configuration = configuration
         self.output = output
         self.loader = loader
-        self.makeBackend = makeBackend
     }
 
     var renderer: DiagnosticRenderer {
-        DiagnosticRenderer(sources: sources, style: options.diagnosticStyle, color: options.color)
+        DiagnosticRenderer(sources: sources, style: configuration.diagnosticStyle, color: configuration.color)
     }
 
     /// `flex check`: 0 when every file parses and checks, 2 otherwise, 1 when a file is missing.
@@ -61,13 +37,8 @@ public final class ScriptRunner {
     /// (later files usually build on it); scenarios inside a file all run regardless.
     public func run(_ scripts: [Script]) async -> Int32 {
         guard let files = load(scripts) else { return ExitStatus.usage }
-        guard let (programs, includes) = analyze(files) else { return ExitStatus.checkFailed }
-        let interpreter = Interpreter(
-            sources: sources, output: output,
-            options: Interpreter.Options(seed: options.seed, json: options.json, variables: options.variables,
-                                         idempotencyNamespace: options.idempotencyNamespace),
-            makeBackend: makeBackend)
-        interpreter.includes = includes
+        guard let programs = analyze(files) else { return ExitStatus.checkFailed }
+        let interpreter = Interpreter(sources: sources, output: output, configuration: configuration)
         var worst = ExitStatus.success
         for program in programs {
             interpreter.resetGlobals()
@@ -108,21 +79,17 @@ public final class ScriptRunner {
         return files
     }
 
-    /// Parses and checks every file, reporting all diagnostics; nil when any is an error.
-    func analyze(_ files: [SourceFile]) -> ([Program], [SourceSpan: Program])? {
-        let checker = Checker(sources: sources, loader: loader, predefined: Set(options.variables.map(\.name)))
-        var programs: [Program] = []
-        var includes: [SourceSpan: Program] = [:]
+    /// Compiles every file, reporting all diagnostics; nil when any is an error.
+    func analyze(_ files: [SourceFile]) -> [CheckedProgram]? {
+        let predefined = Set(configuration.variables.map(\.name))
+        var programs: [CheckedProgram] = []
         var failed = false
         for file in files {
-            let parsed = Parser.parse(file)
-            let checked = checker.check(parsed.program)
-            let diagnostics = parsed.diagnostics + checked.diagnostics
-            report(diagnostics)
-            if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
-            programs.append(parsed.program)
-            includes.merge(checked.includes) { first, _ in first }
+            let program = CheckedProgram.compile(file, sources: sources, loader: loader, predefined: predefined)
+            report(program.diagnostics)
+            if program.hasErrors { failed = true }
+            programs.append(program)
         }
-        return failed ? nil : (programs, includes)
+        return failed ? nil : programs
     }
 }

@@ -34,7 +34,7 @@ struct DotCommand: Sendable {
             return .continue
         },
         DotCommand(name: "reset", usage: ".reset", help: "start over: a fresh simulator with the same seed, no variables") { repl, _ in
-            repl.restart(seed: repl.options.seed)
+            repl.restart(seed: repl.configuration.seed)
             repl.write("reset: \(repl.backendDescription)\n")
             return .continue
         },

@@ -3,7 +3,6 @@
 import FlexAPI
 import FlexInterpreter
 import FlexLanguage
-import FlexSimulator
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -11,21 +10,6 @@ import Musl
 #endif
 
 public final class REPL {
-    public struct Options: Sendable {
-        public var seed: UInt64
-        public var color: Bool
-        /// Nil: no persistent history (tests, or no HOME).
-        public var historyPath: String?
-        /// How the banner and `.backend` name a non-default backend ("live API https://… (test mode, key fsk_test_…1a2b)").
-        public var backendDescription: String?
-        /// See `Interpreter.Options.idempotencyNamespace` (set for the live API).
-        public var idempotencyNamespace: String?
-        public init(seed: UInt64 = 42, color: Bool = false, historyPath: String? = nil) {
-            self.seed = seed
-            self.color = color
-            self.historyPath = historyPath
-        }
-    }
 
     static let prompt = "flex> "
     static let continuationPrompt = " ...> "
@@ -33,8 +17,8 @@ public final class REPL {
 
     let reader: LineReader
     let output: OutputSink
-    let makeBackend: Interpreter.BackendFactory
-    var options: Options
+    /// The seed (`.seed` changes it), colour, and the backend with its description for the banner.
+    var configuration: RunConfiguration
     var sources = SourceManager()
     var interpreter: Interpreter
     let history: HistoryStore?
@@ -45,16 +29,13 @@ public final class REPL {
     public private(set) var seenIDs: [String] = []
     var seenIDSet: Set<String> = []
 
-    public init(reader: LineReader, output: OutputSink, options: Options = Options(),
-                makeBackend: @escaping Interpreter.BackendFactory = { SimulatedFlex(seed: $0) }) {
+    /// `historyPath` nil: no persistent history (tests, or no HOME).
+    public init(reader: LineReader, output: OutputSink, configuration: RunConfiguration, historyPath: String? = nil) {
         self.reader = reader
         self.output = output
-        self.options = options
-        self.makeBackend = makeBackend
-        self.history = options.historyPath.map { HistoryStore(path: $0) }
-        self.interpreter = Interpreter(sources: sources, output: output,
-                                       options: Interpreter.Options(seed: options.seed, idempotencyNamespace: options.idempotencyNamespace),
-                                       makeBackend: makeBackend)
+        self.configuration = configuration
+        self.history = historyPath.map { HistoryStore(path: $0) }
+        self.interpreter = Interpreter(sources: sources, output: output, configuration: configuration)
         for entry in history?.entries ?? [] { reader.addToHistory(entry) }
     }
 
@@ -62,12 +43,9 @@ public final class REPL {
         "flex — \(backendDescription) — type .help for help, .quit to leave"
     }
 
+    /// "embedded simulator, seed 42": the banner's, `.backend`'s and `.save`'s name for the session.
     var backendDescription: String {
-        options.backendDescription.map { "\($0), seed \(options.seed)" } ?? "embedded simulator, seed \(options.seed)"
-    }
-
-    var interpreterOptions: Interpreter.Options {
-        Interpreter.Options(seed: options.seed, idempotencyNamespace: options.idempotencyNamespace)
+        "\(configuration.backend.displayName), seed \(configuration.seed)"
     }
 
     /// Runs until `.quit` or end of input; returns the process exit code.
@@ -113,23 +91,17 @@ public final class REPL {
     /// Parses, checks and runs one entry; errors are shown and the session goes on.
     func evaluate(_ text: String, path: String = REPL.fileName) async {
         let file = sources.add(path: path, text: text)
-        let parsed = Parser.parse(file)
-        let checker = Checker(sources: sources, loader: FileSourceLoader(), predefined: Set(interpreter.globalNames))
-        let checked = checker.check(parsed.program)
-        let problems = parsed.diagnostics + checked.diagnostics
-        guard !problems.contains(where: { $0.severity == .error }) else {
-            report(problems)
-            return
-        }
-        report(problems)
-        interpreter.includes.merge(checked.includes) { first, _ in first }
+        let checked = CheckedProgram.compile(file, sources: sources, loader: FileSourceLoader(),
+                                             predefined: Set(interpreter.globalNames))
+        report(checked.diagnostics)
+        guard !checked.hasErrors else { return }
         let started = Self.monotonicNanoseconds()
         do {
-            let value = try await interpreter.executeTopLevel(parsed.program.statements[...])
-            recorder.record(text: text, file: file, program: parsed.program, value: value)
+            let value = try await interpreter.executeTopLevel(checked)
+            recorder.record(text: text, file: file, program: checked.program, value: value)
             if let value {
                 remember(value)
-                if Self.echoes(parsed.program) { echo(value) }
+                if Self.echoes(checked.program) { echo(value) }
             }
         } catch let failure as ScriptFailure {
             if Interruption.isRequested { write("\n") }  // the terminal echoed ^C with no newline
@@ -170,7 +142,7 @@ public final class REPL {
 
     func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        let renderer = DiagnosticRenderer(sources: sources, style: .full, color: options.color)
+        let renderer = DiagnosticRenderer(sources: sources, style: .full, color: configuration.color)
         output.write(renderer.render(diagnostics), to: .standardError)
     }
 
@@ -180,9 +152,9 @@ public final class REPL {
 
     /// A new interpreter (and simulator) with `seed`; variables, results and `.save` start over.
     func restart(seed: UInt64) {
-        options.seed = seed
+        configuration.seed = seed
         sources = SourceManager()
-        interpreter = Interpreter(sources: sources, output: output, options: interpreterOptions, makeBackend: makeBackend)
+        interpreter = Interpreter(sources: sources, output: output, configuration: configuration)
         recorder.removeAll()
         seenIDs.removeAll()
         seenIDSet.removeAll()

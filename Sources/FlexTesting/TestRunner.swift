@@ -29,7 +29,7 @@ public struct TestRunner: Sendable {
     /// Loads, selects and runs; every event goes to `reporters`; returns the summary.
     public func run(paths: [String], reporters: [any TestReporter]) async -> TestRunSummary {
         let discovered = TestDiscovery.find(paths)
-        let suite = await TestSuite.load(discovered.files, style: options.diagnosticStyle, jobs: options.effectiveJobs)
+        let suite = await TestSuite.load(discovered.files, style: options.configuration.diagnosticStyle, jobs: options.effectiveJobs)
         return await run(suite, missing: discovered.missing, reporters: reporters)
     }
 
@@ -117,10 +117,8 @@ public struct TestRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let output = CapturingOutputSink()
-        let interpreter = Interpreter(sources: sources, output: output, options: Interpreter.Options(seed: options.seed, idempotencyNamespace: options.idempotencyNamespace),
-                                      makeBackend: options.makeBackend)
-        interpreter.includes = file.includes
-        interpreter.recordsCreatedObjects = !options.backendIsSimulated
+        let interpreter = Interpreter(sources: sources, output: output, configuration: options.configuration)
+        interpreter.recordsCreatedObjects = !options.configuration.backend.startsFresh
         let snapshots = SnapshotDirectory(for: testCase, update: options.updateSnapshots, ci: options.ci)
         interpreter.snapshotStore = snapshots
         let failure = await interpreter.runCase(file.program, scenario: testCase.statementIndex)
@@ -136,7 +134,7 @@ public struct TestRunner: Sendable {
             }
             var diagnostic = failure.diagnostic
             if let scenario = testCase.scenario { diagnostic.notes.append(Diagnostic.Note("in scenario \"\(scenario)\"")) }
-            let renderer = DiagnosticRenderer(sources: sources, style: options.diagnosticStyle)
+            let renderer = DiagnosticRenderer(sources: sources, style: options.configuration.diagnosticStyle)
             var detail = FailureDetail(diagnostic: diagnostic, sources: sources, renderer: renderer)
             if detail.file.isEmpty { detail.file = testCase.file }
             result.failure = detail

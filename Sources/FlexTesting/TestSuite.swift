@@ -4,11 +4,10 @@ import FlexInterpreter
 import FlexLanguage
 
 public struct TestSuite: Sendable {
-    /// A file that parsed and checked: its program, its includes and its cases.
+    /// A file that parsed and checked: its program (with its includes) and its cases.
     public struct LoadedFile: Sendable {
         public var path: String
-        public var program: Program
-        public var includes: [SourceSpan: Program]
+        public var program: CheckedProgram
         public var cases: [TestCase]
     }
 
@@ -70,9 +69,8 @@ public struct TestSuite: Sendable {
                                                                          rendered: "error: \(message)\n")))
         }
         let file = sources.add(path: path, bytes: bytes)
-        let parsed = Parser.parse(file)
-        let checked = Checker(sources: sources, loader: FileSourceLoader()).check(parsed.program)
-        let errors = (parsed.diagnostics + checked.diagnostics).filter { $0.severity == .error }
+        let program = CheckedProgram.compile(file, sources: sources, loader: FileSourceLoader())
+        let errors = program.diagnostics.filter { $0.severity == .error }
         if let first = errors.first {
             var detail = FailureDetail(diagnostic: first, sources: sources, renderer: renderer)
             detail.rendered = renderer.render(errors)
@@ -80,13 +78,13 @@ public struct TestSuite: Sendable {
             return .broken(BrokenFile(file: path, failure: detail))
         }
         var cases: [TestCase] = []
-        for (index, statement) in parsed.program.statements.enumerated() {
+        for (index, statement) in program.program.statements.enumerated() {
             guard case .scenario(let name, let nameSpan, _) = statement.kind else { continue }
             cases.append(TestCase(file: path, scenario: name, statementIndex: index,
                                   line: file.location(of: nameSpan.start).line))
         }
         if cases.isEmpty { cases = [TestCase(file: path, scenario: nil, statementIndex: nil, line: 1)] }
-        return .loaded(LoadedFile(path: path, program: parsed.program, includes: checked.includes, cases: cases))
+        return .loaded(LoadedFile(path: path, program: program, cases: cases))
     }
 }
 

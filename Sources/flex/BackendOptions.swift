@@ -1,5 +1,6 @@
 // Which Flex a run talks to: the embedded simulator (default), the live API over HTTP (or a
-// `flex serve`), or a recording; plus recording every exchange. Shared by run and repl.
+// `flex serve`), or a recording; plus recording every exchange. Shared by run, repl and test:
+// the composition root, the only place that knows which backends exist.
 import ArgumentParser
 import FlexAPI
 import FlexHTTP
@@ -34,17 +35,21 @@ struct BackendOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Answer from a recording made with --record, without network.", valueName: "FILE"))
     var replay: String?
 
-    /// What the run needs: a backend factory, the Idempotency-Key namespace, a one-line mode
-    /// description (nil for the default simulator, whose output must stay clean), and what to
-    /// close at the end.
+    /// What the run needs: a backend factory and its description, the Idempotency-Key
+    /// namespace, and what to close at the end.
     struct Plan {
-        var makeBackend: Interpreter.BackendFactory
+        var makeBackend: RunConfiguration.BackendFactory
+        var description: BackendDescription
         var idempotencyNamespace: String?
-        /// "live API https://… (test mode, key fsk_test_…1a2b)"; nil for the embedded simulator.
-        var mode: String?
         var finish: @Sendable () async -> Void
 
-        var isSimulator: Bool { mode == nil }
+        static let embeddedSimulator = Plan(makeBackend: { SimulatedFlex(seed: $0) }, description: .embeddedSimulator,
+                                            idempotencyNamespace: nil, finish: {})
+
+        /// The run's configuration with this backend; the caller sets what its command adds.
+        func configuration(seed: UInt64) -> RunConfiguration {
+            RunConfiguration(backend: description, makeBackend: makeBackend, seed: seed, idempotencyNamespace: idempotencyNamespace)
+        }
     }
 
     /// The plan, with its mode already announced on stderr (unless `announce` is false: the REPL
@@ -52,7 +57,7 @@ struct BackendOptions: ParsableArguments {
     func start(output: StandardOutputSink, announce: Bool = true) -> Plan? {
         do {
             let plan = try plan(output: output)
-            if announce, let mode = plan.mode { output.write("flex: \(mode)\n", to: .standardError) }
+            if announce, plan.description.isAnnounced { output.write("flex: \(plan.description.displayName)\n", to: .standardError) }
             return plan
         } catch {
             output.write("flex: \(FlexCommand.message(for: error))\n", to: .standardError)
@@ -67,8 +72,9 @@ struct BackendOptions: ParsableArguments {
         if let replay {
             let replaying: ReplayingBackend
             do { replaying = try ReplayingBackend(path: replay) } catch { throw ValidationError(error.message) }
-            return Plan(makeBackend: { _ in replaying }, idempotencyNamespace: nil,
-                        mode: "replaying \(replay) (no network)", finish: {})
+            return Plan(makeBackend: { _ in replaying },
+                        description: BackendDescription(kind: .replay, displayName: "replaying \(replay) (no network)"),
+                        idempotencyNamespace: nil, finish: {})
         }
         switch backend {
         case .sim:
@@ -76,7 +82,7 @@ struct BackendOptions: ParsableArguments {
             guard record == nil else {
                 throw ValidationError("--record needs --backend live; the simulator is deterministic, so re-running the script reproduces it")
             }
-            return Plan(makeBackend: { SimulatedFlex(seed: $0) }, idempotencyNamespace: nil, mode: nil, finish: {})
+            return .embeddedSimulator
         case .live:
             guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
             var configuration: HTTPFlexConfiguration
@@ -102,7 +108,8 @@ struct BackendOptions: ParsableArguments {
             let mode = http.mode == .production ? "PRODUCTION" : "test mode"
             let description = "live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
             return Plan(makeBackend: { RemoteSimulatorReset(wrapping: shared, seed: $0) },
-                        idempotencyNamespace: Self.randomNamespace(), mode: description,
+                        description: BackendDescription(kind: .liveAPI, displayName: description),
+                        idempotencyNamespace: Self.randomNamespace(),
                         finish: { openRecording?.close(); await http.shutdown() })
         }
     }

@@ -71,10 +71,12 @@ struct RunCommand: ParsableCommand {
             bound.append(variable)
         }
         guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
-        let options = ScriptRunner.Options(seed: seed, json: json, diagnosticStyle: diagnostics.style,
-                                           color: colorDiagnostics(), variables: bound,
-                                           idempotencyNamespace: plan.idempotencyNamespace)
-        let runner = ScriptRunner(options: options, output: output, makeBackend: plan.makeBackend)
+        var configuration = plan.configuration(seed: seed)
+        configuration.json = json
+        configuration.diagnosticStyle = diagnostics.style
+        configuration.color = colorDiagnostics()
+        configuration.variables = bound
+        let runner = ScriptRunner(configuration: configuration, output: output)
         let code = await runner.run(scripts(files))
         await plan.finish()
         return code
@@ -91,7 +93,11 @@ struct CheckCommand: ParsableCommand {
     var diagnostics: DiagnosticsOption = .full
 
     func execute(output: StandardOutputSink) -> Int32 {
-        let runner = ScriptRunner(options: ScriptRunner.Options(diagnosticStyle: diagnostics.style, color: colorDiagnostics()), output: output)
+        // Nothing runs, so the backend is the default one, never made.
+        var configuration = BackendOptions.Plan.embeddedSimulator.configuration(seed: 42)
+        configuration.diagnosticStyle = diagnostics.style
+        configuration.color = colorDiagnostics()
+        let runner = ScriptRunner(configuration: configuration, output: output)
         return runner.check(scripts(files))
     }
 }

@@ -21,8 +21,9 @@ struct ReplCommand: ParsableCommand {
         let interactive = isatty(0) != 0
         guard let plan = backendOptions.start(output: output, announce: !interactive) else { return ExitStatus.usage }
         guard interactive else {
-            let options = ScriptRunner.Options(seed: seed, color: colorDiagnostics(), idempotencyNamespace: plan.idempotencyNamespace)
-            let code = await ScriptRunner(options: options, output: output, makeBackend: plan.makeBackend).run(scripts(["-"]))
+            var configuration = plan.configuration(seed: seed)
+            configuration.color = colorDiagnostics()
+            let code = await ScriptRunner(configuration: configuration, output: output).run(scripts(["-"]))
             await plan.finish()
             return code
         }
@@ -30,10 +31,9 @@ struct ReplCommand: ParsableCommand {
         final class Box { weak var repl: REPL? }
         let box = Box()
         let reader: LineReader = LibEditLineReader { text in box.repl?.complete(text) ?? .none } ?? PlainLineReader()
-        var options = REPL.Options(seed: seed, color: colorDiagnostics(), historyPath: HistoryStore.defaultPath())
-        options.backendDescription = plan.mode
-        options.idempotencyNamespace = plan.idempotencyNamespace
-        let repl = REPL(reader: reader, output: output, options: options, makeBackend: plan.makeBackend)
+        var configuration = plan.configuration(seed: seed)
+        configuration.color = colorDiagnostics()
+        let repl = REPL(reader: reader, output: output, configuration: configuration, historyPath: HistoryStore.defaultPath())
         box.repl = repl
         let code = await repl.run()
         await plan.finish()

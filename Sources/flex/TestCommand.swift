@@ -67,13 +67,11 @@ struct TestCommand: ParsableCommand {
 
     func execute(output: StandardOutputSink) async -> Int32 {
         guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
-        var options = TestOptions(
-            jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail, seed: seed,
-            updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI(),
-            diagnosticStyle: diagnostics.style, color: false,
-            // The live API (or a flex serve) is one shared world: cases run one at a time by default.
-            makeBackend: plan.makeBackend, backendIsSimulated: plan.isSimulator)
-        options.idempotencyNamespace = plan.idempotencyNamespace
+        var configuration = plan.configuration(seed: seed)
+        configuration.diagnosticStyle = diagnostics.style
+        let options = TestOptions(
+            configuration: configuration, jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail,
+            updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI())
         let machineReadable = tap || json
         let human = TerminalReporter(output: output, stream: machineReadable ? .standardError : .standardOutput,
                                      showsProgress: !machineReadable && isatty(1) != 0)

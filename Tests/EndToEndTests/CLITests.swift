@@ -1,5 +1,6 @@
 // End-to-end tests of the `flex` command line: exit codes, stdout/stderr, options, stdin,
 // shebang scripts, --json, diagnostics styles, --var, determinism and colour.
+import FlexTestSupport
 import Testing
 
 @Suite("Command line")

@@ -1,4 +1,5 @@
 // Where the end-to-end tests find the repository and the built `flex` binary, and a helper to run it.
+import FlexTestSupport
 
 enum Flex {
     /// The repository root: this file is Tests/EndToEndTests/Flex.swift.
@@ -8,17 +9,8 @@ enum Flex {
         return parts.joined(separator: "/")
     }()
 
-    /// The directory of the running test executable; SwiftPM puts `flex` beside it.
-    static let binaryDirectory: String = {
-        let executable = FileSystem.readLink("/proc/self/exe") ?? ""
-        var parts = executable.split(separator: "/", omittingEmptySubsequences: false)
-        if !parts.isEmpty { parts.removeLast() }
-        // The test bundle may sit inside `flexPackageTests.xctest/…` on some layouts.
-        while let last = parts.last, last.hasSuffix(".xctest") || last == "Contents" || last == "MacOS" {
-            parts.removeLast()
-        }
-        return parts.joined(separator: "/")
-    }()
+    /// SwiftPM puts `flex` beside the test executable.
+    static let binaryDirectory = FileSystem.builtProductsDirectory
 
     static var binary: String { binaryDirectory + "/flex" }
 

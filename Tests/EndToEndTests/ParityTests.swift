@@ -1,6 +1,7 @@
 // The proof that both backends mean the same: every example and every test script runs on the
 // embedded simulator and through the live backend against a `flex serve` on 127.0.0.1 port 0,
 // and the two runs must print byte-identical output with the same exit code.
+import FlexTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

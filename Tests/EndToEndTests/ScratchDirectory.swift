@@ -1,4 +1,5 @@
 // A throwaway directory for the scripts one end-to-end test writes.
+import FlexTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

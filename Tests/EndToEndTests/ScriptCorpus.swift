@@ -1,4 +1,5 @@
 // Finds the scripts the runner executes: fixtures/scripts/**/*.flex (except lib/ folders) and examples/*.flex.
+import FlexTestSupport
 
 /// The scripts the runner executes: paths relative to the repository root.
 enum ScriptCorpus {

@@ -1,6 +1,7 @@
 // Runs every fixtures/scripts/**/*.flex and examples/*.flex through the built binary and checks the
 // inline expectations written in the script itself (`# expect: …`, `# expect error: L:C: …`,
 // `# expect exit: N`). Adding a test means adding a file.
+import FlexTestSupport
 import Testing
 
 @Suite("Scripts")

@@ -1,5 +1,6 @@
 // End-to-end tests of `flex test` (the built binary, through ProcessRunner): exit codes, the
 // final summary line, the machine-readable reports and the flags' validation.
+import FlexTestSupport
 import Testing
 
 @Suite("flex test")

@@ -4,43 +4,44 @@ import FlexAPI
 @testable import FlexInterpreter
 import FlexLanguage
 import FlexSimulator
+import FlexTestSupport
 import Testing
 
-/// Runs `script` on a fresh interpreter with `options`; the rendered failures, if any.
-private func runDirect(_ script: String, options: Interpreter.Options) async -> (code: Int32, failures: [String]) {
+/// Runs `script` on a fresh interpreter with `configuration`; the rendered failures, if any.
+private func runDirect(_ script: String, configuration: RunConfiguration) async -> (code: Int32, failures: [String]) {
     let sources = SourceManager()
     let file = sources.add(path: "budget.flex", bytes: Array(script.utf8))
     let parsed = Parser.parse(file)
     #expect(parsed.diagnostics.isEmpty)
-    let interpreter = Interpreter(sources: sources, output: CapturingOutputSink(), options: options)
+    let interpreter = Interpreter(sources: sources, output: CapturingOutputSink(), configuration: configuration)
     var failures: [String] = []
-    let code = await interpreter.run(parsed.program) { failure, _ in failures.append(failure.diagnostic.message) }
+    let code = await interpreter.run(CheckedProgram(program: parsed.program)) { failure, _ in failures.append(failure.diagnostic.message) }
     return (code, failures)
 }
 
 @Suite struct LimitsTests {
     @Test func stepBudgetStopsAnEndlessRepeat() async {
-        let result = await runDirect("let n = 0\nrepeat 1000000000 { n = n + 1 }", options: Interpreter.Options(maximumSteps: 10_000))
+        let result = await runDirect("let n = 0\nrepeat 1000000000 { n = n + 1 }", configuration: .simulated(maximumSteps: 10_000))
         #expect(result.code == 3)
         #expect(result.failures.first?.hasPrefix("step limit reached") == true)
     }
 
     @Test func stepBudgetCountsRecursionAndForLoops() async {
         let script = "def f(n) {\n for x in range(1000) { let y = x }\n return f(n)\n}\nf(1)"
-        let result = await runDirect(script, options: Interpreter.Options(maximumSteps: 5_000))
+        let result = await runDirect(script, configuration: .simulated(maximumSteps: 5_000))
         #expect(result.code == 3)
         #expect(result.failures.first?.hasPrefix("step limit reached") == true)
     }
 
     @Test func timeLimitStopsALongRun() async {
-        let options = Interpreter.Options(timeLimit: .milliseconds(50))
-        let result = await runDirect("repeat 1000000000 { let x = 1 }", options: options)
+        let configuration = RunConfiguration.simulated(timeLimit: .milliseconds(50))
+        let result = await runDirect("repeat 1000000000 { let x = 1 }", configuration: configuration)
         #expect(result.code == 3)
         #expect(result.failures.first?.hasPrefix("time limit reached") == true)
     }
 
     @Test func theDefaultBudgetIsUnlimited() async {
-        let result = await runDirect("let n = 0\nrepeat 50000 { n = n + 1 }\nexpect n == 50000", options: Interpreter.Options())
+        let result = await runDirect("let n = 0\nrepeat 50000 { n = n + 1 }\nexpect n == 50000", configuration: .simulated())
         #expect(result.code == 0)
     }
 
@@ -111,8 +112,8 @@ private func runDirect(_ script: String, options: Interpreter.Options) async -> 
         do {
             let sources = SourceManager()
             let file = sources.add(path: "leak.flex", bytes: Array("def f(n) { def g() { return n } return g() }\nprint f(1)".utf8))
-            let interpreter = Interpreter(sources: sources, output: CapturingOutputSink())
-            let code = await interpreter.run(Parser.parse(file).program) { _, _ in }
+            let interpreter = Interpreter(sources: sources, output: CapturingOutputSink(), configuration: .simulated())
+            let code = await interpreter.run(CheckedProgram(program: Parser.parse(file).program)) { _, _ in }
             #expect(code == 0)
             globals = interpreter.globals
             #expect(globals != nil)

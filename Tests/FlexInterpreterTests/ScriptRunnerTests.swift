@@ -1,6 +1,7 @@
 // The run/check drivers: exit codes, --json output, files that cannot be read.
 import FlexAPI
 @testable import FlexInterpreter
+import FlexTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -35,7 +36,7 @@ import Glibc
 
     @Test func missingFileIsAUsageError() async {
         let sink = CapturingOutputSink()
-        let runner = ScriptRunner(output: sink)
+        let runner = ScriptRunner(configuration: .simulated(), output: sink)
         let code = await runner.run([.file("/nonexistent/dir/x.flex")])
         #expect(code == 1)
         #expect(sink.standardError == "flex: cannot read '/nonexistent/dir/x.flex': no such file or directory\n")
@@ -51,14 +52,14 @@ import Glibc
         #expect(ftruncate(fd, off_t(FileSourceLoader.maximumSourceBytes + 1)) == 0)
         close(fd)
         let sink = CapturingOutputSink()
-        let code = await ScriptRunner(output: sink).run([.file(path)])
+        let code = await ScriptRunner(configuration: .simulated(), output: sink).run([.file(path)])
         #expect(code == 1)
         #expect(sink.standardError == "flex: cannot read '\(path)': larger than 1 GiB, the most a flex source may be\n")
     }
 
     @Test func checkOnlyParsesAndChecks() {
         let sink = CapturingOutputSink()
-        let runner = ScriptRunner(options: ScriptRunner.Options(diagnosticStyle: .short), output: sink)
+        let runner = ScriptRunner(configuration: .simulated(diagnosticStyle: .short), output: sink)
         #expect(runner.check([.source(path: "ok.flex", bytes: Array("customer get fcus_A".utf8))]) == 0)
         #expect(sink.standardOutput == "")
         #expect(runner.check([.source(path: "bad.flex", bytes: Array("customer create emial \"x\"".utf8))]) == 2)
@@ -67,7 +68,7 @@ import Glibc
 
     @Test func filesShareOneBackendInOrder() async {
         let sink = CapturingOutputSink()
-        let runner = ScriptRunner(options: ScriptRunner.Options(diagnosticStyle: .short), output: sink)
+        let runner = ScriptRunner(configuration: .simulated(diagnosticStyle: .short), output: sink)
         let code = await runner.run([
             .source(path: "a.flex", bytes: Array("customer create email \"a@b.co\"".utf8)),
             .source(path: "b.flex", bytes: Array("let l = customers\nprint len(l)".utf8)),

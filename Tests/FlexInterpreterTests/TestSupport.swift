@@ -53,14 +53,9 @@ struct MemoryLoader: SourceLoader {
 func run(_ script: String, backend: (any FlexBackend)? = nil, json: Bool = false, seed: UInt64 = 42,
          variables: [(name: String, value: Value)] = [], files: [String: String] = [:]) async -> RunResult {
     let sink = CapturingOutputSink()
-    let options = ScriptRunner.Options(seed: seed, json: json, diagnosticStyle: .short, variables: variables)
-    let factory: Interpreter.BackendFactory
-    if let backend {
-        factory = { _ in backend }
-    } else {
-        factory = { SimulatedFlex(seed: $0) }
-    }
-    let runner = ScriptRunner(options: options, output: sink, loader: MemoryLoader(files: files), makeBackend: factory)
+    var configuration = RunConfiguration.simulated(seed: seed, json: json, diagnosticStyle: .short, variables: variables)
+    if let backend { configuration.makeBackend = { _ in backend } }
+    let runner = ScriptRunner(configuration: configuration, output: sink, loader: MemoryLoader(files: files))
     let code = await runner.run([.source(path: "test.flex", bytes: Array(script.utf8))])
     return RunResult(code: code, out: sink.standardOutput, err: sink.standardError)
 }

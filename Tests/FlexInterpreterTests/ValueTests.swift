@@ -2,6 +2,7 @@
 import FlexAPI
 @testable import FlexInterpreter
 import FlexLanguage
+import FlexTestSupport
 import Testing
 
 @Suite struct ValueTests {
@@ -155,7 +156,7 @@ import Testing
 
 func runFull(_ script: String) async -> String {
     let sink = CapturingOutputSink()
-    let runner = ScriptRunner(options: ScriptRunner.Options(diagnosticStyle: .full), output: sink)
+    let runner = ScriptRunner(configuration: .simulated(diagnosticStyle: .full), output: sink)
     _ = await runner.run([.source(path: "test.flex", bytes: Array(script.utf8))])
     return sink.standardError
 }

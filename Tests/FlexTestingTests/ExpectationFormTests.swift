@@ -4,10 +4,11 @@ import FlexAPI
 import FlexInterpreter
 import FlexLanguage
 @testable import FlexTesting
+import FlexTestSupport
 import Testing
 
 @Suite struct ExpectationFormTests {
-    static func runScript(_ text: String, options: TestOptions = TestOptions(jobs: 1)) async -> (TemporaryDirectory, TestRunSummary, String) {
+    static func runScript(_ text: String, options: TestOptions = TestOptions(configuration: .simulated(), jobs: 1)) async -> (TemporaryDirectory, TestRunSummary, String) {
         let dir = TemporaryDirectory()
         let file = dir.write("case.flex", text)
         let run = await Fixtures.run([file], options: options)
@@ -77,7 +78,7 @@ import Testing
         let stored = dir.path + "/__snapshots__/shop/open-session/session.json"
 
         // CI mode: missing is a failure and nothing is written.
-        let ci = await Fixtures.run([file], options: TestOptions(jobs: 1, ci: true))
+        let ci = await Fixtures.run([file], options: TestOptions(configuration: .simulated(), jobs: 1, ci: true))
         #expect(ci.summary.exitCode == ExitStatus.expectationFailed)
         #expect(ci.terminal.contains("snapshot 'session' has not been recorded"))
         #expect(TestFileSystem.read(stored) == nil)
@@ -93,16 +94,16 @@ import Testing
         #expect(!text.contains("fcs_0") && !text.contains("fcs_1K"))
 
         // Same run again (and with another seed: IDs are masked) matches.
-        let again = await Fixtures.run([file], options: TestOptions(jobs: 1, seed: 9, ci: true))
+        let again = await Fixtures.run([file], options: TestOptions(configuration: .simulated(seed: 9), jobs: 1, ci: true))
         #expect(again.summary.exitCode == ExitStatus.success, "\(again.terminal)")
         #expect(again.summary.results.first?.snapshotsWritten == [])
 
         // A change fails with a line diff; --update-snapshots rewrites it.
         _ = TestFileSystem.write(text.replacing("\"amount_total\": 4998", with: "\"amount_total\": 1"), to: stored)
-        let changed = await Fixtures.run([file], options: TestOptions(jobs: 1, ci: true))
+        let changed = await Fixtures.run([file], options: TestOptions(configuration: .simulated(), jobs: 1, ci: true))
         #expect(changed.summary.exitCode == ExitStatus.expectationFailed)
         #expect(changed.summary.results.first?.failure?.notes.prefix(2) == ["- " + "  \"amount_total\": 1,", "+ " + "  \"amount_total\": 4998,"])
-        let updated = await Fixtures.run([file], options: TestOptions(jobs: 1, updateSnapshots: true, ci: true))
+        let updated = await Fixtures.run([file], options: TestOptions(configuration: .simulated(), jobs: 1, updateSnapshots: true, ci: true))
         #expect(updated.summary.exitCode == ExitStatus.success)
         #expect(TestFileSystem.read(stored) == text)
     }

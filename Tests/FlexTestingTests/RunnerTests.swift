@@ -5,6 +5,7 @@ import FlexInterpreter
 import FlexLanguage
 import FlexSimulator
 @testable import FlexTesting
+import FlexTestSupport
 import Testing
 
 @Suite struct RunnerTests {
@@ -68,7 +69,7 @@ import Testing
         for count in 1...5 {
             var seen: [String: Int] = [:]
             for index in 1...count {
-                let runner = TestRunner(options: TestOptions(shard: Shard(index: index, count: count)))
+                let runner = TestRunner(options: TestOptions(configuration: .simulated(), shard: Shard(index: index, count: count)))
                 for testCase in runner.select(suite.cases) { seen[testCase.id, default: 0] += 1 }
             }
             #expect(Set(seen.keys) == Set(all), "N = \(count)")
@@ -77,8 +78,8 @@ import Testing
         // Stable: a hash of the text only, the same on every machine and in every order.
         #expect(Shard.stableHash("a") == 0xaf63_dc4c_8601_ec8c)
         #expect(Shard.stableHash("") == 0xcbf2_9ce4_8422_2325)
-        let reversed = TestRunner(options: TestOptions(shard: Shard(index: 2, count: 3))).select(suite.cases.reversed()).map(\.id)
-        let forward = TestRunner(options: TestOptions(shard: Shard(index: 2, count: 3))).select(suite.cases).map(\.id)
+        let reversed = TestRunner(options: TestOptions(configuration: .simulated(), shard: Shard(index: 2, count: 3))).select(suite.cases.reversed()).map(\.id)
+        let forward = TestRunner(options: TestOptions(configuration: .simulated(), shard: Shard(index: 2, count: 3))).select(suite.cases).map(\.id)
         #expect(Set(reversed) == Set(forward))
     }
 
@@ -92,8 +93,8 @@ import Testing
     }
 
     @Test func parallelAndSequentialAgree() async {
-        let sequential = await Fixtures.run([Fixtures.directory], options: TestOptions(jobs: 1))
-        let parallel = await Fixtures.run([Fixtures.directory], options: TestOptions(jobs: 4))
+        let sequential = await Fixtures.run([Fixtures.directory], options: TestOptions(configuration: .simulated(), jobs: 1))
+        let parallel = await Fixtures.run([Fixtures.directory], options: TestOptions(configuration: .simulated(), jobs: 4))
         func outcomes(_ summary: TestRunSummary) -> [String] {
             summary.results.map { "\($0.testCase.id) \($0.status) \($0.failure?.rendered ?? "") \($0.output)" }
         }
@@ -103,19 +104,19 @@ import Testing
     }
 
     @Test func filterBySubstringAndRegex() async {
-        let bySubstring = await Fixtures.run([Fixtures.directory], options: TestOptions(filter: "checkout"))
+        let bySubstring = await Fixtures.run([Fixtures.directory], options: TestOptions(configuration: .simulated(), filter: "checkout"))
         #expect(bySubstring.summary.results.map(\.testCase.scenario) == ["session starts open", "paying completes it", "expiring closes it"])
         #expect(bySubstring.summary.broken.isEmpty)
         #expect(bySubstring.summary.exitCode == ExitStatus.success)
-        let byRegex = await Fixtures.run([Fixtures.directory], options: TestOptions(filter: "^(passes|fine)$"))
+        let byRegex = await Fixtures.run([Fixtures.directory], options: TestOptions(configuration: .simulated(), filter: "^(passes|fine)$"))
         #expect(Set(byRegex.summary.results.compactMap(\.testCase.scenario)) == ["passes", "fine"])
-        let byScenario = await Fixtures.run([Fixtures.directory], options: TestOptions(filter: "wrong email"))
+        let byScenario = await Fixtures.run([Fixtures.directory], options: TestOptions(configuration: .simulated(), filter: "wrong email"))
         #expect(byScenario.summary.results.count == 1)
         #expect(byScenario.summary.exitCode == ExitStatus.expectationFailed)
     }
 
     @Test func bailStopsAtTheFirstFailure() async {
-        let run = await Fixtures.run([Fixtures.path("failing"), Fixtures.path("passing")], options: TestOptions(jobs: 1, bail: true))
+        let run = await Fixtures.run([Fixtures.path("failing"), Fixtures.path("passing")], options: TestOptions(configuration: .simulated(), jobs: 1, bail: true))
         let statuses = run.summary.results.map(\.status)
         #expect(statuses == [.passed, .failed, .skipped, .skipped, .skipped, .skipped, .skipped, .skipped, .skipped])
         #expect(run.summary.line == "1 passed, 1 failed, 7 skipped")
@@ -154,7 +155,7 @@ import Testing
             scenario "one" { print c.id }
             scenario "two" { print c.id }
             """)
-        let run = await Fixtures.run([file], options: TestOptions(jobs: 2, seed: 7))
+        let run = await Fixtures.run([file], options: TestOptions(configuration: .simulated(seed: 7), jobs: 2))
         #expect(run.summary.results.count == 2)
         #expect(run.summary.results[0].output == run.summary.results[1].output)
         #expect(run.summary.results[0].output.hasPrefix("fcus_"))
@@ -170,7 +171,8 @@ import Testing
               expect c.email == "a@b.co"
             }
             """)
-        let options = TestOptions(makeBackend: { seed in ForwardingBackend(seed: seed) }, backendIsSimulated: false)
+        let options = TestOptions(configuration: RunConfiguration(backend: BackendDescription(kind: .liveAPI, displayName: "forwarding"),
+                                                            makeBackend: { seed in ForwardingBackend(seed: seed) }))
         #expect(options.effectiveJobs == 1)
         let run = await Fixtures.run([file], options: options)
         #expect(run.summary.exitCode == ExitStatus.success, "\(run.terminal)")

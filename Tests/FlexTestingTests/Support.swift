@@ -19,7 +19,7 @@ enum Fixtures {
     static func path(_ relative: String) -> String { directory + "/" + relative }
 
     /// Runs `paths` in process; returns the summary and what every reporter wrote.
-    static func run(_ paths: [String], options: TestOptions = TestOptions(jobs: 2), junit: Bool = false)
+    static func run(_ paths: [String], options: TestOptions = TestOptions(configuration: .simulated(), jobs: 2), junit: Bool = false)
         async -> (summary: TestRunSummary, terminal: String, tap: String, json: String) {
         let terminalSink = CapturingOutputSink(), tapSink = CapturingOutputSink(), jsonSink = CapturingOutputSink()
         let reporters: [any TestReporter] = [

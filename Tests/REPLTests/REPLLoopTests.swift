@@ -2,6 +2,7 @@
 // multi-line entries, Ctrl-C, dot-commands, and `.save` producing a script that replays.
 import FlexInterpreter
 import FlexLanguage
+import FlexTestSupport
 import Testing
 @testable import FlexREPL
 #if canImport(Glibc)
@@ -12,7 +13,7 @@ import Glibc
     func run(_ inputs: [LineInput]) async -> (out: String, err: String, reader: ScriptedLineReader, repl: REPL) {
         let reader = ScriptedLineReader(inputs)
         let output = CapturingOutputSink()
-        let repl = REPL(reader: reader, output: output)
+        let repl = REPL(reader: reader, output: output, configuration: .simulated())
         _ = await repl.run()
         return (output.standardOutput, output.standardError, reader, repl)
     }
@@ -117,7 +118,7 @@ import Glibc
         #expect(!saved.contains("fcus_") && !saved.contains("fcs_"))
         // The saved script runs cleanly with another seed: no literal IDs tie it to this session.
         let output = CapturingOutputSink()
-        let code = await ScriptRunner(options: ScriptRunner.Options(seed: 99), output: output).run([.file(path)])
+        let code = await ScriptRunner(configuration: .simulated(seed: 99), output: output).run([.file(path)])
         #expect(code == 0, "\(output.standardError)")
     }
 }

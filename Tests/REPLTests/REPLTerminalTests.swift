@@ -2,21 +2,13 @@
 // (Tab, Up, Ctrl-C, Ctrl-D), the screen's text out.
 import Testing
 @testable import FlexREPL
+import FlexTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 @Suite(.serialized) struct REPLTerminalTests {
-    static let binary: String = {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        var path = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        while let slash = path.lastIndex(of: "/") {
-            path = String(path[..<slash])
-            if !path.hasSuffix(".xctest"), !path.hasSuffix("Contents"), !path.hasSuffix("MacOS") { break }
-        }
-        return path + "/flex"
-    }()
+    static let binary = FileSystem.builtProductsDirectory + "/flex"
 
     static let root: String = {
         var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)

@@ -27,14 +27,14 @@ enum CheckoutCommands {
             return APIRequest(.POST, "/v1/checkout/sessions", body: try CommandRequests.wrapped("checkout_session", body, arguments))
         case .checkoutGet:
             let id = try arguments.positionalID(0, prefix: "fcs_")
-            return APIRequest(.GET, "/v1/checkout/sessions/" + CommandRequests.segment(id), query: try CommandRequests.query([], arguments))
+            return APIRequest(.GET, "/v1/checkout/sessions/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
         case .checkoutList:
             return APIRequest(.GET, "/v1/checkout/sessions", query: try CommandRequests.query(
                 [("status", try arguments.string("status")), ("customer", try arguments.id("customer", prefix: "fcus_")),
                  ("limit", try CommandRequests.limit(arguments))], arguments))
         default: // .lineItemsOf
             let id = try arguments.positionalID(0, prefix: "fcs_")
-            return APIRequest(.GET, "/v1/checkout/sessions/" + CommandRequests.segment(id) + "/line_items",
+            return APIRequest(.GET, "/v1/checkout/sessions/" + PercentEncoding.segment(id) + "/line_items",
                               query: try CommandRequests.query([], arguments))
         }
     }

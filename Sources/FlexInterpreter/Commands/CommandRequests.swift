@@ -1,5 +1,5 @@
 // The semantic half of the command table: which builder turns each command into its request,
-// and the helpers every builder shares (wrappers, `fields`, path segments, query items).
+// and the helpers every builder shares (wrappers, `fields`, query items).
 import FlexAPI
 import FlexLanguage
 
@@ -61,24 +61,6 @@ public enum CommandRequests {
         case .null: ""
         default: json.serialized()
         }
-    }
-
-    /// Percent-encodes everything but unreserved characters, so an ID can never change the path.
-    static func segment(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                output += "%"
-                output.unicodeScalars.append(hex[Int(byte >> 4)])
-                output.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return output
     }
 
     static func limit(_ arguments: CommandArguments) throws -> String? {

@@ -10,17 +10,17 @@ enum CustomerCommands {
             return APIRequest(.POST, "/v1/customers", body: try CommandRequests.wrapped("customer", try body(arguments), arguments))
         case .customerGet:
             let id = try arguments.positionalID(0, prefix: "fcus_")
-            return APIRequest(.GET, "/v1/customers/" + CommandRequests.segment(id), query: try CommandRequests.query([], arguments))
+            return APIRequest(.GET, "/v1/customers/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
         case .customerUpdate:
             let id = try arguments.positionalID(0, prefix: "fcus_")
-            return APIRequest(.PATCH, "/v1/customers/" + CommandRequests.segment(id),
+            return APIRequest(.PATCH, "/v1/customers/" + PercentEncoding.segment(id),
                               body: try CommandRequests.wrapped("customer", try body(arguments), arguments))
         case .customerList:
             return APIRequest(.GET, "/v1/customers", query: try CommandRequests.query(
                 [("email", try arguments.string("email")), ("limit", try CommandRequests.limit(arguments))], arguments))
         default: // .paymentMethodsOf
             let id = try arguments.positionalID(0, prefix: "fcus_")
-            return APIRequest(.GET, "/v1/customers/" + CommandRequests.segment(id) + "/payment_methods",
+            return APIRequest(.GET, "/v1/customers/" + PercentEncoding.segment(id) + "/payment_methods",
                               query: try CommandRequests.query([("limit", try CommandRequests.limit(arguments))], arguments))
         }
     }

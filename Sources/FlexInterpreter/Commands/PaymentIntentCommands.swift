@@ -6,7 +6,7 @@ enum PaymentIntentCommands {
         switch arguments.command {
         case .paymentIntentGet:
             let id = try arguments.positionalID(0, prefix: "fpi_")
-            return APIRequest(.GET, "/v1/payment_intents/" + CommandRequests.segment(id), query: try CommandRequests.query([], arguments))
+            return APIRequest(.GET, "/v1/payment_intents/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
         case .paymentIntentList:
             return APIRequest(.GET, "/v1/payment_intents", query: try CommandRequests.query(
                 [("customer", try arguments.id("customer", prefix: "fcus_")),

@@ -15,7 +15,7 @@ enum PriceCommands {
             return APIRequest(.POST, "/v1/prices", body: try CommandRequests.wrapped("price", body, arguments))
         case .priceGet:
             let id = try arguments.positionalID(0, prefix: "fprice_")
-            return APIRequest(.GET, "/v1/prices/" + CommandRequests.segment(id), query: try CommandRequests.query([], arguments))
+            return APIRequest(.GET, "/v1/prices/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
         default: // .priceList
             return APIRequest(.GET, "/v1/prices", query: try CommandRequests.query(
                 [("product", try arguments.id("product", prefix: "fprod_")), ("limit", try CommandRequests.limit(arguments))], arguments))

@@ -16,7 +16,7 @@ enum ProductCommands {
             return try productRequest(arguments)
         case .productGet:
             let id = try arguments.positionalID(0, prefix: "fprod_")
-            return APIRequest(.GET, "/v1/products/" + CommandRequests.segment(id), query: try CommandRequests.query([], arguments))
+            return APIRequest(.GET, "/v1/products/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
         default: // .productList
             return APIRequest(.GET, "/v1/products", query: try CommandRequests.query([("limit", try CommandRequests.limit(arguments))], arguments))
         }

@@ -4,7 +4,7 @@ import FlexAPI
 enum SessionActionCommands {
     static func request(_ arguments: CommandArguments) throws -> APIRequest {
         let id = try arguments.positionalID(0, prefix: "fcs_")
-        let base = "/v1/checkout/sessions/" + CommandRequests.segment(id)
+        let base = "/v1/checkout/sessions/" + PercentEncoding.segment(id)
         switch arguments.command {
         case .refund:
             var body = JSONObject()

@@ -1,5 +1,5 @@
-// pay, expire, clock, fail next, decline next, events, sim …: the /_sim/ routes of
-// docs/architecture.md, which only a simulator answers.
+// pay, expire, clock, fail next, decline next, events, sim …: arguments into the bodies of
+// FlexAPI's SimulatorRequests, which only a simulator answers.
 import FlexAPI
 
 enum SimulatorCommands {
@@ -13,14 +13,12 @@ enum SimulatorCommands {
             if let split = try arguments.string("split card") { payment["split_card"] = .string(cardNumber(split)) }
             if let lmn = try arguments.string("lmn") { payment["lmn"] = .string(lmn) }
             if let email = try arguments.string("email") { payment["email"] = .string(email) }
-            return APIRequest(.POST, "/_sim/checkout/sessions/" + CommandRequests.segment(id) + "/pay",
-                              body: try CommandRequests.wrapped("payment", payment, arguments))
+            return SimulatorRequests.pay(session: id, body: try CommandRequests.wrapped("payment", payment, arguments))
         case .expire:
             let id = try arguments.positionalID(0, prefix: "fcs_")
-            return APIRequest(.POST, "/_sim/checkout/sessions/" + CommandRequests.segment(id) + "/expire",
-                              body: try CommandRequests.optionalBody("checkout_session", arguments))
+            return SimulatorRequests.expire(session: id, body: try CommandRequests.optionalBody("checkout_session", arguments))
         case .clockShow:
-            return APIRequest(.GET, "/_sim/clock")
+            return SimulatorRequests.clock()
         case .clockAdvance:
             guard let (value, span) = arguments.positional(0) else {
                 throw ScriptFailure.runtime("'clock advance' needs a duration such as 1h", at: arguments.span)
@@ -30,21 +28,21 @@ enum SimulatorCommands {
             case .duration(let s), .integer(let s): seconds = s
             default: throw ScriptFailure.runtime("'clock advance' needs a duration such as 1h, got \(value.kindDescription)", at: span)
             }
-            return APIRequest(.POST, "/_sim/clock/advance", body: try CommandRequests.wrapped("clock", ["seconds": .integer(seconds)], arguments))
+            return SimulatorRequests.advanceClock(body: try CommandRequests.wrapped("clock", ["seconds": .integer(seconds)], arguments))
         case .clockSet:
             let time = try arguments.positionalString(0, what: "a time such as \"2026-01-01T00:00:00Z\"")
-            return APIRequest(.POST, "/_sim/clock/set", body: try CommandRequests.wrapped("clock", ["now": .string(time)], arguments))
+            return SimulatorRequests.setClock(body: try CommandRequests.wrapped("clock", ["now": .string(time)], arguments))
         case .failNext:
             var fault: JSONObject = ["kind": "request"]
             fault["count"] = .integer(try count(arguments))
             if let status = try arguments.integer("with") { fault["status"] = .integer(status) }
             if let code = try arguments.string("code") { fault["code"] = .string(code) }
-            return APIRequest(.POST, "/_sim/faults", body: try CommandRequests.wrapped("fault", fault, arguments))
+            return SimulatorRequests.fault(body: try CommandRequests.wrapped("fault", fault, arguments))
         case .declineNext:
             var fault: JSONObject = ["kind": "decline"]
             fault["count"] = .integer(try count(arguments))
             if let code = try arguments.string("with") { fault["decline_code"] = .string(code) }
-            return APIRequest(.POST, "/_sim/faults", body: try CommandRequests.wrapped("fault", fault, arguments))
+            return SimulatorRequests.fault(body: try CommandRequests.wrapped("fault", fault, arguments))
         case .events:
             var object: String?
             if let (value, span) = arguments.value("for") {
@@ -56,22 +54,22 @@ enum SimulatorCommands {
                     throw ScriptFailure.runtime("'events for' needs an ID or a Flex object, got \(value.kindDescription)", at: span)
                 }
             }
-            return APIRequest(.GET, "/_sim/events", query: try CommandRequests.query(
+            return SimulatorRequests.events(query: try CommandRequests.query(
                 [("type", try arguments.string("type")), ("object", object)], arguments))
         case .simReset:
-            return APIRequest(.POST, "/_sim/reset")
+            return SimulatorRequests.reset()
         case .simSeed:
             guard let (value, span) = arguments.positional(0) else {
                 throw ScriptFailure.runtime("'sim seed' needs a number", at: arguments.span)
             }
             let seed = try CommandArguments.integer(value, span: span, what: "'sim seed'")
-            return APIRequest(.POST, "/_sim/seed", body: .object(["sim": .object(["seed": .integer(seed)])]))
+            return SimulatorRequests.seed(seed)
         case .simSnapshot:
             let name = try arguments.positionalString(0, what: "a snapshot name")
-            return APIRequest(.POST, "/_sim/snapshots", body: .object(["snapshot": .object(["name": .string(name)])]))
+            return SimulatorRequests.snapshot(name: name)
         default: // .simRestore
             let name = try arguments.positionalString(0, what: "a snapshot name")
-            return APIRequest(.POST, "/_sim/snapshots/" + CommandRequests.segment(name) + "/restore")
+            return SimulatorRequests.restore(snapshot: name)
         }
     }
 

@@ -48,20 +48,19 @@ enum BenchSupport {
     }
 
     /// Parses and checks `source` (untimed), then times one interpreter run of it.
-    static func interpret(_ source: String, makeBackend: @escaping Interpreter.BackendFactory) async throws -> Double {
+    static func interpret(_ source: String, makeBackend: @escaping RunConfiguration.BackendFactory) async throws -> Double {
         let sources = SourceManager()
         let file = sources.add(path: "bench.flex", text: source)
-        let parsed = Parser.parse(file)
-        let checked = Checker(sources: sources, loader: nil).check(parsed.program)
-        guard parsed.diagnostics.isEmpty, !checked.hasErrors else {
-            throw ScriptFailed(description: "the benchmark script does not check: \(parsed.diagnostics + checked.diagnostics)")
+        let program = CheckedProgram.compile(file, sources: sources, loader: nil)
+        guard !program.hasErrors else {
+            throw ScriptFailed(description: "the benchmark script does not check: \(program.diagnostics)")
         }
-        let interpreter = Interpreter(sources: sources, output: NullSink(), makeBackend: makeBackend)
-        interpreter.includes = checked.includes
+        let configuration = RunConfiguration(backend: .embeddedSimulator, makeBackend: makeBackend)
+        let interpreter = Interpreter(sources: sources, output: NullSink(), configuration: configuration)
         var failures: [String] = []
         var exitCode: Int32 = 0
         let elapsed = await time {
-            exitCode = await interpreter.run(parsed.program) { failure, _ in failures.append("\(failure)") }
+            exitCode = await interpreter.run(program) { failure, _ in failures.append("\(failure)") }
         }
         guard exitCode == 0 else { throw ScriptFailed(description: "the benchmark script failed (\(exitCode)): \(failures)") }
         return elapsed

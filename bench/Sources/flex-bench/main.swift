@@ -53,7 +53,7 @@ if selected("d") || selected("e") {
                 if failures.count < 3 { failures.append("create: \(created.status) \(created.body)") }
                 continue
             }
-            let paid = simulator.handle(APIRequest(.POST, "/_sim/checkout/sessions/\(id)/pay", body: payment))
+            let paid = simulator.handle(SimulatorRequests.pay(session: id, body: payment))
             if paid.body["checkout_session"]?["status"]?.stringValue == "complete" {
                 completed += 1
             } else if failures.count < 3 {
@@ -64,7 +64,7 @@ if selected("d") || selected("e") {
     let rate = Double(sessions * 2) / elapsed
     let rssEnd = BenchSupport.residentKilobytes()
     // Baseline for (d): the cheapest request the router answers, in the same process.
-    let clockRequest = APIRequest(.GET, "/_sim/clock")
+    let clockRequest = SimulatorRequests.clock()
     let clockTime = BenchSupport.time {
         for _ in 0..<(sessions * 2) { _ = simulator.handle(clockRequest) }
     }
@@ -93,7 +93,7 @@ if selected("d") || selected("e") {
         for _ in 0..<sendSessions {
             let created = try await send(create)
             guard let id = created.body["checkout_session"]?["checkout_session_id"]?.stringValue else { continue }
-            _ = try await send(APIRequest(.POST, "/_sim/checkout/sessions/\(id)/pay", body: payment))
+            _ = try await send(SimulatorRequests.pay(session: id, body: payment))
         }
         return BenchSupport.seconds(ContinuousClock.now - start)
     }

@@ -4,6 +4,7 @@
 // Run: swift build -c release --product repl-bench && .build/release/repl-bench
 import FlexInterpreter
 import FlexREPL
+import FlexSimulator
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,8 @@ func largeSession(count: Int) async -> REPL {
     fputs(script, file)
     fclose(file)
     defer { unlink(path) }
-    let repl = REPL(reader: ScriptedLineReader(lines: [".load \(path)"]), output: CapturingOutputSink())
+    let configuration = RunConfiguration(backend: .embeddedSimulator, makeBackend: { SimulatedFlex(seed: $0) })
+    let repl = REPL(reader: ScriptedLineReader(lines: [".load \(path)"]), output: CapturingOutputSink(), configuration: configuration)
     _ = await repl.run()
     return repl
 }

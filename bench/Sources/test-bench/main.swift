@@ -3,6 +3,7 @@
 // speed-up and scenarios per second. Usage: test-bench [FILES] [REPEATS] [--only JOBS]
 // (`--only 2` runs just -j 2, REPEATS times, for a profiler: `perf record … test-bench 1000 50 --only 2`).
 import FlexInterpreter
+import FlexSimulator
 import FlexTesting
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,7 @@ let arguments = CommandLine.arguments.dropFirst()
 let fileCount = arguments.first.flatMap { Int($0) } ?? 1_000
 let repeats = arguments.dropFirst().first.flatMap { Int($0) } ?? 3
 let onlyJobs = arguments.firstIndex(of: "--only").flatMap { arguments.index(after: $0) < arguments.endIndex ? Int(arguments[arguments.index(after: $0)]) : nil }
+let simulated = RunConfiguration(backend: .embeddedSimulator, makeBackend: { SimulatedFlex(seed: $0) })
 
 var template = Array("/tmp/flex-test-bench-XXXXXX".utf8CString)
 guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
@@ -78,7 +80,7 @@ func measure(jobs: Int, runs: Int = repeats) async -> (seconds: Double, cases: I
         let clock = ContinuousClock()
         let started = clock.now
         let usageStarted = Usage.now()
-        let summary = await TestRunner(options: TestOptions(jobs: jobs)).run(paths: [directory], reporters: [counter])
+        let summary = await TestRunner(options: TestOptions(configuration: simulated, jobs: jobs)).run(paths: [directory], reporters: [counter])
         let elapsed = clock.now - started
         let taken = seconds(elapsed)
         if taken < best { bestUsage = Usage.now() - usageStarted }
@@ -137,7 +139,7 @@ func phases(jobs: Int) async -> (discover: Double, load: Double, run: Double, fr
         var suite: TestSuite? = await TestSuite.load(found.files, jobs: jobs)
         best.load = min(best.load, seconds(clock.now - started))
         started = clock.now
-        if let loaded = suite { _ = await TestRunner(options: TestOptions(jobs: jobs)).run(loaded, reporters: [CountingReporter()]) }
+        if let loaded = suite { _ = await TestRunner(options: TestOptions(configuration: simulated, jobs: jobs)).run(loaded, reporters: [CountingReporter()]) }
         best.run = min(best.run, seconds(clock.now - started))
         started = clock.now
         suite = nil

@@ -11,17 +11,16 @@ public func fuzzInterpreter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let sources = SourceManager()
     let file = sources.add(path: "fuzz.flex", bytes: bytes)
-    let parsed = Parser.parse(file)
-    let checked = Checker(sources: sources, loader: nil).check(parsed.program)
-    let diagnostics = parsed.diagnostics + checked.diagnostics
-    guard !diagnostics.contains(where: { $0.severity == .error }) else { return 0 }
+    let checked = CheckedProgram.compile(file, sources: sources, loader: nil)
+    guard !checked.hasErrors else { return 0 }
     let done = DispatchSemaphore(value: 0)
     // The interpreter is not Sendable: everything it touches is made inside the task.
-    let program = UncheckedBox(parsed.program, sources)
+    let program = UncheckedBox(checked, sources)
     Task {
         let output = CapturingOutputSink()
-        let options = Interpreter.Options(maximumSteps: 20_000, timeLimit: .seconds(2))
-        let interpreter = Interpreter(sources: program.sources, output: output, options: options)
+        let configuration = RunConfiguration(backend: .embeddedSimulator, makeBackend: { SimulatedFlex(seed: $0) },
+                                             maximumSteps: 20_000, timeLimit: .seconds(2))
+        let interpreter = Interpreter(sources: program.sources, output: output, configuration: configuration)
         let code = await interpreter.run(program.program) { failure, _ in
             // Rendering the failure is part of what is fuzzed.
             _ = DiagnosticRenderer(sources: program.sources, style: .full).render([failure.diagnostic])
@@ -35,9 +34,9 @@ public func fuzzInterpreter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// Hands the program to the task that runs it; the caller waits and touches neither meanwhile.
 final class UncheckedBox: @unchecked Sendable {
-    let program: Program
+    let program: CheckedProgram
     let sources: SourceManager
-    init(_ program: Program, _ sources: SourceManager) {
+    init(_ program: CheckedProgram, _ sources: SourceManager) {
         self.program = program
         self.sources = sources
     }

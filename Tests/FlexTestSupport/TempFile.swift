@@ -6,10 +6,10 @@ import Musl
 #endif
 
 /// A file under $TMPDIR (or /tmp) that the caller removes.
-struct TempFile {
-    let path: String
+public struct TempFile {
+    public let path: String
 
-    init(contents: String, suffix: String = "") throws {
+    public init(contents: String, suffix: String = "") throws {
         let directory = ProcessRunner.environmentValue("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(directory)/flex-e2e-XXXXXX\(suffix)".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in
@@ -29,7 +29,7 @@ struct TempFile {
         close(fd)
     }
 
-    func read() -> String { FileSystem.read(path) ?? "" }
+    public func read() -> String { FileSystem.read(path) ?? "" }
 
-    func remove() { unlink(path) }
+    public func remove() { unlink(path) }
 }

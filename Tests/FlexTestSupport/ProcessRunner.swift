@@ -1,4 +1,4 @@
-// Runs a child process with posix_spawn (no Foundation), capturing stdout and stderr through temp
+// Runs a child process (the built flex, flex serve, a shell) with posix_spawn (no Foundation), capturing stdout and stderr through temp
 // files and killing it after a timeout, so a hung `flex` fails one test instead of the whole run.
 #if canImport(Glibc)
 import Glibc
@@ -7,23 +7,23 @@ import Musl
 #endif
 
 /// What a finished child process left behind.
-struct ProcessResult: Sendable {
+public struct ProcessResult: Sendable {
     /// The exit status, or 128 + signal number when a signal ended it.
-    var exitCode: Int32
-    var stdout: String
-    var stderr: String
-    var timedOut: Bool
+    public var exitCode: Int32
+    public var stdout: String
+    public var stderr: String
+    public var timedOut: Bool
 
     /// stdout split into lines, without the final newline's empty element.
-    var stdoutLines: [String] { ProcessRunner.lines(of: stdout) }
-    var stderrLines: [String] { ProcessRunner.lines(of: stderr) }
+    public var stdoutLines: [String] { ProcessRunner.lines(of: stdout) }
+    public var stderrLines: [String] { ProcessRunner.lines(of: stderr) }
 }
 
-enum ProcessRunnerError: Error, CustomStringConvertible {
+public enum ProcessRunnerError: Error, CustomStringConvertible {
     case spawnFailed(path: String, errno: Int32)
     case tempFileFailed(errno: Int32)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .spawnFailed(let path, let code): "posix_spawn \(path) failed: \(String(cString: strerror(code)))"
         case .tempFileFailed(let code): "cannot create a temp file: \(String(cString: strerror(code)))"
@@ -31,12 +31,12 @@ enum ProcessRunnerError: Error, CustomStringConvertible {
     }
 }
 
-enum ProcessRunner {
+public enum ProcessRunner {
     /// Runs `executable` (an absolute path; a `#!` script works too) with `arguments`.
     /// - environment: changes to this process's environment; a nil value removes the variable.
     /// - stdin: bytes for the child's standard input (empty input when nil).
     /// - directory: the child's working directory.
-    static func run(
+    public static func run(
         _ executable: String,
         _ arguments: [String],
         stdin: String? = nil,
@@ -135,20 +135,20 @@ enum ProcessRunner {
         return 128 + signal
     }
 
-    static func monotonicNanoseconds() -> UInt64 {
+    public static func monotonicNanoseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
-    static func lines(of text: String) -> [String] {
+    public static func lines(of text: String) -> [String] {
         var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if parts.last == "" { parts.removeLast() }
         return parts
     }
 
     /// This process's environment with `changes` applied, as `NAME=value` strings.
-    static func mergedEnvironment(_ changes: [String: String?]) -> [String] {
+    public static func mergedEnvironment(_ changes: [String: String?]) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
         var pointer = environ
@@ -170,7 +170,7 @@ enum ProcessRunner {
     }
 
     /// The value of an environment variable of this process.
-    static func environmentValue(_ name: String) -> String? {
+    public static func environmentValue(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
     }

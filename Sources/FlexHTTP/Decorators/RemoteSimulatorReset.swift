@@ -16,8 +16,7 @@ public final class RemoteSimulatorReset: FlexBackend {
 
     public func send(_ request: APIRequest) async throws -> APIResponse {
         if pending.withLock({ first in defer { first = false }; return first }) {
-            let reset = APIRequest(.POST, "/_sim/seed", body: ["sim": ["seed": .integer(Int(truncatingIfNeeded: seed))]])
-            _ = try await inner.send(reset)
+            _ = try await inner.send(SimulatorRequests.seed(Int(truncatingIfNeeded: seed)))
         }
         return try await inner.send(request)
     }

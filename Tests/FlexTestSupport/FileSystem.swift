@@ -1,4 +1,4 @@
-// The few POSIX file-system calls the end-to-end tests need (no Foundation).
+// The few POSIX file-system calls the process-running tests need (no Foundation).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -6,8 +6,8 @@ import Musl
 #endif
 
 /// The few file-system calls the end-to-end tests need.
-enum FileSystem {
-    static func read(_ path: String) -> String? {
+public enum FileSystem {
+    public static func read(_ path: String) -> String? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -20,15 +20,15 @@ enum FileSystem {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Names in a directory, sorted, without `.` and `..`.
-    static func list(_ path: String) -> [String] {
+    public static func list(_ path: String) -> [String] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
@@ -41,8 +41,17 @@ enum FileSystem {
         return names.sorted()
     }
 
+    /// Where SwiftPM put the built products: the directory of the running test executable.
+    public static let builtProductsDirectory: String = {
+        var parts = (readLink("/proc/self/exe") ?? "").split(separator: "/", omittingEmptySubsequences: false)
+        if !parts.isEmpty { parts.removeLast() }
+        // The test bundle may sit inside `flexPackageTests.xctest/…` on some layouts.
+        while let last = parts.last, last.hasSuffix(".xctest") || last == "Contents" || last == "MacOS" { parts.removeLast() }
+        return parts.joined(separator: "/")
+    }()
+
     /// The target of a symbolic link such as /proc/self/exe.
-    static func readLink(_ path: String) -> String? {
+    public static func readLink(_ path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
