@@ -252,7 +252,7 @@ extension State {
         let data = try item.objectValue("price_data")
         switch (priceID, data) {
         case (let priceID?, nil):
-            let position = try pricePosition(priceID)
+            let position = try prices.position(of: priceID)
             guard prices[position].active else { throw APIFailure(400, "price_inactive", "\(item.name("price")) \(priceID) is not active") }
             return position
         case (nil, let data?):
@@ -276,12 +276,6 @@ extension State {
         return quantity
     }
 
-    func sessionPosition(_ id: String) throws(APIFailure) -> Int { try sessions.position(of: id, as: .session) }
-
-    func getSession(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("checkout_session", render(sessions[try sessionPosition(id)]))
-    }
-
     func listSessions(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var status: SessionStatus?
         if let text = request.queryValue("status") {
@@ -293,30 +287,29 @@ extension State {
         var customer: Int?
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
         var intent: Int?
-        if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
+        if let id = request.queryValue("payment_intent") { intent = try paymentIntents.position(of: id) }
         let reference = request.queryValue("client_reference_id")
         var subscription: Int?
-        if let id = request.queryValue("subscription") { subscription = try subscriptionPosition(id) }
-        let positions = Pagination.newestFirst(sessions) { session in
+        if let id = request.queryValue("subscription") { subscription = try subscriptions.position(of: id) }
+        return try list(\.sessions, request) { session in
             (status == nil || session.status == status) && (customer == nil || session.customer == customer)
                 && (subscription == nil || session.subscription == subscription)
                 && (intent == nil || session.paymentIntents.contains(intent ?? -1))
                 && (reference == nil || session.info.clientReferenceID == reference)
         }
-        let page = try Pagination.page(positions, request, kind: .session) { sessions[$0].id }
-        return ok("checkout_sessions", .array(page.map { render(sessions[$0]) }))
     }
 
     func listLineItems(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let session = sessions[try sessionPosition(id)]
+        let session = sessions[try sessions.position(of: id)]
         // Cart order, not newest first: a cart reads top to bottom.
-        let page = try Pagination.page(Array(session.lineItems.indices), request, kind: .lineItem) { session.lineItems[$0].id }
-        return ok("line_items", .array(page.map { render(session.lineItems[$0]) }))
+        return try page(Array(session.lineItems.indices), request, kind: .lineItem, as: "line_items", id: { session.lineItems[$0].id }) {
+            render(session.lineItems[$0])
+        }
     }
 
     /// `POST /_sim/checkout/sessions/{id}/expire`: the shopper never came back.
     mutating func expireSession(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         try requireOpen(sessions[position])
         _ = tick()
         expire(position, at: now)

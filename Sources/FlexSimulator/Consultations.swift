@@ -27,7 +27,7 @@ extension State {
                 throw .invalid("\(name).product is required in mode reimbursement (the intake is about products; no price is charged)")
             }
             let quantity = try readQuantity(item, name, required: false)
-            let position = try productPosition(productID)
+            let position = try products.position(of: productID)
             let product = products[position]
             guard product.eligibility.needsLetter else {
                 throw APIFailure(422, "letter_of_medical_necessity_not_applicable",

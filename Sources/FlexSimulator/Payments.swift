@@ -8,7 +8,7 @@ extension State {
     static let holdLifetime = 7 * 86_400
 
     mutating func paySession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         var session = sessions[position]
         try requireOpen(session)
         let body = try BodyReader.wrapped(request.body, "payment")

@@ -24,21 +24,21 @@ extension State {
         Route(.GET, "/v1/products/processing_status") { _, _, _ throws(APIFailure) in
             APIResponse(status: 200, body: ["pending_classification": 0, "pending_classification_capped": false])
         },
-        Route(.GET, "/v1/products/{id}") { state, _, path throws(APIFailure) in try state.getProduct(path.id) },
+        Route(.GET, "/v1/products/{id}") { state, _, path throws(APIFailure) in try state.get(\.products, path.id) },
         Route(.PATCH, "/v1/products/{id}") { state, request, path throws(APIFailure) in try state.updateProduct(path.id, request) },
         Route(.GET, "/v1/prices") { state, request, _ throws(APIFailure) in try state.listPrices(request) },
         Route(.POST, "/v1/prices") { state, request, _ throws(APIFailure) in try state.createPrice(request) },
-        Route(.GET, "/v1/prices/{id}") { state, _, path throws(APIFailure) in try state.getPrice(path.id) },
+        Route(.GET, "/v1/prices/{id}") { state, _, path throws(APIFailure) in try state.get(\.prices, path.id) },
         Route(.POST, "/v1/prices/{id}") { state, request, path throws(APIFailure) in try state.updatePrice(path.id, request) },
         Route(.GET, "/v1/coupons") { state, request, _ throws(APIFailure) in try state.listCoupons(request) },
         Route(.POST, "/v1/coupons") { state, request, _ throws(APIFailure) in try state.createCoupon(request) },
-        Route(.GET, "/v1/coupons/{id}") { state, _, path throws(APIFailure) in try state.getCoupon(path.id) },
+        Route(.GET, "/v1/coupons/{id}") { state, _, path throws(APIFailure) in try state.get(\.coupons, path.id) },
         Route(.GET, "/v1/promo_codes") { state, request, _ throws(APIFailure) in try state.listPromoCodes(request) },
         Route(.POST, "/v1/promo_codes") { state, request, _ throws(APIFailure) in try state.createPromoCode(request) },
-        Route(.GET, "/v1/promo_codes/{id}") { state, _, path throws(APIFailure) in try state.getPromoCode(path.id) },
+        Route(.GET, "/v1/promo_codes/{id}") { state, _, path throws(APIFailure) in try state.get(\.promoCodes, path.id) },
         Route(.GET, "/v1/shipping_rates") { state, request, _ throws(APIFailure) in try state.listShippingRates(request) },
         Route(.POST, "/v1/shipping_rates") { state, request, _ throws(APIFailure) in try state.createShippingRate(request) },
-        Route(.GET, "/v1/shipping_rates/{id}") { state, _, path throws(APIFailure) in try state.getShippingRate(path.id) },
+        Route(.GET, "/v1/shipping_rates/{id}") { state, _, path throws(APIFailure) in try state.get(\.shippingRates, path.id) },
         Route(.PATCH, "/v1/shipping_rates/{id}") { state, request, path throws(APIFailure) in try state.updateShippingRate(path.id, request) },
     ]
 
@@ -48,7 +48,7 @@ extension State {
         Route(.POST, "/v1/checkout/sessions") { state, request, _ throws(APIFailure) in
             try state.withInlinePrices { state throws(APIFailure) in try state.createSession(request) }
         },
-        Route(.GET, "/v1/checkout/sessions/{id}") { state, _, path throws(APIFailure) in try state.getSession(path.id) },
+        Route(.GET, "/v1/checkout/sessions/{id}") { state, _, path throws(APIFailure) in try state.get(\.sessions, path.id) },
         Route(.GET, "/v1/checkout/sessions/{id}/line_items") { state, request, path throws(APIFailure) in
             try state.listLineItems(path.id, request)
         },
@@ -74,16 +74,16 @@ extension State {
     /// Money after checkout: payment intents, refunds, captures, disputes, balance transactions, setup intents.
     static let paymentRoutes: [Route<State>] = [
         Route(.GET, "/v1/payment_intents") { state, request, _ throws(APIFailure) in try state.listPaymentIntents(request) },
-        Route(.GET, "/v1/payment_intents/{id}") { state, _, path throws(APIFailure) in try state.getPaymentIntent(path.id) },
+        Route(.GET, "/v1/payment_intents/{id}") { state, _, path throws(APIFailure) in try state.get(\.paymentIntents, path.id) },
         Route(.POST, "/v1/payment_intents/{id}/cancel") { state, _, path throws(APIFailure) in try state.cancelPaymentIntent(path.id) },
         Route(.GET, "/v1/refunds") { state, request, _ throws(APIFailure) in try state.listRefunds(request) },
         Route(.POST, "/v1/refunds") { state, request, _ throws(APIFailure) in try state.createRefund(request) },
-        Route(.GET, "/v1/refunds/{id}") { state, _, path throws(APIFailure) in try state.getRefund(path.id) },
+        Route(.GET, "/v1/refunds/{id}") { state, _, path throws(APIFailure) in try state.get(\.refunds, path.id) },
         Route(.PATCH, "/v1/refunds/{id}") { state, request, path throws(APIFailure) in try state.updateRefund(path.id, request) },
         Route(.GET, "/v1/captures") { state, request, _ throws(APIFailure) in try state.listCaptures(request) },
-        Route(.GET, "/v1/captures/{id}") { state, _, path throws(APIFailure) in try state.getCapture(path.id) },
+        Route(.GET, "/v1/captures/{id}") { state, _, path throws(APIFailure) in try state.get(\.captures, path.id) },
         Route(.GET, "/v1/disputes") { state, request, _ throws(APIFailure) in try state.listDisputes(request) },
-        Route(.GET, "/v1/disputes/{id}") { state, _, path throws(APIFailure) in try state.getDispute(path.id) },
+        Route(.GET, "/v1/disputes/{id}") { state, _, path throws(APIFailure) in try state.get(\.disputes, path.id) },
         Route(.POST, "/v1/disputes/{id}") { state, request, path throws(APIFailure) in try state.updateDispute(path.id, request) },
         Route(.POST, "/v1/disputes/{id}/close") { state, _, path throws(APIFailure) in try state.acceptDispute(path.id) },
         Route(.GET, "/v1/balance_transactions") { state, request, _ throws(APIFailure) in try state.listBalanceTransactions(request) },
@@ -99,18 +99,18 @@ extension State {
         Route(.POST, "/v1/subscriptions") { state, request, _ throws(APIFailure) in
             try state.withInlinePrices { state throws(APIFailure) in try state.createSubscription(request) }
         },
-        Route(.GET, "/v1/subscriptions/{id}") { state, _, path throws(APIFailure) in try state.getSubscription(path.id) },
+        Route(.GET, "/v1/subscriptions/{id}") { state, _, path throws(APIFailure) in try state.get(\.subscriptions, path.id) },
         Route(.PATCH, "/v1/subscriptions/{id}") { state, request, path throws(APIFailure) in
             try state.withInlinePrices { state throws(APIFailure) in try state.updateSubscription(path.id, request) }
         },
         Route(.DELETE, "/v1/subscriptions/{id}") { state, _, path throws(APIFailure) in try state.cancelSubscription(path.id) },
         Route(.GET, "/v1/invoices") { state, request, _ throws(APIFailure) in try state.listInvoices(request) },
-        Route(.GET, "/v1/invoices/{id}") { state, _, path throws(APIFailure) in try state.getInvoice(path.id) },
+        Route(.GET, "/v1/invoices/{id}") { state, _, path throws(APIFailure) in try state.get(\.invoices, path.id) },
         Route(.GET, "/v1/payment_links") { state, request, _ throws(APIFailure) in try state.listPaymentLinks(request) },
         Route(.POST, "/v1/payment_links") { state, request, _ throws(APIFailure) in
             try state.withInlinePrices { state throws(APIFailure) in try state.createPaymentLink(request) }
         },
-        Route(.GET, "/v1/payment_links/{id}") { state, _, path throws(APIFailure) in try state.getPaymentLink(path.id) },
+        Route(.GET, "/v1/payment_links/{id}") { state, _, path throws(APIFailure) in try state.get(\.paymentLinks, path.id) },
         Route(.PATCH, "/v1/payment_links/{id}") { state, request, path throws(APIFailure) in try state.updatePaymentLink(path.id, request) },
         Route(.GET, "/v1/webhooks") { state, request, _ throws(APIFailure) in try state.listWebhooks(request) },
         Route(.POST, "/v1/webhooks") { state, request, _ throws(APIFailure) in try state.createWebhook(request) },
