@@ -124,37 +124,14 @@ extension State {
         let body = try BodyReader.wrapped(request.body, "checkout_session")
         let modeText = try body.choice("mode", State.modes) ?? "payment"
         let mode = SessionMode(rawValue: modeText) ?? .payment
-        var (items, subtotal): ([LineItem], Int)
-        switch mode {
-        case .setup:
-            // A setup session saves a card and charges nothing, so it has nothing to sell (Stripe).
-            if let elements = try body.array("line_items"), !elements.isEmpty {
-                throw .invalid("checkout_session.line_items must be empty in mode setup: a setup session saves a card and charges nothing")
-            }
-            (items, subtotal) = ([], 0)
-        case .reimbursement:
-            (items, subtotal) = try readReimbursementItems(body)
-        default:
-            (items, subtotal) = try readLineItems(body)
-        }
+        var (items, subtotal) = try readSessionItems(body, mode: mode)
         let captureText = try body.choice("capture_method", ["automatic", "manual"])
         let capture = CaptureMethod(rawValue: captureText ?? "automatic") ?? .automatic
         if capture == .manual && mode != .payment && mode != .offSession {
             throw APIFailure(422, "manual_capture_not_supported",
                              "checkout_session.capture_method manual is only for modes payment and off_session; mode \(modeText) has nothing to hold")
         }
-        var subscriptionTerms: (interval: String, count: Int, trialDays: Int)?
-        if mode == .subscription {
-            var terms = try self.subscriptionTerms(items, field: "line_items")
-            if let data = try body.objectValue("subscription_data") {
-                let reader = BodyReader(data, path: body.name("subscription_data"))
-                if let days = try reader.integer("trial_period_days") {
-                    guard days >= 0 else { throw .invalid("checkout_session.subscription_data.trial_period_days must be >= 0, not \(days)") }
-                    terms.trialDays = days
-                }
-            }
-            subscriptionTerms = terms
-        }
+        let subscriptionTerms = mode == .subscription ? try readSubscriptionData(body, items) : nil
         // Setup sessions exist to save a card for later off-session charges (flex-api.md §3.3).
         let setupFutureUse = try body.choice("setup_future_use", ["off_session", "on_session"]) ?? (mode == .setup ? "off_session" : nil)
         let successURL = try body.string("success_url")
@@ -174,13 +151,7 @@ extension State {
         if mode == .subscription, let customer { try requireSubscriptionRoom(customer) }
         let adjustments = try readAdjustments(body, &items, subtotal: subtotal, customer: customer)
         let total = adjustments?.total(of: subtotal) ?? subtotal
-        // The card is charged before anything is stored: a decline leaves no session behind.
-        if let offSession {
-            let card = paymentMethods[offSession.paymentMethod].card
-            if let declineCode = chargeDeclineCode(card, offSession: true) {
-                throw declined(card, declineCode)
-            }
-        }
+        if let offSession { try chargeOffSession(offSession) }
 
         let time = tick()
         for index in items.indices { items[index].id = newID() }
@@ -214,6 +185,35 @@ extension State {
             expiryQueue.append(position)
         }
         return ok("checkout_session", render(sessions[position]))
+    }
+
+    /// The cart by mode: none for setup, reimbursement items, or priced line items.
+    mutating func readSessionItems(_ body: BodyReader, mode: SessionMode) throws(APIFailure) -> ([LineItem], Int) {
+        switch mode {
+        case .setup:
+            // A setup session saves a card and charges nothing, so it has nothing to sell (Stripe).
+            if let elements = try body.array("line_items"), !elements.isEmpty {
+                throw .invalid("checkout_session.line_items must be empty in mode setup: a setup session saves a card and charges nothing")
+            }
+            return ([], 0)
+        case .reimbursement:
+            return try readReimbursementItems(body)
+        default:
+            return try readLineItems(body)
+        }
+    }
+
+    /// A subscription checkout's billing terms: its prices' interval, and `subscription_data.trial_period_days`.
+    func readSubscriptionData(_ body: BodyReader, _ items: [LineItem]) throws(APIFailure) -> (interval: String, count: Int, trialDays: Int) {
+        var terms = try self.subscriptionTerms(items, field: "line_items")
+        if let data = try body.objectValue("subscription_data") {
+            let reader = BodyReader(data, path: body.name("subscription_data"))
+            if let days = try reader.integer("trial_period_days") {
+                guard days >= 0 else { throw .invalid("checkout_session.subscription_data.trial_period_days must be >= 0, not \(days)") }
+                terms.trialDays = days
+            }
+        }
+        return terms
     }
 
     /// Reads and checks `line_items` (or the subscription API's `items`), with overflow-checked

@@ -345,20 +345,6 @@ extension State {
     }
 
     /// Every LMN product of `items` needs a valid letter of `customer` (HSA/FSA cards only).
-    func requireLetters(_ items: [LineItem], customer: Int) throws(APIFailure) {
-        let letters = letterProducts(items, customer: customer)
-        let missing = letters.filter { $0.state == .missing }.map(\.product)
-        guard missing.isEmpty else {
-            throw APIFailure(422, "letter_of_medical_necessity_required",
-                             "customer \(customers[customer].id.id(.customer)) has no letter of medical necessity for \(productNames(missing))")
-        }
-        let expired = letters.filter { $0.state == .expired }.map(\.product)
-        guard expired.isEmpty else {
-            throw APIFailure(422, "letter_of_medical_necessity_expired",
-                             "the letter of medical necessity of customer \(customers[customer].id.id(.customer)) has expired (12 months) for \(productNames(expired))")
-        }
-    }
-
     func listSubscriptions(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var customer: Int?
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
