@@ -82,15 +82,12 @@ extension State {
         if body.has("active") { link.active = try body.bool("active") ?? link.active }
         if body.has("label") { link.label = try body.string("label") }
         if body.has("metadata") { link.metadata = try body.metadata() }
-        _ = tick()
-        paymentLinks[position] = link
-        return ok("payment_link", render(link))
+        return updateAndAnswer(link, at: position, in: \.paymentLinks)
     }
 
     func listPaymentLinks(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
-        return try list(\.paymentLinks, request) { active == nil || ($0.active ? "true" : "false") == active }
+        let active = try Pagination.activeFilter(request)
+        return try list(\.paymentLinks, request) { active == nil || $0.active == active }
     }
 
     /// `POST /_sim/payment_links/{id}/visit` `{"visit": {client_reference_id, email, first_name,

@@ -106,18 +106,15 @@ extension State {
         if body.has("description") { price.description = try body.string("description") }
         if body.has("active") { price.active = try body.bool("active") ?? price.active }
         if body.has("metadata") { price.metadata = try body.metadata() }
-        _ = tick()
-        prices[position] = price
-        return ok("price", render(price))
+        return updateAndAnswer(price, at: position, in: \.prices)
     }
 
     func listPrices(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var product: Int?
         if let productID = request.queryValue("product") { product = try products.position(of: productID) }
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        let active = try Pagination.activeFilter(request)
         return try list(\.prices, request) { price in
-            (product == nil || price.product == product) && (active == nil || (price.active ? "true" : "false") == active)
+            (product == nil || price.product == product) && (active == nil || price.active == active)
         }
     }
 

@@ -60,17 +60,14 @@ extension State {
         if let eligibility = try body.choice("hsa_fsa_eligibility", Eligibility.allCases.map(\.rawValue)).flatMap(Eligibility.init) {
             product.eligibility = eligibility
         }
-        _ = tick()
-        products[position] = product
-        return ok("product", render(product))
+        return updateAndAnswer(product, at: position, in: \.products)
     }
 
     func listProducts(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        let active = try Pagination.activeFilter(request)
         let reference = request.queryValue("client_reference_id")
         return try list(\.products, request) { product in
-            (active == nil || (product.active ? "true" : "false") == active)
+            (active == nil || product.active == active)
                 && (reference == nil || product.clientReferenceID == reference)
         }
     }

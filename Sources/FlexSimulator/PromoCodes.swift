@@ -54,11 +54,10 @@ extension State {
         let code = request.queryValue("code")?.uppercased()
         var coupon: Int?
         if let id = request.queryValue("coupon") { coupon = try coupons.position(of: id) }
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        let active = try Pagination.activeFilter(request)
         return try list(\.promoCodes, request) { promo in
             (code == nil || promo.code.uppercased() == code) && (coupon == nil || promo.coupon == coupon)
-                && (active == nil || (promo.active ? "true" : "false") == active)
+                && (active == nil || promo.active == active)
         }
     }
 

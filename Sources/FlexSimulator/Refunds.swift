@@ -259,9 +259,7 @@ extension State {
         var refund = refunds[position]
         if let reason = try body.choice("reason", ["duplicate", "fraudulent", "requested_by_customer"]) { refund.reason = reason }
         if body.has("metadata") { refund.metadata = try body.metadata() }
-        _ = tick()
-        refunds[position] = refund
-        return ok("refund", render(refund))
+        return updateAndAnswer(refund, at: position, in: \.refunds)
     }
 
     func listRefunds(_ request: APIRequest) throws(APIFailure) -> APIResponse {

@@ -36,15 +36,12 @@ extension State {
         if body.has("display_name") { rate.displayName = try body.requiredString("display_name") }
         if body.has("active") { rate.active = try body.bool("active") ?? rate.active }
         if body.has("metadata") { rate.metadata = try body.metadata() }
-        _ = tick()
-        shippingRates[position] = rate
-        return ok("shipping_rate", render(rate))
+        return updateAndAnswer(rate, at: position, in: \.shippingRates)
     }
 
     func listShippingRates(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
-        return try list(\.shippingRates, request) { active == nil || ($0.active ? "true" : "false") == active }
+        let active = try Pagination.activeFilter(request)
+        return try list(\.shippingRates, request) { active == nil || $0.active == active }
     }
 
     func render(_ rate: ShippingRate) -> JSON {

@@ -1,4 +1,4 @@
-// The plumbing every resource shares: get-and-render, one page of a list, insert-and-answer.
+// The plumbing every resource shares: get-and-render, one page of a list, insert- and update-and-answer.
 import FlexAPI
 
 extension State {
@@ -32,6 +32,14 @@ extension State {
         object.created = tick()
         object.id = newID()
         self[keyPath: store].insert(object, id: object.id)
+        return ok(Object.kind.noun, object.rendered(in: self))
+    }
+
+    /// The tail of a plain update, once the body has passed every check: the request's time, the
+    /// object stored back in place and answered.
+    mutating func updateAndAnswer<Object: Stored>(_ object: Object, at position: Int, in store: WritableKeyPath<State, Store<Object>>) -> APIResponse {
+        _ = tick()
+        self[keyPath: store][position] = object
         return ok(Object.kind.noun, object.rendered(in: self))
     }
 }
