@@ -53,7 +53,8 @@ struct RouteTable<Target>: Sendable {
         var node = 0
         var parameters = PathParameters()
         for segment in segments {
-            if let next = nodes[node].literals[segment] {
+            // An ID segment is hashed only where a literal could also stand.
+            if !nodes[node].literals.isEmpty, let next = nodes[node].literals[segment] {
                 node = next
             } else if let next = nodes[node].parameter {
                 parameters.append(segment)
