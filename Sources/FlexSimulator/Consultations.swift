@@ -58,15 +58,7 @@ extension State {
         }
         let email = try body.string("email")
         let time = tick()
-        let customer: Int
-        if let existing = session.customer {
-            customer = existing
-        } else {
-            let created = Customer(id: newID(), email: email ?? session.info.defaults?["email"]?.stringValue, created: time)
-            customer = customers.insert(created, id: created.id)
-            emit(.customerCreated, .customer(created))
-            session.customer = customer
-        }
+        let customer = payingCustomer(&session, email: email, at: time)
         let fee = Fee(id: newID(), amount: State.letterFee, applied: true)
         session.fees.append(fee)
         issueLetters(products, customer: customer, session: position, fee: fee.id, at: time)
