@@ -81,7 +81,7 @@ extension State {
         // Nothing is bought in a setup session, and a credit card needs no letter.
         guard kind.isBenefitCard, !isSetup else { return [] }
         let needing = letterProducts(session.lineItems, customer: session.customer).filter { $0.state != .valid }.map(\.product)
-        return try Rules.letterOfMedicalNecessity(needing: needing, consultation: lmn, describe: productNames)
+        return try Rules.letterOfMedicalNecessity(needing: needing, consultation: lmn, describe: { productNames($0) })
     }
 
     /// The session's customer, or a new one made from the payment's email (or the session's default).

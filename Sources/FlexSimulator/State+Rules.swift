@@ -49,7 +49,7 @@ extension State {
         let letters = letterProducts(items, customer: customer)
         try Rules.lettersOnFile(missing: letters.filter { $0.state == .missing }.map(\.product),
                                 expired: letters.filter { $0.state == .expired }.map(\.product),
-                                customer: customers[customer].id.id(.customer), describe: productNames)
+                                customer: customers[customer].id.id(.customer), describe: { productNames($0) })
     }
 
     /// flex-api.md §3.3, in order; each violation has its own code and names the field or item.
