@@ -52,7 +52,7 @@ extension State {
     /// `POST /v1/checkout/sessions/{id}/capture_allocation`: the capture body (flex-api.md §2.1) plus
     /// `payment_methods`; answers what `…/capture` would take from each card.
     func previewCaptureAllocation(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let session = sessions[try sessionPosition(id)]
+        let session = sessions[try sessions.position(of: id)]
         try requireAuthorized(session, "capture")
         let body = try BodyReader.optionalWrapped(request.body, "checkout_session")
         _ = try body.bool("final_capture")

@@ -124,9 +124,9 @@ extension State {
             throw .invalid("type must be one of \(State.balanceTypes.joined(separator: ", ")), not \"\(type)\"")
         }
         var session: Int?
-        if let id = request.queryValue("checkout_session") { session = try sessionPosition(id) }
+        if let id = request.queryValue("checkout_session") { session = try sessions.position(of: id) }
         var intent: Int?
-        if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
+        if let id = request.queryValue("payment_intent") { intent = try paymentIntents.position(of: id) }
         let wanted = request.queryValue("balance_transaction_id").flatMap { ULID.parse($0, as: .balanceTransaction) }
         let unknownID = request.queryValue("balance_transaction_id") != nil && wanted == nil
         // Payouts are not simulated: no transaction has a payout, so a payout_id filter matches none.
@@ -144,8 +144,7 @@ extension State {
             if let intent, transaction.intent != intent { continue }
             positions.append(position)
         }
-        let page = try Pagination.page(positions, request, kind: .balanceTransaction) { all[$0].id }
-        return ok("balance_transactions", .array(page.map { render(all[$0]) }))
+        return try page(positions, request, kind: .balanceTransaction, as: "balance_transactions", id: { all[$0].id }) { render(all[$0]) }
     }
 
     /// `GET /v1/balance_transactions/{id}` (inferred; every other resource has one).

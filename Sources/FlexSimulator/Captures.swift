@@ -62,7 +62,7 @@ extension State {
 
     /// `POST …/capture` `{"checkout_session": {amount_to_capture | amount | line_items, final_capture}}`.
     mutating func captureSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         var session = sessions[position]
         try requireAuthorized(session, "capture")
         let body = try BodyReader.optionalWrapped(request.body, "checkout_session")
@@ -107,7 +107,7 @@ extension State {
 
     /// `POST …/cancel`: releases the authorization; the session ends `canceled`.
     mutating func cancelSession(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         var session = sessions[position]
         try requireAuthorized(session, "cancel")
         _ = tick()
@@ -128,25 +128,17 @@ extension State {
 
     /// `POST …/reauth`: a fresh authorization, so the hold lasts another 7 days from now.
     mutating func reauthSession(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         try requireAuthorized(sessions[position], "reauth")
         let time = tick()
         sessions[position].holdExpires = time + State.holdLifetime
         return ok("checkout_session", render(sessions[position]))
     }
 
-    func capturePosition(_ id: String) throws(APIFailure) -> Int { try captures.position(of: id, as: .capture) }
-
-    func getCapture(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("capture", render(captures[try capturePosition(id)]))
-    }
-
     func listCaptures(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var session: Int?
-        if let id = request.queryValue("checkout_session") { session = try sessionPosition(id) }
-        let positions = Pagination.newestFirst(captures) { session == nil || $0.session == session }
-        let page = try Pagination.page(positions, request, kind: .capture) { captures[$0].id }
-        return ok("captures", .array(page.map { render(captures[$0]) }))
+        if let id = request.queryValue("checkout_session") { session = try sessions.position(of: id) }
+        return try list(\.captures, request) { session == nil || $0.session == session }
     }
 
     func render(_ capture: Capture) -> JSON {

@@ -124,37 +124,14 @@ extension State {
         let body = try BodyReader.wrapped(request.body, "checkout_session")
         let modeText = try body.choice("mode", State.modes) ?? "payment"
         let mode = SessionMode(rawValue: modeText) ?? .payment
-        var (items, subtotal): ([LineItem], Int)
-        switch mode {
-        case .setup:
-            // A setup session saves a card and charges nothing, so it has nothing to sell (Stripe).
-            if let elements = try body.array("line_items"), !elements.isEmpty {
-                throw .invalid("checkout_session.line_items must be empty in mode setup: a setup session saves a card and charges nothing")
-            }
-            (items, subtotal) = ([], 0)
-        case .reimbursement:
-            (items, subtotal) = try readReimbursementItems(body)
-        default:
-            (items, subtotal) = try readLineItems(body)
-        }
+        var (items, subtotal) = try readSessionItems(body, mode: mode)
         let captureText = try body.choice("capture_method", ["automatic", "manual"])
         let capture = CaptureMethod(rawValue: captureText ?? "automatic") ?? .automatic
         if capture == .manual && mode != .payment && mode != .offSession {
             throw APIFailure(422, "manual_capture_not_supported",
                              "checkout_session.capture_method manual is only for modes payment and off_session; mode \(modeText) has nothing to hold")
         }
-        var subscriptionTerms: (interval: String, count: Int, trialDays: Int)?
-        if mode == .subscription {
-            var terms = try self.subscriptionTerms(items, field: "line_items")
-            if let data = try body.objectValue("subscription_data") {
-                let reader = BodyReader(data, path: body.name("subscription_data"))
-                if let days = try reader.integer("trial_period_days") {
-                    guard days >= 0 else { throw .invalid("checkout_session.subscription_data.trial_period_days must be >= 0, not \(days)") }
-                    terms.trialDays = days
-                }
-            }
-            subscriptionTerms = terms
-        }
+        let subscriptionTerms = mode == .subscription ? try readSubscriptionData(body, items) : nil
         // Setup sessions exist to save a card for later off-session charges (flex-api.md §3.3).
         let setupFutureUse = try body.choice("setup_future_use", ["off_session", "on_session"]) ?? (mode == .setup ? "off_session" : nil)
         let successURL = try body.string("success_url")
@@ -174,13 +151,7 @@ extension State {
         if mode == .subscription, let customer { try requireSubscriptionRoom(customer) }
         let adjustments = try readAdjustments(body, &items, subtotal: subtotal, customer: customer)
         let total = adjustments?.total(of: subtotal) ?? subtotal
-        // The card is charged before anything is stored: a decline leaves no session behind.
-        if let offSession {
-            let card = paymentMethods[offSession.paymentMethod].card
-            if let declineCode = chargeDeclineCode(card, offSession: true) {
-                throw declined(card, declineCode)
-            }
-        }
+        if let offSession { try chargeOffSession(offSession) }
 
         let time = tick()
         for index in items.indices { items[index].id = newID() }
@@ -214,6 +185,35 @@ extension State {
             expiryQueue.append(position)
         }
         return ok("checkout_session", render(sessions[position]))
+    }
+
+    /// The cart by mode: none for setup, reimbursement items, or priced line items.
+    mutating func readSessionItems(_ body: BodyReader, mode: SessionMode) throws(APIFailure) -> ([LineItem], Int) {
+        switch mode {
+        case .setup:
+            // A setup session saves a card and charges nothing, so it has nothing to sell (Stripe).
+            if let elements = try body.array("line_items"), !elements.isEmpty {
+                throw .invalid("checkout_session.line_items must be empty in mode setup: a setup session saves a card and charges nothing")
+            }
+            return ([], 0)
+        case .reimbursement:
+            return try readReimbursementItems(body)
+        default:
+            return try readLineItems(body)
+        }
+    }
+
+    /// A subscription checkout's billing terms: its prices' interval, and `subscription_data.trial_period_days`.
+    func readSubscriptionData(_ body: BodyReader, _ items: [LineItem]) throws(APIFailure) -> (interval: String, count: Int, trialDays: Int) {
+        var terms = try self.subscriptionTerms(items, field: "line_items")
+        if let data = try body.objectValue("subscription_data") {
+            let reader = BodyReader(data, path: body.name("subscription_data"))
+            if let days = try reader.integer("trial_period_days") {
+                guard days >= 0 else { throw .invalid("checkout_session.subscription_data.trial_period_days must be >= 0, not \(days)") }
+                terms.trialDays = days
+            }
+        }
+        return terms
     }
 
     /// Reads and checks `line_items` (or the subscription API's `items`), with overflow-checked
@@ -252,7 +252,7 @@ extension State {
         let data = try item.objectValue("price_data")
         switch (priceID, data) {
         case (let priceID?, nil):
-            let position = try pricePosition(priceID)
+            let position = try prices.position(of: priceID)
             guard prices[position].active else { throw APIFailure(400, "price_inactive", "\(item.name("price")) \(priceID) is not active") }
             return position
         case (nil, let data?):
@@ -276,12 +276,6 @@ extension State {
         return quantity
     }
 
-    func sessionPosition(_ id: String) throws(APIFailure) -> Int { try sessions.position(of: id, as: .session) }
-
-    func getSession(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("checkout_session", render(sessions[try sessionPosition(id)]))
-    }
-
     func listSessions(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var status: SessionStatus?
         if let text = request.queryValue("status") {
@@ -293,30 +287,29 @@ extension State {
         var customer: Int?
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
         var intent: Int?
-        if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
+        if let id = request.queryValue("payment_intent") { intent = try paymentIntents.position(of: id) }
         let reference = request.queryValue("client_reference_id")
         var subscription: Int?
-        if let id = request.queryValue("subscription") { subscription = try subscriptionPosition(id) }
-        let positions = Pagination.newestFirst(sessions) { session in
+        if let id = request.queryValue("subscription") { subscription = try subscriptions.position(of: id) }
+        return try list(\.sessions, request) { session in
             (status == nil || session.status == status) && (customer == nil || session.customer == customer)
                 && (subscription == nil || session.subscription == subscription)
                 && (intent == nil || session.paymentIntents.contains(intent ?? -1))
                 && (reference == nil || session.info.clientReferenceID == reference)
         }
-        let page = try Pagination.page(positions, request, kind: .session) { sessions[$0].id }
-        return ok("checkout_sessions", .array(page.map { render(sessions[$0]) }))
     }
 
     func listLineItems(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let session = sessions[try sessionPosition(id)]
+        let session = sessions[try sessions.position(of: id)]
         // Cart order, not newest first: a cart reads top to bottom.
-        let page = try Pagination.page(Array(session.lineItems.indices), request, kind: .lineItem) { session.lineItems[$0].id }
-        return ok("line_items", .array(page.map { render(session.lineItems[$0]) }))
+        return try page(Array(session.lineItems.indices), request, kind: .lineItem, as: "line_items", id: { session.lineItems[$0].id }) {
+            render(session.lineItems[$0])
+        }
     }
 
     /// `POST /_sim/checkout/sessions/{id}/expire`: the shopper never came back.
     mutating func expireSession(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         try requireOpen(sessions[position])
         _ = tick()
         expire(position, at: now)

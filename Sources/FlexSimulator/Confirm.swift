@@ -15,7 +15,7 @@ extension State {
             throw APIFailure(400, "idempotency_key_required",
                              "POST /v1/checkout/sessions/\(id)/confirm requires an Idempotency-Key header (retry with the same key)")
         }
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         var session = sessions[position]
         try requireOpen(session)
         let body = try BodyReader.optionalWrapped(request.body, "checkout_session")

@@ -27,7 +27,7 @@ extension State {
                 throw .invalid("\(name).product is required in mode reimbursement (the intake is about products; no price is charged)")
             }
             let quantity = try readQuantity(item, name, required: false)
-            let position = try productPosition(productID)
+            let position = try products.position(of: productID)
             let product = products[position]
             guard product.eligibility.needsLetter else {
                 throw APIFailure(422, "letter_of_medical_necessity_not_applicable",
@@ -58,15 +58,7 @@ extension State {
         }
         let email = try body.string("email")
         let time = tick()
-        let customer: Int
-        if let existing = session.customer {
-            customer = existing
-        } else {
-            let created = Customer(id: newID(), email: email ?? session.info.defaults?["email"]?.stringValue, created: time)
-            customer = customers.insert(created, id: created.id)
-            emit(.customerCreated, .customer(created))
-            session.customer = customer
-        }
+        let customer = payingCustomer(&session, email: email, at: time)
         let fee = Fee(id: newID(), amount: State.letterFee, applied: true)
         session.fees.append(fee)
         issueLetters(products, customer: customer, session: position, fee: fee.id, at: time)

@@ -31,11 +31,8 @@ extension State {
     /// `POST /v1/coupons` `{"coupon": {name, amount_off | percent_off, duration, duration_in_months,
     /// max_redemptions, applies_to: {products}, metadata}}`.
     mutating func createCoupon(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        var coupon = try readCoupon(try BodyReader.wrapped(request.body, "coupon"))
-        coupon.created = tick()
-        coupon.id = newID()
-        coupons.insert(coupon, id: coupon.id)
-        return ok("coupon", render(coupon))
+        let coupon = try readCoupon(try BodyReader.wrapped(request.body, "coupon"))
+        return insertAndAnswer(coupon, into: \.coupons)
     }
 
     /// Every rule of a coupon body; also used for a session's inline `discounts[].coupon_data`.
@@ -71,7 +68,7 @@ extension State {
             let reader = BodyReader(applies, path: body.name("applies_to"))
             for (index, element) in (try reader.array("products") ?? []).enumerated() {
                 guard case .string(let productID) = element else { throw .invalid("\(reader.name("products"))[\(index)] must be a product ID") }
-                let product = try productPosition(productID)
+                let product = try products.position(of: productID)
                 if !appliesTo.contains(product) { appliesTo.append(product) }
             }
         }
@@ -118,16 +115,8 @@ extension State {
         return whole * scale + fraction
     }
 
-    func couponPosition(_ id: String) throws(APIFailure) -> Int { try coupons.position(of: id, as: .coupon) }
-
-    func getCoupon(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("coupon", render(coupons[try couponPosition(id)]))
-    }
-
     func listCoupons(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let positions = Pagination.newestFirst(coupons) { _ in true }
-        let page = try Pagination.page(positions, request, kind: .coupon) { coupons[$0].id }
-        return ok("coupons", .array(page.map { render(coupons[$0]) }))
+        return try list(\.coupons, request)
     }
 
     /// Redemptions are sessions that were paid with the coupon; computed, so nothing else must

@@ -143,9 +143,7 @@ extension State {
 
     func listCustomers(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let email = request.queryValue("email")
-        let positions = Pagination.newestFirst(customers) { !$0.deleted && (email == nil || $0.email == email) }
-        let page = try Pagination.page(positions, request, kind: .customer) { customers[$0].id }
-        return ok("customers", .array(page.map { render(customers[$0]) }))
+        return try list(\.customers, request) { !$0.deleted && (email == nil || $0.email == email) }
     }
 
     func render(_ customer: Customer) -> JSON {

@@ -60,7 +60,7 @@ extension State {
     /// the shopper's bank disputes a payment of the session (its first payment intent unless one is
     /// named), for what is left of it by default.
     mutating func disputeSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         let body = try BodyReader.optionalWrapped(request.body, "dispute")
         var session = sessions[position]
         guard session.amountReceived > 0 else {
@@ -69,7 +69,7 @@ extension State {
         }
         var intent = session.paymentIntents.first ?? 0
         if let intentID = try body.string("payment_intent") {
-            intent = try paymentIntentPosition(intentID)
+            intent = try paymentIntents.position(of: intentID)
             guard session.paymentIntents.contains(intent) else {
                 throw .invalid("dispute.payment_intent \(intentID) is not a payment of checkout session \(id)")
             }
@@ -92,15 +92,9 @@ extension State {
         return ok("dispute", render(disputes[dispute]))
     }
 
-    func disputePosition(_ id: String) throws(APIFailure) -> Int { try disputes.position(of: id, as: .dispute) }
-
-    func getDispute(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("dispute", render(disputes[try disputePosition(id)]))
-    }
-
     func listDisputes(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let session = try request.queryValue("checkout_session").map { id throws(APIFailure) in try sessionPosition(id) }
-        let intent = try request.queryValue("payment_intent").map { id throws(APIFailure) in try paymentIntentPosition(id) }
+        let session = try request.queryValue("checkout_session").map { id throws(APIFailure) in try sessions.position(of: id) }
+        let intent = try request.queryValue("payment_intent").map { id throws(APIFailure) in try paymentIntents.position(of: id) }
         var status: DisputeStatus?
         if let text = request.queryValue("status") {
             guard let value = DisputeStatus(rawValue: text) else {
@@ -108,12 +102,10 @@ extension State {
             }
             status = value
         }
-        let positions = Pagination.newestFirst(disputes) { dispute in
+        return try list(\.disputes, request) { dispute in
             (session == nil || dispute.session == session) && (intent == nil || dispute.paymentIntent == intent)
                 && (status == nil || dispute.status == status)
         }
-        let page = try Pagination.page(positions, request, kind: .dispute) { disputes[$0].id }
-        return ok("disputes", .array(page.map { render(disputes[$0]) }))
     }
 
     /// `POST /v1/disputes/{id}` `{"dispute": {evidence?, submit?, metadata?}}`: evidence is merged
@@ -121,7 +113,7 @@ extension State {
     /// Stripe's test mode, evidence whose `uncategorized_text` is `winning_evidence` or
     /// `losing_evidence` decides the dispute at once.
     mutating func updateDispute(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try disputePosition(id)
+        let position = try disputes.position(of: id)
         let body = try BodyReader.wrapped(request.body, "dispute")
         var dispute = disputes[position]
         try requireOpen(dispute)
@@ -145,7 +137,7 @@ extension State {
 
     /// `POST /v1/disputes/{id}/close`: the merchant accepts the dispute, which is lost.
     mutating func acceptDispute(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try disputePosition(id)
+        let position = try disputes.position(of: id)
         try requireOpen(disputes[position])
         closeDispute(position, won: false, at: tick())
         return ok("dispute", render(disputes[position]))
@@ -153,7 +145,7 @@ extension State {
 
     /// `POST /_sim/disputes/{id}/resolve` `{"dispute": {"status": "won" | "lost"}}`: the bank decides.
     mutating func resolveDispute(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try disputePosition(id)
+        let position = try disputes.position(of: id)
         let body = try BodyReader.wrapped(request.body, "dispute")
         guard let outcome = try body.choice("status", ["won", "lost"]) else { throw .invalid("dispute.status is required: won or lost") }
         try requireOpen(disputes[position])

@@ -76,8 +76,7 @@ extension State {
         let positions = events.indices.reversed().filter { position in
             matches(events[position], type: type) && (objectID.map { refersTo(render(events[position].object), $0) } ?? true)
         }
-        let page = try Pagination.page(positions, request, kind: .event) { events[$0].id }
-        return ok("events", .array(page.map { render(events[$0]) }))
+        return try page(positions, request, kind: .event, as: "events", id: { events[$0].id }) { render(events[$0]) }
     }
 
     /// `GET /v1/events/{id}`. A scan: IDs within one virtual second are not in creation order (their

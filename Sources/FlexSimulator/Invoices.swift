@@ -56,16 +56,10 @@ extension State {
         emit(.invoicePaymentFailed, .invoice(invoices[position]))
     }
 
-    func invoicePosition(_ id: String) throws(APIFailure) -> Int { try invoices.position(of: id, as: .invoice) }
-
-    func getInvoice(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("invoice", render(invoices[try invoicePosition(id)]))
-    }
-
     /// `GET /v1/invoices?subscription=&customer=&status=` (inferred, like the other lists), newest first.
     func listInvoices(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var subscription: Int?
-        if let id = request.queryValue("subscription") { subscription = try subscriptionPosition(id) }
+        if let id = request.queryValue("subscription") { subscription = try subscriptions.position(of: id) }
         var customer: Int?
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
         var status: InvoiceStatus?
@@ -73,12 +67,10 @@ extension State {
             guard let value = InvoiceStatus(rawValue: text) else { throw .invalid("status must be open or paid, not \"\(text)\"") }
             status = value
         }
-        let positions = Pagination.newestFirst(invoices) { invoice in
+        return try list(\.invoices, request) { invoice in
             (subscription == nil || invoice.subscription == subscription) && (customer == nil || invoice.customer == customer)
                 && (status == nil || invoice.status == status)
         }
-        let page = try Pagination.page(positions, request, kind: .invoice) { invoices[$0].id }
-        return ok("invoices", .array(page.map { render(invoices[$0]) }))
     }
 
     func render(_ invoice: Invoice) -> JSON {

@@ -44,6 +44,13 @@ enum Pagination {
         throw .invalid("\(parameter): no \(kind.noun.replacingUnderscores()) \(text) in this list")
     }
 
+    /// The `active` filter of a list: nil when not given; 400 unless `true` or `false`.
+    static func activeFilter(_ request: APIRequest) throws(APIFailure) -> Bool? {
+        guard let active = request.queryValue("active") else { return nil }
+        if active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        return active == "true"
+    }
+
     /// Newest-first positions of a store, filtered.
     static func newestFirst<T>(_ store: Store<T>, where include: (T) -> Bool) -> [Int] {
         var result: [Int] = []

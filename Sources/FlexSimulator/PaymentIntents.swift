@@ -46,17 +46,11 @@ extension State {
         return position
     }
 
-    func paymentIntentPosition(_ id: String) throws(APIFailure) -> Int { try paymentIntents.position(of: id, as: .paymentIntent) }
-
-    func getPaymentIntent(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("payment_intent", render(paymentIntents[try paymentIntentPosition(id)]))
-    }
-
     /// `POST /v1/payment_intents/{id}/cancel`: releases one authorization (flex-api.md §2.5). When it
     /// was the session's last open authorization the session ends: `canceled` if nothing was
     /// captured, else `complete` with what was.
     mutating func cancelPaymentIntent(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try paymentIntentPosition(id)
+        let position = try paymentIntents.position(of: id)
         guard paymentIntents[position].status == .requiresCapture else {
             throw APIFailure(422, "payment_intent_unexpected_state",
                              "payment intent \(id) is \(paymentIntents[position].status.rawValue); only requires_capture can be canceled")
@@ -84,12 +78,10 @@ extension State {
         var customer: Int?
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
         var session: Int?
-        if let id = request.queryValue("checkout_session") { session = try sessionPosition(id) }
-        let positions = Pagination.newestFirst(paymentIntents) { intent in
+        if let id = request.queryValue("checkout_session") { session = try sessions.position(of: id) }
+        return try list(\.paymentIntents, request) { intent in
             (customer == nil || intent.customer == customer) && (session == nil || intent.session == session)
         }
-        let page = try Pagination.page(positions, request, kind: .paymentIntent) { paymentIntents[$0].id }
-        return ok("payment_intents", .array(page.map { render(paymentIntents[$0]) }))
     }
 
     func render(_ intent: PaymentIntent) -> JSON {

@@ -64,25 +64,16 @@ extension State {
         for key in State.linkSessionKeys { if let value = body.value(key) { template[key] = value } }
         if let capture = paymentIntentData?["capture_method"] { template["capture_method"] = capture }
         if let url = afterCompletion?["redirect"]?["url"] { template["success_url"] = url }
-        var link = PaymentLink(id: ULID(high: 0, low: 0), label: label, template: template, afterCompletion: afterCompletion,
+        let link = PaymentLink(id: ULID(high: 0, low: 0), label: label, template: template, afterCompletion: afterCompletion,
                                paymentIntentData: paymentIntentData, origin: try body.string("origin"), metadata: try body.metadata(),
                                active: try body.bool("active") ?? true, created: 0)
-        link.created = tick()
-        link.id = newID()
-        paymentLinks.insert(link, id: link.id)
-        return ok("payment_link", render(link))
-    }
-
-    func paymentLinkPosition(_ id: String) throws(APIFailure) -> Int { try paymentLinks.position(of: id, as: .paymentLink) }
-
-    func getPaymentLink(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("payment_link", render(paymentLinks[try paymentLinkPosition(id)]))
+        return insertAndAnswer(link, into: \.paymentLinks)
     }
 
     /// `PATCH /v1/payment_links/{id}` (inferred, like products): `active`, `label`, `metadata`; the cart
     /// never changes, so a link keeps selling what its URL was shared for.
     mutating func updatePaymentLink(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try paymentLinkPosition(id)
+        let position = try paymentLinks.position(of: id)
         let body = try BodyReader.wrapped(request.body, "payment_link")
         var link = paymentLinks[position]
         for key in State.linkSessionKeys where body.has(key) {
@@ -91,24 +82,19 @@ extension State {
         if body.has("active") { link.active = try body.bool("active") ?? link.active }
         if body.has("label") { link.label = try body.string("label") }
         if body.has("metadata") { link.metadata = try body.metadata() }
-        _ = tick()
-        paymentLinks[position] = link
-        return ok("payment_link", render(link))
+        return updateAndAnswer(link, at: position, in: \.paymentLinks)
     }
 
     func listPaymentLinks(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
-        let positions = Pagination.newestFirst(paymentLinks) { active == nil || ($0.active ? "true" : "false") == active }
-        let page = try Pagination.page(positions, request, kind: .paymentLink) { paymentLinks[$0].id }
-        return ok("payment_links", .array(page.map { render(paymentLinks[$0]) }))
+        let active = try Pagination.activeFilter(request)
+        return try list(\.paymentLinks, request) { active == nil || $0.active == active }
     }
 
     /// `POST /_sim/payment_links/{id}/visit` `{"visit": {client_reference_id, email, first_name,
     /// last_name, phone}}` (all optional): the shopper opens the link's URL with those query
     /// parameters, and Flex makes a checkout session for them (doc §2.12).
     mutating func visitPaymentLink(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try paymentLinkPosition(id)
+        let position = try paymentLinks.position(of: id)
         let link = paymentLinks[position]
         guard link.active else {
             throw APIFailure(422, "payment_link_inactive", "payment link \(id) is not active; its URL shows no checkout")

@@ -34,9 +34,7 @@ extension State {
 
     func listPaymentMethods(customer id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let customer = try customerPosition(id)
-        let positions = Pagination.newestFirst(paymentMethods) { $0.customer == customer }
-        let page = try Pagination.page(positions, request, kind: .paymentMethod) { paymentMethods[$0].id }
-        return ok("payment_methods", .array(page.map { render(paymentMethods[$0]) }))
+        return try list(\.paymentMethods, request) { $0.customer == customer }
     }
 
     func getPaymentMethod(customer id: String, _ methodID: String) throws(APIFailure) -> APIResponse {

@@ -8,63 +8,19 @@ extension State {
     static let holdLifetime = 7 * 86_400
 
     mutating func paySession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         var session = sessions[position]
         try requireOpen(session)
         let body = try BodyReader.wrapped(request.body, "payment")
         if session.mode == .reimbursement { return try runIntake(position, body) }
-        let cardText = try body.requiredString("card")
-        guard let card = Card(cardText) else {
-            throw APIFailure(400, "invalid_card_number", "payment.card \"\(cardText)\" is not a valid card number (12-19 digits passing the Luhn check)")
-        }
-        var splitCard: Card?
-        if let splitText = try body.string("split_card") {
-            guard let parsed = Card(splitText) else {
-                throw APIFailure(400, "invalid_card_number", "payment.split_card \"\(splitText)\" is not a valid card number")
-            }
-            splitCard = parsed
-        }
+        let (card, splitCard) = try readPaymentCards(body)
         // A setup session has no cart to judge by; Flex saves benefit cards for later HSA/FSA charges.
         let defaultKind: CardKind = session.hsaFsaEligible || session.mode == .setup ? .hsa : .credit
         let kind = try body.choice("card_kind", CardKind.allCases.map(\.rawValue)).flatMap(CardKind.init) ?? defaultKind
         let lmn = try body.choice("lmn", ["approved", "denied"])
         let email = try body.string("email")
         let promotion = try body.string("promo_code").map { code throws(APIFailure) in try redeemPromotionCode(code, session, id) }
-
-        // What the card may pay for (flex-api.md §3.1).
-        var consultation: [Int] = []
-        if session.mode == .setup {
-            // Nothing is bought, so the cart rules (eligibility, split cart, letters) do not apply.
-            if splitCard != nil { throw APIFailure(422, "split_card_not_applicable", "split_card is only for split carts; setup session \(id) charges nothing") }
-        } else if kind.isBenefitCard {
-            guard session.hsaFsaEligible else {
-                throw APIFailure(422, "no_eligible_items",
-                                 "no item of checkout session \(id) is HSA/FSA eligible: pay with card_kind credit")
-            }
-            if session.isSplitCart {
-                guard splitCard != nil else {
-                    throw APIFailure(422, "split_card_required",
-                                     "split cart: an \(kind.rawValue) card cannot pay for \(ineligibleItems(session.lineItems).joined(separator: ", ")); give split_card, a regular card for that part")
-                }
-            } else if splitCard != nil {
-                throw APIFailure(422, "split_card_not_applicable", "split_card is only for split carts; every item of \(id) is eligible")
-            }
-            let needed = letterProducts(session.lineItems, customer: session.customer).filter { $0.state != .valid }.map(\.product)
-            if !needed.isEmpty {
-                switch lmn {
-                case nil:
-                    throw APIFailure(422, "letter_of_medical_necessity_required",
-                                     "\(productNames(needed)) needs a letter of medical necessity: the shopper's consultation must answer lmn approved or denied")
-                case "denied":
-                    throw APIFailure(422, "letter_of_medical_necessity_denied",
-                                     "the consultation denied a letter of medical necessity for \(productNames(needed)); pay with card_kind credit instead")
-                default:
-                    consultation = needed
-                }
-            }
-        } else if splitCard != nil {
-            throw APIFailure(422, "split_card_not_applicable", "split_card is only for an hsa or fsa main card on a split cart")
-        }
+        let consultation = try checkCardsFit(session, id, kind: kind, hasSplitCard: splitCard != nil, lmn: lmn)
 
         // Charge the cards (a setup or trial session verifies the card the same way); a decline
         // changes nothing (the shopper may try another card).
@@ -79,16 +35,7 @@ extension State {
             session.eligibleAmount = min(items.eligibleTotal, session.amountTotal)
             recordRedemption(position, adjustments)
         }
-        let customer: Int
-        if let existing = session.customer {
-            customer = existing
-        } else {
-            let defaultEmail = session.info.defaults?["email"]?.stringValue
-            let created = Customer(id: newID(), email: email ?? defaultEmail, created: time)
-            customer = customers.insert(created, id: created.id)
-            emit(.customerCreated, .customer(created))
-            session.customer = customer
-        }
+        let customer = payingCustomer(&session, email: email, at: time)
         if !consultation.isEmpty {
             let fee = Fee(id: newID(), amount: State.letterFee, applied: true)
             session.fees.append(fee)
@@ -106,26 +53,73 @@ extension State {
             sessions[position] = session
             return ok("checkout_session", render(session))
         }
+        let payment = SessionPayment(customer: customer, method: method, kind: kind, splitCard: splitCard, letterFee: !consultation.isEmpty)
+        return charge(&session, position, payment, at: time)
+    }
+
+    /// `payment.card` and the optional `payment.split_card`, each a valid card number.
+    func readPaymentCards(_ body: BodyReader) throws(APIFailure) -> (card: Card, splitCard: Card?) {
+        let cardText = try body.requiredString("card")
+        guard let card = Card(cardText) else {
+            throw APIFailure(400, "invalid_card_number", "payment.card \"\(cardText)\" is not a valid card number (12-19 digits passing the Luhn check)")
+        }
+        guard let splitText = try body.string("split_card") else { return (card, nil) }
+        guard let splitCard = Card(splitText) else {
+            throw APIFailure(400, "invalid_card_number", "payment.split_card \"\(splitText)\" is not a valid card number")
+        }
+        return (card, splitCard)
+    }
+
+    /// What the cards may pay for (flex-api.md §3.1): eligibility, split cart, then letters. Returns
+    /// the products whose letters the shopper's consultation issues.
+    func checkCardsFit(_ session: CheckoutSession, _ id: String, kind: CardKind, hasSplitCard: Bool, lmn: String?) throws(APIFailure) -> [Int] {
+        let isSetup = session.mode == .setup
+        try Rules.eligibility(card: kind, cartIsEligible: session.hsaFsaEligible, isSetup: isSetup, session: id)
+        try Rules.splitCart(card: kind, isSplitCart: session.isSplitCart, hasSplitCard: hasSplitCard, isSetup: isSetup, session: id) {
+            ineligibleItems(session.lineItems)
+        }
+        // Nothing is bought in a setup session, and a credit card needs no letter.
+        guard kind.isBenefitCard, !isSetup else { return [] }
+        let needing = letterProducts(session.lineItems, customer: session.customer).filter { $0.state != .valid }.map(\.product)
+        return try Rules.letterOfMedicalNecessity(needing: needing, consultation: lmn, describe: { productNames($0) })
+    }
+
+    /// The session's customer, or a new one made from the payment's email (or the session's default).
+    mutating func payingCustomer(_ session: inout CheckoutSession, email: String?, at time: Int) -> Int {
+        if let existing = session.customer { return existing }
+        let defaultEmail = session.info.defaults?["email"]?.stringValue
+        let created = Customer(id: newID(), email: email ?? defaultEmail, created: time)
+        let customer = customers.insert(created, id: created.id)
+        emit(.customerCreated, .customer(created))
+        session.customer = customer
+        return customer
+    }
+
+    /// The charge itself: a subscription's invoice, the main payment intent and a split card's
+    /// one, then completion (or `paid`, for manual capture).
+    mutating func charge(_ session: inout CheckoutSession, _ position: Int, _ payment: SessionPayment, at time: Int) -> APIResponse {
         // A subscription's first charge is invoiced before it is made (Invoices.swift).
         let invoice = session.subscription.map { subscription in
-            openInvoice(subscription, customer: customer, amount: session.amountTotal, reason: "subscription_create", periodStart: time,
+            openInvoice(subscription, customer: payment.customer, amount: session.amountTotal, reason: "subscription_create", periodStart: time,
                         periodEnd: State.periodEnd(from: time, anchor: time, interval: subscriptions[subscription].interval,
                                                    count: subscriptions[subscription].intervalCount), at: time)
         }
-        let splitting = kind.isBenefitCard && session.isSplitCart
+        let splitting = payment.kind.isBenefitCard && session.isSplitCart
         let primaryAmount = splitting ? session.eligibleAmount : session.amountTotal
-        let primary = createPaymentIntent(session: position, customer: customer, paymentMethod: method, amount: primaryAmount,
+        let primary = createPaymentIntent(session: position, customer: payment.customer, paymentMethod: payment.method, amount: primaryAmount,
                                           capture: session.captureMethod, role: "primary", at: time)
-        if !consultation.isEmpty { paymentIntents[primary].letterFeeAmount = State.letterFee }
+        if payment.letterFee { paymentIntents[primary].letterFeeAmount = State.letterFee }
         session.paymentIntents = [primary]
-        if splitting, let splitCard {
-            let splitMethod = paymentMethod(for: splitCard, kind: .credit, customer: customer, save: false, at: time)
-            let second = createPaymentIntent(session: position, customer: customer, paymentMethod: splitMethod,
+        if splitting, let splitCard = payment.splitCard {
+            let splitMethod = paymentMethod(for: splitCard, kind: .credit, customer: payment.customer, save: false, at: time)
+            let second = createPaymentIntent(session: position, customer: payment.customer, paymentMethod: splitMethod,
                                              amount: session.amountTotal - session.eligibleAmount,
                                              capture: session.captureMethod, role: "split", at: time)
             session.paymentIntents.append(second)
         }
-        if let subscription = session.subscription { activateSubscription(subscription, customer: customer, paymentMethod: method, at: time) }
+        if let subscription = session.subscription {
+            activateSubscription(subscription, customer: payment.customer, paymentMethod: payment.method, at: time)
+        }
         // A paid invoice is announced before the session completes, so checkout.session.completed
         // stays the last event of a checkout (and its copy of the session names the invoice).
         finishPayment(&session, at: time, announce: invoice == nil)

@@ -31,12 +31,10 @@ extension State {
         let description = try body.string("description")
         let metadata = try body.metadata()
         let active = try body.bool("active") ?? true
-        let product = try productPosition(productID)
-        let time = tick()
-        let price = Price(id: newID(), product: product, unitAmount: terms.unitAmount, description: description,
-                          recurring: terms.recurring, trialPeriodDays: terms.trialPeriodDays, active: active, metadata: metadata, created: time)
-        prices.insert(price, id: price.id)
-        return ok("price", render(price))
+        let product = try products.position(of: productID)
+        let price = Price(id: ULID(high: 0, low: 0), product: product, unitAmount: terms.unitAmount, description: description,
+                          recurring: terms.recurring, trialPeriodDays: terms.trialPeriodDays, active: active, metadata: metadata, created: 0)
+        return insertAndAnswer(price, into: \.prices)
     }
 
     /// What a price costs and how often: `unit_amount`, `recurring`, `trial_period_days`, checked the
@@ -69,7 +67,7 @@ extension State {
     mutating func insertInlinePrice(_ data: BodyReader) throws(APIFailure) -> Int {
         guard let productID = try data.string("product") else { throw .invalid("\(data.name("product")) is required") }
         let terms = try readPriceTerms(data)
-        let product = try productPosition(productID)
+        let product = try products.position(of: productID)
         // Stamped like the session it belongs to.
         let time = requestTime
         let price = Price(id: ids.next(at: time), product: product, unitAmount: terms.unitAmount, description: nil,
@@ -101,34 +99,23 @@ extension State {
         }
     }
 
-    func pricePosition(_ id: String) throws(APIFailure) -> Int { try prices.position(of: id, as: .price) }
-
-    func getPrice(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("price", render(prices[try pricePosition(id)]))
-    }
-
     mutating func updatePrice(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try pricePosition(id)
+        let position = try prices.position(of: id)
         let body = try BodyReader.wrapped(request.body, "price")
         var price = prices[position]
         if body.has("description") { price.description = try body.string("description") }
         if body.has("active") { price.active = try body.bool("active") ?? price.active }
         if body.has("metadata") { price.metadata = try body.metadata() }
-        _ = tick()
-        prices[position] = price
-        return ok("price", render(price))
+        return updateAndAnswer(price, at: position, in: \.prices)
     }
 
     func listPrices(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var product: Int?
-        if let productID = request.queryValue("product") { product = try productPosition(productID) }
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
-        let positions = Pagination.newestFirst(prices) { price in
-            (product == nil || price.product == product) && (active == nil || (price.active ? "true" : "false") == active)
+        if let productID = request.queryValue("product") { product = try products.position(of: productID) }
+        let active = try Pagination.activeFilter(request)
+        return try list(\.prices, request) { price in
+            (product == nil || price.product == product) && (active == nil || price.active == active)
         }
-        let page = try Pagination.page(positions, request, kind: .price) { prices[$0].id }
-        return ok("prices", .array(page.map { render(prices[$0]) }))
     }
 
     func render(_ price: Price) -> JSON {

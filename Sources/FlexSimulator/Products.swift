@@ -36,26 +36,17 @@ extension State {
         let body = try BodyReader.wrapped(request.body, "product")
         let name = try body.requiredString("name")
         let eligibility = try body.choice("hsa_fsa_eligibility", Eligibility.allCases.map(\.rawValue)).flatMap(Eligibility.init) ?? .notEligible
-        var product = Product(
+        let product = Product(
             id: ULID(high: 0, low: 0), name: name, description: try body.string("description"), eligibility: eligibility,
             upc: try body.string("upc_code"), gtin: try body.string("gtin"), referenceGTIN: try body.string("reference_gtin"),
             url: try body.string("url"), clientReferenceID: try body.string("client_reference_id"),
             visitType: try body.string("visit_type"), active: try body.bool("active") ?? true,
             metadata: try body.metadata(), created: 0)
-        product.created = tick()
-        product.id = newID()
-        products.insert(product, id: product.id)
-        return ok("product", render(product))
-    }
-
-    func productPosition(_ id: String) throws(APIFailure) -> Int { try products.position(of: id, as: .product) }
-
-    func getProduct(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("product", render(products[try productPosition(id)]))
+        return insertAndAnswer(product, into: \.products)
     }
 
     mutating func updateProduct(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try productPosition(id)
+        let position = try products.position(of: id)
         let body = try BodyReader.wrapped(request.body, "product")
         var product = products[position]
         if body.has("name") { product.name = try body.requiredString("name") }
@@ -69,21 +60,16 @@ extension State {
         if let eligibility = try body.choice("hsa_fsa_eligibility", Eligibility.allCases.map(\.rawValue)).flatMap(Eligibility.init) {
             product.eligibility = eligibility
         }
-        _ = tick()
-        products[position] = product
-        return ok("product", render(product))
+        return updateAndAnswer(product, at: position, in: \.products)
     }
 
     func listProducts(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
+        let active = try Pagination.activeFilter(request)
         let reference = request.queryValue("client_reference_id")
-        let positions = Pagination.newestFirst(products) { product in
-            (active == nil || (product.active ? "true" : "false") == active)
+        return try list(\.products, request) { product in
+            (active == nil || product.active == active)
                 && (reference == nil || product.clientReferenceID == reference)
         }
-        let page = try Pagination.page(positions, request, kind: .product) { products[$0].id }
-        return ok("products", .array(page.map { render(products[$0]) }))
     }
 
     func render(_ product: Product) -> JSON {

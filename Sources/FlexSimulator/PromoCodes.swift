@@ -31,7 +31,7 @@ extension State {
             throw .invalid("promo_code.max_redemptions must be an integer >= 1, not \(maxRedemptions)")
         }
         let active = try body.bool("active") ?? true
-        let coupon = try couponPosition(couponID)
+        let coupon = try coupons.position(of: couponID)
         var customer: Int?
         if let customerID = try body.string("customer") { customer = try customerPosition(customerID) }
         // Shoppers type the code, so it must name one active promo code, in any letter case.
@@ -39,12 +39,9 @@ extension State {
             throw APIFailure(400, "promo_code_already_exists",
                              "promo_code.code \"\(code)\" is already the active promo code \(promoCodes[clash].id.id(.promoCode))")
         }
-        var promo = PromoCode(id: ULID(high: 0, low: 0), coupon: coupon, code: code, maxRedemptions: maxRedemptions,
+        let promo = PromoCode(id: ULID(high: 0, low: 0), coupon: coupon, code: code, maxRedemptions: maxRedemptions,
                               customer: customer, active: active, metadata: try body.metadata(), created: 0)
-        promo.created = tick()
-        promo.id = newID()
-        promoCodes.insert(promo, id: promo.id)
-        return ok("promo_code", render(promo))
+        return insertAndAnswer(promo, into: \.promoCodes)
     }
 
     func activePromoCode(_ code: String) -> Int? {
@@ -52,25 +49,16 @@ extension State {
         return promoCodes.objects.indices.last(where: { promoCodes[$0].active && promoCodes[$0].code.uppercased() == wanted })
     }
 
-    func promoCodePosition(_ id: String) throws(APIFailure) -> Int { try promoCodes.position(of: id, as: .promoCode) }
-
-    func getPromoCode(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("promo_code", render(promoCodes[try promoCodePosition(id)]))
-    }
-
     /// Filters (inferred, Stripe's): `code` (any case), `coupon`, `active`.
     func listPromoCodes(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let code = request.queryValue("code")?.uppercased()
         var coupon: Int?
-        if let id = request.queryValue("coupon") { coupon = try couponPosition(id) }
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
-        let positions = Pagination.newestFirst(promoCodes) { promo in
+        if let id = request.queryValue("coupon") { coupon = try coupons.position(of: id) }
+        let active = try Pagination.activeFilter(request)
+        return try list(\.promoCodes, request) { promo in
             (code == nil || promo.code.uppercased() == code) && (coupon == nil || promo.coupon == coupon)
-                && (active == nil || (promo.active ? "true" : "false") == active)
+                && (active == nil || promo.active == active)
         }
-        let page = try Pagination.page(positions, request, kind: .promoCode) { promoCodes[$0].id }
-        return ok("promo_codes", .array(page.map { render(promoCodes[$0]) }))
     }
 
     func render(_ promo: PromoCode) -> JSON {

@@ -48,7 +48,7 @@ extension State {
     /// the line items asked for (not both; neither means everything left).
     func refundRequest(_ id: String, _ request: APIRequest) throws(APIFailure)
         -> (position: Int, body: BodyReader, amount: Int?, items: [JSON]?) {
-        let position = try sessionPosition(id)
+        let position = try sessions.position(of: id)
         let session = sessions[position]
         guard session.status == .complete else {
             throw APIFailure(422, "checkout_session_not_complete",
@@ -228,7 +228,7 @@ extension State {
         let amount = try body.integer("amount")
         let reason = try body.choice("reason", ["duplicate", "fraudulent", "requested_by_customer"]) ?? "requested_by_customer"
         let metadata = try body.metadata()
-        let intent = try paymentIntentPosition(intentID)
+        let intent = try paymentIntents.position(of: intentID)
         let position = paymentIntents[intent].session
         var session = sessions[position]
         guard session.status == .complete else {
@@ -254,35 +254,25 @@ extension State {
 
     /// `PATCH /v1/refunds/{id}` `{"refund": {reason?, metadata?}}`.
     mutating func updateRefund(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try refundPosition(id)
+        let position = try refunds.position(of: id)
         let body = try BodyReader.wrapped(request.body, "refund")
         var refund = refunds[position]
         if let reason = try body.choice("reason", ["duplicate", "fraudulent", "requested_by_customer"]) { refund.reason = reason }
         if body.has("metadata") { refund.metadata = try body.metadata() }
-        _ = tick()
-        refunds[position] = refund
-        return ok("refund", render(refund))
-    }
-
-    func refundPosition(_ id: String) throws(APIFailure) -> Int { try refunds.position(of: id, as: .refund) }
-
-    func getRefund(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("refund", render(refunds[try refundPosition(id)]))
+        return updateAndAnswer(refund, at: position, in: \.refunds)
     }
 
     func listRefunds(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var intent: Int?
-        if let id = request.queryValue("payment_intent") { intent = try paymentIntentPosition(id) }
+        if let id = request.queryValue("payment_intent") { intent = try paymentIntents.position(of: id) }
         if let status = request.queryValue("status"), !["pending", "requires_action", "succeeded", "failed", "canceled"].contains(status) {
             throw .invalid("status must be one of pending, requires_action, succeeded, failed, canceled")
         }
         // Only pending, succeeded and failed ever occur; the other documented statuses match nothing.
         let status = request.queryValue("status")
-        let positions = Pagination.newestFirst(refunds) { refund in
+        return try list(\.refunds, request) { refund in
             (status == nil || refund.status.rawValue == status) && (intent == nil || refund.paymentIntent == intent)
         }
-        let page = try Pagination.page(positions, request, kind: .refund) { refunds[$0].id }
-        return ok("refunds", .array(page.map { render(refunds[$0]) }))
     }
 
     func render(_ refund: Refund) -> JSON {
@@ -373,7 +363,7 @@ extension State {
     /// settles a pending refund now instead of waiting for the clock. Without a status the card
     /// decides, as it would at settlement (4000 0000 0000 5126 fails).
     mutating func settleRefund(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try refundPosition(id)
+        let position = try refunds.position(of: id)
         let body = try BodyReader.optionalWrapped(request.body, "refund")
         let status = try body.choice("status", ["succeeded", "failed"])
         let reason = try body.choice("failure_reason", State.refundFailureReasons)

@@ -1,77 +1,90 @@
-// The HSA/FSA rules: eligibility of a cart, letters of medical necessity, off-session checks, declines.
+// The HSA/FSA rules as functions of small values, so each is read and tested by its name.
 import FlexAPI
 
-struct OffSessionCharge {
-    var customer: Int
-    var paymentMethod: Int
-}
-
-extension State {
-    /// A letter is valid for 12 months (flex-api.md §3.2), counted as 365 days of virtual time.
-    static let letterLifetime = 365 * 86_400
-
-    enum LetterState { case valid, missing, expired }
-
-    func letter(customer: Int?, product: Int) -> LetterState {
-        guard let customer, let approved = letters[LetterKey(customer: Int32(truncatingIfNeeded: customer), product: Int32(truncatingIfNeeded: product))] else {
-            return .missing
-        }
-        return now < approved + State.letterLifetime ? .valid : .expired
+/// Each rule throws Flex's error for the first violation, in the order flex-api.md §3.1 and §3.3
+/// check them; the state-reading helpers that feed them are in State+Rules.swift.
+enum Rules {
+    /// Eligibility: an HSA or FSA card pays only for eligible items, so a cart without any is refused.
+    /// A credit card may pay for anything, and a setup session buys nothing.
+    static func eligibility(card: CardKind, cartIsEligible: Bool, isSetup: Bool, session: String) throws(APIFailure) {
+        guard card.isBenefitCard, !isSetup, !cartIsEligible else { return }
+        throw APIFailure(422, "no_eligible_items", "no item of checkout session \(session) is HSA/FSA eligible: pay with card_kind credit")
     }
 
-    /// LMN products of the cart (each once, cart order) with the state of the customer's letter.
-    func letterProducts(_ items: [LineItem], customer: Int?) -> [(product: Int, state: LetterState)] {
-        guard items.contains(where: { $0.eligibility.needsLetter }) else { return [] }
-        var seen = Set<Int>()
-        var result: [(Int, LetterState)] = []
-        for item in items where item.eligibility.needsLetter {
-            let product = item.product
-            if seen.insert(product).inserted { result.append((product, letter(customer: customer, product: product))) }
-        }
-        return result
-    }
-
-    func productNames(_ positions: [Int]) -> String {
-        positions.map { "\(products[$0].name) (\(products[$0].id.id(.product)))" }.joined(separator: ", ")
-    }
-
-    func ineligibleItems(_ items: [LineItem]) -> [String] {
-        items.enumerated().compactMap { index, item in
-            guard !item.eligibility.isEligible else { return nil }
-            let product = products[item.product]
-            return "line_items[\(index)] \(product.name) (\(item.price.map { prices[$0].id.id(.price) } ?? product.id.id(.product)))"
+    /// Split cart: when an HSA/FSA card pays for a cart that also holds ineligible items, a regular
+    /// `split_card` pays for those; anywhere else a split card is refused. `ineligibleItems` names them.
+    static func splitCart(card: CardKind, isSplitCart: Bool, hasSplitCard: Bool, isSetup: Bool, session: String,
+                          ineligibleItems: () -> [String]) throws(APIFailure) {
+        if isSetup {
+            guard !hasSplitCard else {
+                throw APIFailure(422, "split_card_not_applicable", "split_card is only for split carts; setup session \(session) charges nothing")
+            }
+        } else if card.isBenefitCard {
+            if isSplitCart {
+                guard hasSplitCard else {
+                    throw APIFailure(422, "split_card_required",
+                                     "split cart: an \(card.rawValue) card cannot pay for \(ineligibleItems().joined(separator: ", ")); give split_card, a regular card for that part")
+                }
+            } else if hasSplitCard {
+                throw APIFailure(422, "split_card_not_applicable", "split_card is only for split carts; every item of \(session) is eligible")
+            }
+        } else if hasSplitCard {
+            throw APIFailure(422, "split_card_not_applicable", "split_card is only for an hsa or fsa main card on a split cart")
         }
     }
 
-    /// flex-api.md §3.3, in order; each violation has its own code and names the field or item.
-    func validateOffSession(_ body: BodyReader, _ items: [LineItem]) throws(APIFailure) -> OffSessionCharge {
-        guard let customerID = try body.string("customer") else {
+    /// Letter of medical necessity at payment: products with no valid letter (`needing`) are paid
+    /// with an HSA/FSA card only when the shopper's consultation answers `approved`. Returns the
+    /// products whose letters that consultation issues (none when no letter was needed).
+    static func letterOfMedicalNecessity(needing: [Int], consultation answer: String?,
+                                         describe: ([Int]) -> String) throws(APIFailure) -> [Int] {
+        guard !needing.isEmpty else { return [] }
+        switch answer {
+        case nil:
+            throw APIFailure(422, "letter_of_medical_necessity_required",
+                             "\(describe(needing)) needs a letter of medical necessity: the shopper's consultation must answer lmn approved or denied")
+        case "denied":
+            throw APIFailure(422, "letter_of_medical_necessity_denied",
+                             "the consultation denied a letter of medical necessity for \(describe(needing)); pay with card_kind credit instead")
+        default:
+            return needing
+        }
+    }
+
+    /// Letters without a consultation (off-session charges, subscriptions): every LMN product needs
+    /// the customer's letter, present (`missing` lists those without) and not expired.
+    static func lettersOnFile(missing: [Int], expired: [Int], customer: String, describe: ([Int]) -> String) throws(APIFailure) {
+        guard missing.isEmpty else {
+            throw APIFailure(422, "letter_of_medical_necessity_required",
+                             "customer \(customer) has no letter of medical necessity for \(describe(missing))")
+        }
+        guard expired.isEmpty else {
+            throw APIFailure(422, "letter_of_medical_necessity_expired",
+                             "the letter of medical necessity of customer \(customer) has expired (12 months) for \(describe(expired))")
+        }
+    }
+
+    /// Off-session: the charge names its customer (the ID as given)…
+    static func offSessionCustomer(_ customer: String?) throws(APIFailure) -> String {
+        guard let customer else {
             throw APIFailure(400, "customer_required", "checkout_session.customer is required for mode off_session")
         }
-        guard let methodID = try body.string("payment_method") else {
+        return customer
+    }
+
+    /// …and the saved payment method to charge, checked after the customer.
+    static func offSessionPaymentMethod(_ paymentMethod: String?) throws(APIFailure) -> String {
+        guard let paymentMethod else {
             throw APIFailure(400, "payment_method_required", "checkout_session.payment_method is required for mode off_session")
         }
-        let customer = try customerPosition(customerID)
-        let method = try savedPaymentMethod(methodID, of: customer, field: "payment_method")
-        let ineligible = ineligibleItems(items)
-        guard ineligible.isEmpty else {
+        return paymentMethod
+    }
+
+    /// Off-session: no shopper is there to give a second card, so the whole cart must be eligible.
+    static func offSessionCart(ineligibleItems: [String]) throws(APIFailure) {
+        guard ineligibleItems.isEmpty else {
             throw APIFailure(422, "split_cart_not_allowed",
-                             "off-session charges cannot split the cart: not HSA/FSA eligible: \(ineligible.joined(separator: ", "))")
+                             "off-session charges cannot split the cart: not HSA/FSA eligible: \(ineligibleItems.joined(separator: ", "))")
         }
-        try requireLetters(items, customer: customer)
-        return OffSessionCharge(customer: customer, paymentMethod: method)
-    }
-
-    /// The decline code for charging `card` now, or nil when it succeeds. An injected decline
-    /// (`decline next`) is used up first.
-    mutating func chargeDeclineCode(_ card: Card, offSession: Bool) -> String? {
-        if let code = faults.takeDecline() { return code }
-        if let code = Card.declines[card.number] { return code }
-        if offSession, let code = Card.offSessionDeclines[card.number] { return code }
-        return nil
-    }
-
-    func declined(_ card: Card, _ declineCode: String) -> APIFailure {
-        APIFailure(402, "card_declined", "the card ending in \(card.last4) was declined (\(declineCode))", declineCode: declineCode)
     }
 }

@@ -65,7 +65,7 @@ extension State {
                 throw .invalid("\(body.name("discounts"))[0] needs exactly one of coupon, promo_code, coupon_data")
             }
             if let couponID = try entry.string("coupon") {
-                coupon = try couponPosition(couponID)
+                coupon = try coupons.position(of: couponID)
             } else if let code = try entry.string("promo_code") {
                 let position = try promoCodeForSession(code, customer: customer)
                 promo = position
@@ -88,7 +88,7 @@ extension State {
         var rate: Int?
         if let options = try body.objectValue("shipping_options") {
             let reader = BodyReader(options, path: body.name("shipping_options"))
-            let position = try shippingRatePosition(try reader.requiredString("shipping_rate_id"))
+            let position = try shippingRates.position(of: try reader.requiredString("shipping_rate_id"))
             guard shippingRates[position].active else {
                 throw APIFailure(400, "shipping_rate_inactive",
                                  "\(body.name("shipping_options")).shipping_rate_id \(shippingRates[position].id.id(.shippingRate)) is not active")
@@ -124,7 +124,7 @@ extension State {
     func promoCodeForSession(_ text: String, customer: Int?, field: String = "checkout_session.discounts[0].promo_code") throws(APIFailure) -> Int {
         let position: Int
         if text.hasPrefix(ObjectKind.promoCode.prefix) {
-            position = try promoCodePosition(text)
+            position = try promoCodes.position(of: text)
         } else if let found = activePromoCode(text) ?? promoCodes.objects.indices.last(where: { promoCodes[$0].code.uppercased() == text.uppercased() }) {
             position = found
         } else {

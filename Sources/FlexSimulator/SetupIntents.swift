@@ -27,7 +27,7 @@ extension State {
         let sessionID = try body.requiredString("checkout_session")
         let partnerID = try body.string("partner_id")
         let metadata = try body.metadata()
-        let position = try sessionPosition(sessionID)
+        let position = try sessions.position(of: sessionID)
         guard var intent = sessions[position].setupIntent else {
             throw APIFailure(422, "setup_intent_not_applicable",
                              "setup_intent.checkout_session \(sessionID) is in mode \(sessions[position].mode.rawValue); only a mode setup session saves a card through a setup intent")
@@ -66,8 +66,7 @@ extension State {
             if let customer, session.customer.map({ customers[$0].id.id(.customer) }) != customer { return false }
             return true
         }
-        let page = try Pagination.page(positions, request, kind: .setupIntent) { sessions[$0].id }
-        return ok("setup_intents", .array(page.map(renderSetupIntent)))
+        return try page(positions, request, kind: .setupIntent, as: "setup_intents", id: { sessions[$0].id }, render: renderSetupIntent)
     }
 
     /// Follows the session (Stripe): open → requires_payment_method, complete → succeeded,

@@ -21,41 +21,27 @@ extension State {
         guard amount <= State.maximumAmount else {
             throw APIFailure(400, "amount_too_large", "shipping_rate.amount \(amount) is above the maximum of \(State.maximumAmount) cents")
         }
-        var rate = ShippingRate(id: ULID(high: 0, low: 0), displayName: name, amount: amount,
+        let rate = ShippingRate(id: ULID(high: 0, low: 0), displayName: name, amount: amount,
                                 active: try body.bool("active") ?? true, metadata: try body.metadata(), created: 0)
-        rate.created = tick()
-        rate.id = newID()
-        shippingRates.insert(rate, id: rate.id)
-        return ok("shipping_rate", render(rate))
-    }
-
-    func shippingRatePosition(_ id: String) throws(APIFailure) -> Int { try shippingRates.position(of: id, as: .shippingRate) }
-
-    func getShippingRate(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("shipping_rate", render(shippingRates[try shippingRatePosition(id)]))
+        return insertAndAnswer(rate, into: \.shippingRates)
     }
 
     /// `PATCH /v1/shipping_rates/{id}` (inferred, like products): `display_name`, `active`, `metadata`;
     /// the amount never changes, so sessions already made keep meaning what they said.
     mutating func updateShippingRate(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try shippingRatePosition(id)
+        let position = try shippingRates.position(of: id)
         let body = try BodyReader.wrapped(request.body, "shipping_rate")
         var rate = shippingRates[position]
         if body.has("amount") { throw .invalid("shipping_rate.amount cannot change; create a new shipping rate") }
         if body.has("display_name") { rate.displayName = try body.requiredString("display_name") }
         if body.has("active") { rate.active = try body.bool("active") ?? rate.active }
         if body.has("metadata") { rate.metadata = try body.metadata() }
-        _ = tick()
-        shippingRates[position] = rate
-        return ok("shipping_rate", render(rate))
+        return updateAndAnswer(rate, at: position, in: \.shippingRates)
     }
 
     func listShippingRates(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let active = request.queryValue("active")
-        if let active, active != "true" && active != "false" { throw .invalid("active must be true or false") }
-        let positions = Pagination.newestFirst(shippingRates) { active == nil || ($0.active ? "true" : "false") == active }
-        let page = try Pagination.page(positions, request, kind: .shippingRate) { shippingRates[$0].id }
-        return ok("shipping_rates", .array(page.map { render(shippingRates[$0]) }))
+        let active = try Pagination.activeFilter(request)
+        return try list(\.shippingRates, request) { active == nil || $0.active == active }
     }
 
     func render(_ rate: ShippingRate) -> JSON {

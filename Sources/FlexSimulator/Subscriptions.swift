@@ -345,26 +345,6 @@ extension State {
     }
 
     /// Every LMN product of `items` needs a valid letter of `customer` (HSA/FSA cards only).
-    func requireLetters(_ items: [LineItem], customer: Int) throws(APIFailure) {
-        let letters = letterProducts(items, customer: customer)
-        let missing = letters.filter { $0.state == .missing }.map(\.product)
-        guard missing.isEmpty else {
-            throw APIFailure(422, "letter_of_medical_necessity_required",
-                             "customer \(customers[customer].id.id(.customer)) has no letter of medical necessity for \(productNames(missing))")
-        }
-        let expired = letters.filter { $0.state == .expired }.map(\.product)
-        guard expired.isEmpty else {
-            throw APIFailure(422, "letter_of_medical_necessity_expired",
-                             "the letter of medical necessity of customer \(customers[customer].id.id(.customer)) has expired (12 months) for \(productNames(expired))")
-        }
-    }
-
-    func subscriptionPosition(_ id: String) throws(APIFailure) -> Int { try subscriptions.position(of: id, as: .subscription) }
-
-    func getSubscription(_ id: String) throws(APIFailure) -> APIResponse {
-        ok("subscription", render(subscriptions[try subscriptionPosition(id)]))
-    }
-
     func listSubscriptions(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var customer: Int?
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
@@ -375,17 +355,15 @@ extension State {
             }
             status = value
         }
-        let positions = Pagination.newestFirst(subscriptions) { subscription in
+        return try list(\.subscriptions, request) { subscription in
             (customer == nil || subscription.customer == customer) && (status == nil || subscription.status == status)
         }
-        let page = try Pagination.page(positions, request, kind: .subscription) { subscriptions[$0].id }
-        return ok("subscriptions", .array(page.map { render(subscriptions[$0]) }))
     }
 
     /// `PATCH /v1/subscriptions/{id}` `{"subscription": {metadata?, cancel_at_period_end?, default_payment_method?,
     /// proration_behavior?, items?}}` (items: SubscriptionChanges.swift).
     mutating func updateSubscription(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let position = try subscriptionPosition(id)
+        let position = try subscriptions.position(of: id)
         let body = try BodyReader.wrapped(request.body, "subscription")
         var subscription = subscriptions[position]
         try requireNotEnded(subscription)
@@ -431,7 +409,7 @@ extension State {
     /// charges (flex-api.md §2.8). One with no period to wait for ends now: `incomplete` (its
     /// checkout session expires with it) and `unpaid` (nothing is charged any more).
     mutating func cancelSubscription(_ id: String) throws(APIFailure) -> APIResponse {
-        let position = try subscriptionPosition(id)
+        let position = try subscriptions.position(of: id)
         var subscription = subscriptions[position]
         try requireNotEnded(subscription)
         if subscription.status.renews {

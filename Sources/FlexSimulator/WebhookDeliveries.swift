@@ -50,8 +50,7 @@ extension State {
             filter = position
         }
         let all = deliveries(webhook: filter)
-        let page = try Pagination.page(Array(all.indices), request, kind: .webhookDelivery) { deliveryID(all[$0]) }
-        return ok("deliveries", .array(page.map { render(all[$0]) }))
+        return try page(Array(all.indices), request, kind: .webhookDelivery, as: "deliveries", id: { deliveryID(all[$0]) }) { render(all[$0]) }
     }
 
     func render(_ delivery: WebhookDelivery) -> JSON {

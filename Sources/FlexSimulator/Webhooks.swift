@@ -100,9 +100,7 @@ extension State {
     }
 
     func listWebhooks(_ request: APIRequest) throws(APIFailure) -> APIResponse {
-        let positions = Pagination.newestFirst(webhooks) { !$0.deleted }
-        let page = try Pagination.page(positions, request, kind: .webhook) { webhooks[$0].id }
-        return ok("webhooks", .array(page.map { render(webhooks[$0]) }))
+        return try list(\.webhooks, request) { !$0.deleted }
     }
 
     func render(_ webhook: Webhook) -> JSON {
