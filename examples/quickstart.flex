@@ -24,7 +24,7 @@ expect paid.amount_received == $49.98
 print "Paid with an HSA card; the session is now ${paid.status}."
 
 # The simulator records the webhooks Flex would have sent.
-let last = (events for s)[-1]
+let last = (sim events for s)[-1]
 expect last.event_type == "checkout.session.completed"
 print "Your webhook would receive: ${last.event_type}"
 print "Next: try examples/off-session.flex, or write your own script."

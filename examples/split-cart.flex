@@ -21,7 +21,7 @@ expect len(paid.payment_intents) == 2
 print "paid ${dollars(paid.amount_received)} with two cards"
 
 # Two payment intents means two payment_intent.succeeded webhooks.
-let succeeded = events type "payment_intent.succeeded"
+let succeeded = sim events type "payment_intent.succeeded"
 expect len(succeeded) == 2
 print "payment_intent.succeeded fired ${len(succeeded)} times"
 

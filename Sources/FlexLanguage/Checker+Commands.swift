@@ -95,10 +95,20 @@ extension Checker.Pass {
     private mutating func reportUnknownClause(_ clause: ClauseRecord, invocation: CommandRecord, command: CommandName) {
         let phrase = phraseText(invocation.phrase)
         let clauseName = tree.string(clause.name)
-        let names = CommandTable.syntax(command).clauses.map(\.name)
-        let help = Suggestions.closest(to: clauseName, among: names).map { "did you mean '\($0)'?" }
+        let clauses = CommandTable.syntax(command).clauses
+        let names = clauses.map(\.name)
+        let help = Self.suggestedClause(for: clauseName, among: clauses).map { "did you mean '\($0)'?" }
             ?? "'\(phrase)' takes: \(names.joined(separator: ", "))"
         report("unknown clause '\(clauseName)' for '\(phrase)'", at: tree.span(clause.keywordStart, clause.keywordEnd), help: help)
+    }
+
+    /// The clause meant by an unknown word: one whose Flex field it names (`line_items` → `items`),
+    /// else the closest clause name or Flex field (a misspelt field suggests its clause).
+    static func suggestedClause(for word: String, among clauses: [ClauseSyntax]) -> String? {
+        if let exact = clauses.first(where: { $0.field == word }) { return exact.name }
+        let fields = clauses.compactMap { clause in clause.field.map { ($0, clause.name) } }
+        guard let closest = Suggestions.closest(to: word, among: clauses.map(\.name) + fields.map(\.0)) else { return nil }
+        return clauses.contains { $0.name == closest } ? closest : fields.first { $0.0 == closest }?.1
     }
 
     private mutating func checkClauseValue(_ clause: ClauseRecord, kind: ValueKind, phrase: NodeRange) {

@@ -108,29 +108,42 @@ extension REPL {
             write("\(command.usage)\n  \(command.help)\n")
             return
         }
-        let matching = CommandTable.all.filter { syntax in syntax.phrases.contains { $0.first == word } }
+        let matching = Self.commands(about: word)
         guard !matching.isEmpty else {
             let suggestion = Suggestions.closest(to: word, among: Array(CommandTable.leadingWords) + DotCommand.all.map(\.name))
             complain("no help on '\(topic)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
             return
         }
-        var text = ""
-        for syntax in matching {
-            let positionals = syntax.positionals.map { $0.isOptional ? "[\($0.name.uppercased())]" : $0.name.uppercased() }
-            text += ([syntax.displayPhrase] + positionals).joined(separator: " ") + "\n  " + syntax.summary
-            text += syntax.isSimulatorOnly ? " (simulator only)\n" : "\n"
-            for clause in syntax.clauses {
-                let value: String
-                switch clause.kind {
-                case .flag: value = ""
-                case .word(let choices) where !choices.isEmpty: value = " " + choices.joined(separator: "|")
-                default: value = " " + Self.placeholder(for: clause.kind)
-                }
-                let required = clause.isRequired ? " (required)" : ""
-                text += "    \(clause.name)\(value)\(required) — \(clause.help)\n"
+        write(matching.map(Self.helpText).joined())
+    }
+
+    /// The commands of a resource: `.help subscription` and `.help subscriptions` both list
+    /// `subscription create|get|update|cancel` and `subscriptions`.
+    static func commands(about word: String) -> [CommandSyntax] {
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        let nouns: Set<String> = [word, singular, singular + "s"]
+        return CommandTable.all.filter { syntax in syntax.phrases.contains { nouns.contains($0[0]) } }
+    }
+
+    /// One command: usage, summary, its request, its clauses and an example.
+    static func helpText(_ syntax: CommandSyntax) -> String {
+        let positionals = syntax.positionals.map { $0.isOptional ? "[\($0.name.uppercased())]" : $0.name.uppercased() }
+        var text = ([syntax.displayPhrase] + positionals).joined(separator: " ") + "\n  " + syntax.summary
+        text += syntax.isSimulatorOnly ? " (simulator only)\n" : "\n"
+        if let request = syntax.request { text += "  sends \(request.method.rawValue) \(request.path)\n" }
+        for clause in syntax.clauses {
+            let value: String
+            switch clause.kind {
+            case .flag: value = ""
+            case .word(let choices) where !choices.isEmpty: value = " " + choices.joined(separator: "|")
+            default: value = " " + Self.placeholder(for: clause.kind)
             }
+            let required = clause.isRequired ? " (required)" : ""
+            let field = clause.field.map { $0 == clause.name ? "" : " [\($0)]" } ?? ""
+            text += "    \(clause.name)\(value)\(required) — \(clause.help)\(field)\n"
         }
-        write(text)
+        if let example = syntax.example { text += "  e.g. \(example)\n" }
+        return text
     }
 
     static func placeholder(for kind: ValueKind) -> String {

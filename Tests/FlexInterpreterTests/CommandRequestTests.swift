@@ -74,7 +74,7 @@ private func key(_ n: Int) -> [HTTPHeader] { [HTTPHeader("Idempotency-Key", "fle
         ("fail next requests with 500", [APIRequest(.POST, "/_sim/faults", headers: key(1), body: ["fault": ["kind": "request", "count": 1, "status": 500]])]),
         ("decline next charges with insufficient_funds",
          [APIRequest(.POST, "/_sim/faults", headers: key(1), body: ["fault": ["kind": "decline", "count": 1, "decline_code": "insufficient_funds"]])]),
-        ("events type \"customer.created\" for fcus_C",
+        ("sim events type \"customer.created\" for fcus_C",
          [APIRequest(.GET, "/_sim/events", query: [QueryItem("type", "customer.created"), QueryItem("object", "fcus_C")])]),
         ("sim reset", [APIRequest(.POST, "/_sim/reset", headers: key(1))]),
         ("sim seed 7", [APIRequest(.POST, "/_sim/seed", headers: key(1), body: ["sim": ["seed": 7]])]),

@@ -103,8 +103,10 @@ public struct CommandArguments: Sendable {
     }
 
     /// The cart as `[{"price": "fprice_…", "quantity": 2}]`; `quantities: false` leaves quantities
-    /// out (refunds name whole line items).
-    func lineItems(_ name: String, quantities: Bool = true) throws -> [JSON]? {
+    /// out (refunds name whole line items). What each mode needs: a product (or, in `reimbursement`
+    /// mode, a price's product) becomes `{"product": …}`, and a record of Flex's own item fields
+    /// (`price_data`, `id`, `deleted`, …) goes through as written.
+    func lineItems(_ name: String, quantities: Bool = true, mode: String? = nil) throws -> [JSON]? {
         guard let found = clause(name) else { return nil }
         let items: [Item]
         switch found.argument {
@@ -112,12 +114,39 @@ public struct CommandArguments: Sendable {
         case .value(let value): items = try CommandArguments.items(from: value, span: found.span)
         case .flag: items = []
         }
-        return try items.map { item in
-            var entry = JSONObject()
-            entry["price"] = .string(try CommandArguments.id(item.price, prefix: "fprice_", span: item.span))
-            if quantities { entry["quantity"] = .integer(item.quantity ?? 1) }
+        return try items.map { item in try CommandArguments.lineItem(item, quantities: quantities, byProduct: mode == "reimbursement") }
+    }
+
+    static func lineItem(_ item: Item, quantities: Bool, byProduct: Bool) throws -> JSON {
+        var entry = JSONObject()
+        if item.price.isRecord, item.price.ownIDKey == nil || item.price.ownIDKey == "id" {
+            entry = try inlineItem(item.price, span: item.span)
+            if let quantity = item.quantity { entry["quantity"] = .integer(quantity) }
             return .object(entry)
         }
+        if byProduct || isProduct(item.price) {
+            entry["product"] = .string(try id(item.price, prefix: "fprod_", span: item.span))
+        } else {
+            entry["price"] = .string(try id(item.price, prefix: "fprice_", span: item.span))
+        }
+        if quantities { entry["quantity"] = .integer(item.quantity ?? 1) }
+        return .object(entry)
+    }
+
+    /// A record written in the script (`{price_data: {…}, quantity: 2}`, `{product: gym}`): its
+    /// `price` and `product` may be the objects themselves, sent as their IDs.
+    static func inlineItem(_ record: Value, span: SourceSpan) throws -> JSONObject {
+        guard case .object(var object) = record.json else { return JSONObject() }
+        if let price = record.field("price"), price.text == nil { object["price"] = .string(try id(price, prefix: "fprice_", span: span)) }
+        if let product = record.field("product"), product.text == nil {
+            object["product"] = .string(try id(product, prefix: "fprod_", span: span))
+        }
+        return object
+    }
+
+    static func isProduct(_ value: Value) -> Bool {
+        if let text = value.text { return text.hasPrefix("fprod_") }
+        return value.ownIDKey == "product_id"
     }
 
     /// A list value as a cart: each element a price (value or ID), or a record `{price, quantity}`.

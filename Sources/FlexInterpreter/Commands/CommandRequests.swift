@@ -4,27 +4,31 @@ import FlexAPI
 import FlexLanguage
 
 public enum CommandRequests {
-    /// The request a command sends. `product S ELIGIBILITY price M` sends two and is built by
+    /// The request a command sends: the generic builder reads the table, except for the commands
+    /// the table marks `builtByHand`. `product S ELIGIBILITY price M` sends two and is built by
     /// `ProductCommands.productRequest` and `PriceCommands.priceRequest` in turn.
     public static func request(for arguments: CommandArguments) throws -> APIRequest {
         switch arguments.command {
-        case .customerCreate, .customerGet, .customerUpdate, .customerList, .paymentMethodsOf:
-            return try CustomerCommands.request(arguments)
-        case .productCreate, .productGet, .productList, .productWithPrice:
-            return try ProductCommands.request(arguments)
-        case .priceCreate, .priceGet, .priceList:
+        case .productCreate, .productWithPrice:
+            return try ProductCommands.productRequest(arguments)
+        case .priceCreate:
             return try PriceCommands.request(arguments)
-        case .checkoutCreate, .checkoutGet, .checkoutList, .lineItemsOf, .charge:
+        case .charge, .refund:
             return try CheckoutCommands.request(arguments)
-        case .refund, .capture, .cancel, .reauth:
-            return try SessionActionCommands.request(arguments)
-        case .paymentIntentGet, .paymentIntentList, .refundList:
-            return try PaymentIntentCommands.request(arguments)
         case .api:
             return try RawCommands.request(arguments)
-        case .pay, .expire, .clockShow, .clockAdvance, .clockSet, .failNext, .declineNext, .events,
-             .simReset, .simSeed, .simSnapshot, .simRestore:
+        case .pay, .clockAdvance, .clockSet, .failNext, .declineNext, .simEvents, .simSeed, .simSnapshot, .simRestore:
             return try SimulatorCommands.request(arguments)
+        default:
+            return try GenericCommandRequest.request(arguments)
+        }
+    }
+
+    /// The Flex-field clauses a hand-written builder left to the table, set into its body.
+    static func setTableFields(_ body: inout JSONObject, _ arguments: CommandArguments, handled: Set<String>) throws {
+        let syntax = CommandTable.syntax(arguments.command)
+        for (field, value) in try GenericCommandRequest.fieldValues(syntax, arguments, skipping: handled) {
+            GenericCommandRequest.set(&body, path: field, to: value)
         }
     }
 
@@ -63,7 +67,4 @@ public enum CommandRequests {
         }
     }
 
-    static func limit(_ arguments: CommandArguments) throws -> String? {
-        try arguments.integer("limit").map(String.init)
-    }
 }

@@ -1,25 +1,18 @@
-// price create/get, prices, and the `product … price M` sugar's second half: /v1/prices.
+// price create, and the `product … price M` sugar's second half: POST /v1/prices.
 import FlexAPI
 
 enum PriceCommands {
+    /// `price create`: `recurring WORD` is `{"interval": WORD, "interval_count": 1}`.
     static func request(_ arguments: CommandArguments) throws -> APIRequest {
-        switch arguments.command {
-        case .priceCreate:
-            var body = JSONObject()
-            if let product = try arguments.id("product", prefix: "fprod_") { body["product"] = .string(product) }
-            if let amount = try arguments.money("amount") { body["unit_amount"] = .integer(amount) }
-            if let interval = try arguments.string("recurring") {
-                body["recurring"] = ["interval": .string(interval), "interval_count": 1]
-            }
-            if let description = try arguments.string("description") { body["description"] = .string(description) }
-            return APIRequest(.POST, "/v1/prices", body: try CommandRequests.wrapped("price", body, arguments))
-        case .priceGet:
-            let id = try arguments.positionalID(0, prefix: "fprice_")
-            return APIRequest(.GET, "/v1/prices/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
-        default: // .priceList
-            return APIRequest(.GET, "/v1/prices", query: try CommandRequests.query(
-                [("product", try arguments.id("product", prefix: "fprod_")), ("limit", try CommandRequests.limit(arguments))], arguments))
+        var body = JSONObject()
+        if let product = try arguments.id("product", prefix: "fprod_") { body["product"] = .string(product) }
+        if let amount = try arguments.money("amount") { body["unit_amount"] = .integer(amount) }
+        if let interval = try arguments.string("recurring") {
+            body["recurring"] = ["interval": .string(interval), "interval_count": 1]
         }
+        if let description = try arguments.string("description") { body["description"] = .string(description) }
+        try CommandRequests.setTableFields(&body, arguments, handled: ["product", "amount", "recurring", "description"])
+        return APIRequest(.POST, "/v1/prices", body: try CommandRequests.wrapped("price", body, arguments))
     }
 
     /// The sugar's price: `{"price": {"product": id, "unit_amount": M}}` (its `fields` went to the product).

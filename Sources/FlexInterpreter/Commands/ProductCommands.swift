@@ -1,26 +1,10 @@
-// product create/get, products, and the `product S ELIGIBILITY price M` sugar's first half.
+// product create, and the `product S ELIGIBILITY price M` sugar's first half: POST /v1/products.
 import FlexAPI
 import FlexLanguage
 
 enum ProductCommands {
-    /// Eligibility words as written → `hsa_fsa_eligibility` values.
-    static let eligibilityValues: [(word: String, value: String)] = [
-        ("eligible", "auto_substantiation"), ("lmn", "letter_of_medical_necessity"), ("not_eligible", "not_eligible"),
-        ("auto_substantiation", "auto_substantiation"), ("letter_of_medical_necessity", "letter_of_medical_necessity"),
-        ("private_label", "private_label"), ("vision", "vision"), ("prescription", "prescription"), ("service", "service"),
-    ]
-
-    static func request(_ arguments: CommandArguments) throws -> APIRequest {
-        switch arguments.command {
-        case .productCreate, .productWithPrice:
-            return try productRequest(arguments)
-        case .productGet:
-            let id = try arguments.positionalID(0, prefix: "fprod_")
-            return APIRequest(.GET, "/v1/products/" + PercentEncoding.segment(id), query: try CommandRequests.query([], arguments))
-        default: // .productList
-            return APIRequest(.GET, "/v1/products", query: try CommandRequests.query([("limit", try CommandRequests.limit(arguments))], arguments))
-        }
-    }
+    /// The clauses this builder reads itself; the others set their Flex field through the table.
+    static let handled: Set<String> = Set(["name", "upc", "description", "price"] + CommandTable.eligibilityWords)
 
     /// POST /v1/products. For the sugar the name is the positional and `fields` go to the product.
     static func productRequest(_ arguments: CommandArguments) throws -> APIRequest {
@@ -30,12 +14,13 @@ enum ProductCommands {
         } else if let name = try arguments.string("name") {
             body["name"] = .string(name)
         }
-        for (word, value) in eligibilityValues where arguments.has(word) {
-            body["hsa_fsa_eligibility"] = .string(value)
+        for word in CommandTable.eligibilityWords where arguments.has(word) {
+            body["hsa_fsa_eligibility"] = .string(CommandTable.eligibilityValues[word] ?? word)
             break
         }
         if let upc = try arguments.string("upc") { body["upc_code"] = .string(upc) }
         if let description = try arguments.string("description") { body["description"] = .string(description) }
+        try CommandRequests.setTableFields(&body, arguments, handled: handled)
         return APIRequest(.POST, "/v1/products", body: try CommandRequests.wrapped("product", body, arguments))
     }
 }

@@ -1,5 +1,6 @@
-// pay, expire, clock, fail next, decline next, events, sim …: arguments into the bodies of
-// FlexAPI's SimulatorRequests, which only a simulator answers.
+// pay, clock advance/set, fail next, decline next, sim events, sim seed/snapshot/restore: the
+// simulator commands whose bodies need code (card numbers, counts, durations), built with FlexAPI's
+// SimulatorRequests, which only a simulator answers. The others are built from the table.
 import FlexAPI
 
 enum SimulatorCommands {
@@ -14,11 +15,6 @@ enum SimulatorCommands {
             if let lmn = try arguments.string("lmn") { payment["lmn"] = .string(lmn) }
             if let email = try arguments.string("email") { payment["email"] = .string(email) }
             return SimulatorRequests.pay(session: id, body: try CommandRequests.wrapped("payment", payment, arguments))
-        case .expire:
-            let id = try arguments.positionalID(0, prefix: "fcs_")
-            return SimulatorRequests.expire(session: id, body: try CommandRequests.optionalBody("checkout_session", arguments))
-        case .clockShow:
-            return SimulatorRequests.clock()
         case .clockAdvance:
             guard let (value, span) = arguments.positional(0) else {
                 throw ScriptFailure.runtime("'clock advance' needs a duration such as 1h", at: arguments.span)
@@ -43,7 +39,7 @@ enum SimulatorCommands {
             fault["count"] = .integer(try count(arguments))
             if let code = try arguments.string("with") { fault["decline_code"] = .string(code) }
             return SimulatorRequests.fault(body: try CommandRequests.wrapped("fault", fault, arguments))
-        case .events:
+        case .simEvents:
             var object: String?
             if let (value, span) = arguments.value("for") {
                 if let text = value.text {
@@ -51,13 +47,11 @@ enum SimulatorCommands {
                 } else if let key = value.ownIDKey, let text = value.field(key)?.text {
                     object = text
                 } else {
-                    throw ScriptFailure.runtime("'events for' needs an ID or a Flex object, got \(value.kindDescription)", at: span)
+                    throw ScriptFailure.runtime("'sim events for' needs an ID or a Flex object, got \(value.kindDescription)", at: span)
                 }
             }
             return SimulatorRequests.events(query: try CommandRequests.query(
                 [("type", try arguments.string("type")), ("object", object)], arguments))
-        case .simReset:
-            return SimulatorRequests.reset()
         case .simSeed:
             guard let (value, span) = arguments.positional(0) else {
                 throw ScriptFailure.runtime("'sim seed' needs a number", at: arguments.span)
