@@ -9,30 +9,30 @@ let s = checkout items [monthly] mode subscription success "https://gym.example/
 
 # The subscription exists from the start, incomplete until the first payment.
 let sub = s.subscription
-print "before paying: ${(api GET "/v1/subscriptions/${sub}").status}"
+print "before paying: ${(subscription get sub).status}"
 
 # The shopper pays with an HSA card; the consultation issues the letter the membership needs.
 let paid = pay s with card "4242 4242 4242 4242" hsa lmn approved
-let active = api GET "/v1/subscriptions/${sub}"
+let active = subscription get sub
 print "after paying: ${active.status}, next charge ${active.current_period_end}"
 
 # Two months later, two more periods were charged to the saved card.
 clock advance 60d
-let periods = api GET "/v1/checkout/sessions?subscription=${sub}"
+let periods = checkouts subscription sub
 print "${len(periods)} payments of ${dollars(periods[0].amount_received)}"
 
 # One renewal is declined: the subscription falls past_due, then recovers on the next charge.
 decline next 1 charges
 clock advance 31d
-print "declined: ${(api GET "/v1/subscriptions/${sub}").status}"
+print "declined: ${(subscription get sub).status}"
 clock advance 31d
-print "next month: ${(api GET "/v1/subscriptions/${sub}").status}"
+print "next month: ${(subscription get sub).status}"
 
 # Canceling stops the charges at the end of the period already paid for.
-let canceling = api DELETE "/v1/subscriptions/${sub}"
+let canceling = subscription cancel sub
 expect canceling.cancel_at_period_end
 clock advance 31d
-print "after canceling: ${(api GET "/v1/subscriptions/${sub}").status}"
+print "after canceling: ${(subscription get sub).status}"
 
 # expect: before paying: incomplete
 # expect: after paying: active, next charge 2026-02-01T00:00:04Z

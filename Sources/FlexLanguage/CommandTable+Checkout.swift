@@ -33,6 +33,8 @@ extension CommandTable {
         metadata,
     ]
 
+    static let allocationPins = ClauseSyntax("payment_methods", .any, help: "[{ payment_method_id: ID, amount: M }]: pin a card's share")
+
     static let checkout: [CommandSyntax] = sessionCommands + sessionActions
 
     static let sessionCommands: [CommandSyntax] = [
@@ -88,13 +90,14 @@ extension CommandTable {
                       example: "checkout confirm s payment_method pm", summary: "pay an open session server-side with a saved card"),
         CommandSyntax(.refundAllocation, "checkout refund_allocation", RequestSyntax(.POST, "/v1/checkout/sessions/{session}/refund_allocation",
                                                                                      wrapper: "checkout_session"),
-                      positionals: [sessionPositional], clauses: [ClauseSyntax("amount", .money, help: "the refund to preview")],
+                      positionals: [sessionPositional],
+                      clauses: [ClauseSyntax("amount", .money, help: "the refund to preview (default all that is left)"), allocationPins],
                       example: "checkout refund_allocation s amount $5", summary: "preview how a refund would split between the payment methods"),
         CommandSyntax(.captureAllocation, "checkout capture_allocation", RequestSyntax(.POST, "/v1/checkout/sessions/{session}/capture_allocation",
                                                                                        wrapper: "checkout_session"),
                       positionals: [sessionPositional],
-                      clauses: [ClauseSyntax("amount", .money, help: "the capture to preview"),
-                                ClauseSyntax("final_capture", .any, help: "true to release the rest")],
+                      clauses: [ClauseSyntax("amount", .money, field: "amount_to_capture", help: "the capture to preview"),
+                                ClauseSyntax("final_capture", .any, help: "true to release the rest"), allocationPins],
                       example: "checkout capture_allocation s amount $5", summary: "preview how a capture would split between the payment methods"),
     ]
 }

@@ -134,12 +134,17 @@ public struct CommandArguments: Sendable {
     }
 
     /// A record written in the script (`{price_data: {…}, quantity: 2}`, `{product: gym}`): its
-    /// `price` and `product` may be the objects themselves, sent as their IDs.
+    /// `price` and `product` (and `price_data.product`) may be the objects themselves, sent as their IDs.
     static func inlineItem(_ record: Value, span: SourceSpan) throws -> JSONObject {
         guard case .object(var object) = record.json else { return JSONObject() }
         if let price = record.field("price"), price.text == nil { object["price"] = .string(try id(price, prefix: "fprice_", span: span)) }
         if let product = record.field("product"), product.text == nil {
             object["product"] = .string(try id(product, prefix: "fprod_", span: span))
+        }
+        if let data = record.field("price_data"), data.isRecord, let product = data.field("product"), product.text == nil,
+           case .object(var inner) = data.json {
+            inner["product"] = .string(try id(product, prefix: "fprod_", span: span))
+            object["price_data"] = .object(inner)
         }
         return object
     }
