@@ -50,4 +50,13 @@ import Testing
         #expect(Checker.Pass.suggestedClause(for: "line_item", among: clauses) == "items")
         #expect(Checker.Pass.suggestedClause(for: "sucess", among: clauses) == "success")
     }
+
+    @Test func theCheckerSuggestsTheClauseOfAFlexField() {
+        let sources = SourceManager()
+        let file = sources.add(path: "main.flex", text: "checkout items [fprice_A] line_items [fprice_A]\n")
+        let parsed = Parser.parse(file)
+        let diagnostics = parsed.diagnostics + Checker(sources: sources, loader: nil).check(parsed.program).diagnostics
+        #expect(diagnostics.map(\.message) == ["unknown clause 'line_items' for 'checkout'"])
+        #expect(diagnostics.first?.help == "did you mean 'items'?")
+    }
 }

@@ -89,6 +89,16 @@ import Glibc
         #expect(result.err.contains("unknown command '.nope'"))
     }
 
+    @Test func helpCoversEveryResource() async {
+        let result = await run(lines([".help subscription", ".help webhooks"]))
+        #expect(result.out.contains("subscription cancel SUBSCRIPTION"))
+        #expect(result.out.contains("sends DELETE /v1/subscriptions/{subscription}"))
+        #expect(result.out.contains("subscriptions\n  list subscriptions, newest first"))
+        #expect(result.out.contains("webhook deliveries\n"))
+        #expect(result.out.contains("e.g. webhook delete hook"))
+        #expect(result.err == "")
+    }
+
     @Test func saveWritesAScriptThatReplaysWithVariablesForIDs() async throws {
         let path = "/tmp/flex-repl-save-\(getpid()).flex"
         defer { unlink(path) }
