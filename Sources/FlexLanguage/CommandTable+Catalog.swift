@@ -24,6 +24,12 @@ extension CommandTable {
         ClauseSyntax("last_name", .string, help: "family name"),
         ClauseSyntax("phone", .string, help: "phone number in E.164 form, e.g. \"+15555550100\""),
     ]
+    /// Flex's own customer fields beyond the four the language started with.
+    static let moreCustomerFields: [ClauseSyntax] = [
+        ClauseSyntax("employer", .string, help: "the customer's employer"),
+        ClauseSyntax("shipping", .record, help: "{ line1, line2, city, state, postal_code, country }"),
+        metadata,
+    ]
     /// Flex's own product fields beyond the sugar words.
     static let productFields: [ClauseSyntax] = [
         ClauseSyntax("gtin", .string, help: "the GTIN, matched against the eligible product list"),
@@ -37,11 +43,11 @@ extension CommandTable {
 
     static let customerCommands: [CommandSyntax] = [
         CommandSyntax(.customerCreate, "customer create", RequestSyntax(.POST, "/v1/customers", wrapper: "customer"),
-                      clauses: customerFields + [metadata], example: "customer create email \"ada@example.com\" first_name \"Ada\"",
+                      clauses: customerFields + moreCustomerFields, example: "customer create email \"ada@example.com\" first_name \"Ada\"",
                       summary: "create a customer (POST /v1/customers)"),
         get(.customerGet, "customer", "fcus_", "/v1/customers", summary: "fetch a customer (GET /v1/customers/{id})"),
         CommandSyntax(.customerUpdate, "customer update", RequestSyntax(.PATCH, "/v1/customers/{customer}", wrapper: "customer"),
-                      positionals: [id("customer", "fcus_")], clauses: customerFields + [metadata],
+                      positionals: [id("customer", "fcus_")], clauses: customerFields + moreCustomerFields,
                       summary: "update a customer (PATCH /v1/customers/{id})"),
         CommandSyntax(.customerDelete, "customer delete", RequestSyntax(.DELETE, "/v1/customers/{customer}"),
                       positionals: [id("customer", "fcus_")], example: "customer delete c",

@@ -26,6 +26,7 @@ public enum CommandTable {
     static let pageClauses: [ClauseSyntax] = [
         ClauseSyntax("starting_after", .string, help: "the page after this object ID"),
         ClauseSyntax("ending_before", .string, help: "the page before this object ID"),
+        ClauseSyntax("offset", .integer, help: "skip this many objects"),
     ]
     static let metadata = ClauseSyntax("metadata", .record, help: "your key-value pairs, e.g. { order: \"7\" }")
     static let active = ClauseSyntax("active", .any, help: "true or false")
