@@ -6,8 +6,9 @@ extension Lexer {
     mutating func lexString() {
         let start = position
         var flags: Token.Flags = []
-        interpolations.removeAll(keepingCapacity: true)
-        let (stringEnd, terminated) = scanString(from: start, flags: &flags)
+        // Where each interpolation's `$` and closing brace are (allocated only when there are some).
+        var interpolations: [(dollar: Int, close: Int)] = []
+        let (stringEnd, terminated) = scanString(from: start, flags: &flags, interpolations: &interpolations)
         position = stringEnd
         pendingContinuation = false
         if !terminated {
@@ -21,7 +22,7 @@ extension Lexer {
             let textEnd = max(start + 1, terminated ? stringEnd - 1 : stringEnd)
             // In an unterminated string everything up to the end of input is already one error:
             // its interpolations stay text.
-            decodePieces(from: start + 1, to: textEnd, interpolates: terminated)
+            decodePieces(from: start + 1, to: textEnd, interpolations: terminated ? interpolations : nil)
             pieces = Token.packPieces(first: discardedPieces + first, count: stringPieces.count - first)
         }
         tokens.append(Token(kind: .string, flags: flags, start: start, end: stringEnd, value: pieces))
@@ -35,8 +36,9 @@ extension Lexer {
 
     /// Finds the end of the string opening at `start`, stepping over nested `${ … "…" … }` with an
     /// explicit stack (no recursion, so no input can overflow the stack). Reports invalid bytes
-    /// inside, and records where the literal's own interpolations open and close (`interpolations`).
-    mutating func scanString(from start: Int, flags: inout Token.Flags) -> (end: Int, terminated: Bool) {
+    /// inside, and records where the literal's own interpolations open and close.
+    mutating func scanString(from start: Int, flags: inout Token.Flags,
+                             interpolations: inout [(dollar: Int, close: Int)]) -> (end: Int, terminated: Bool) {
         var index = start + 1
         var inString = true
         // How many `${` are open, how many `{` deep the innermost one's expression is, and the same
@@ -111,9 +113,9 @@ extension Lexer {
 
     // MARK: - Pieces
 
-    /// Splits the literal's text `start..<end` into pieces, decoding escapes. With `interpolates`,
-    /// each `${` is the next of the interpolations `scanString` recorded; otherwise it is text.
-    mutating func decodePieces(from start: Int, to end: Int, interpolates: Bool) {
+    /// Splits the literal's text `start..<end` into pieces, decoding escapes. Each `${` is the next
+    /// of the `interpolations` that `scanString` recorded; without them (nil) it is text.
+    mutating func decodePieces(from start: Int, to end: Int, interpolations: [(dollar: Int, close: Int)]?) {
         var segmentCount = 0
         var nextInterpolation = 0
         // Text between escapes is taken straight from the source; `decoded` collects a piece only
@@ -127,7 +129,8 @@ extension Lexer {
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<position]))
                 position = decodeEscape(at: position, end: end, into: &decoded)
                 runStart = position
-            } else if byte == UInt8(ascii: "$"), position + 1 < end, buffer[position + 1] == UInt8(ascii: "{"), interpolates {
+            } else if byte == UInt8(ascii: "$"), position + 1 < end, buffer[position + 1] == UInt8(ascii: "{"),
+                      let interpolations {
                 if runStart < position || !decoded.isEmpty {
                     appendText(from: runStart, to: position, decoded: &decoded)
                     segmentCount += 1
@@ -228,9 +231,7 @@ extension Lexer {
         stringPieces.append(.invalidEscape(.error(message, at: SourceSpan(file: file, start: start, end: end), help: help)))
     }
 
-    /// The pieces of a string token that needs decoding.
-    func stringPieces(of token: Token) -> ArraySlice<StringPiece> {
-        let range = token.pieces
-        return stringPieces[(range.lowerBound - discardedPieces)..<(range.upperBound - discardedPieces)]
-    }
+    /// Piece number `number` of the input (see `Token.pieces`).
+    @inline(__always)
+    func stringPiece(_ number: Int) -> StringPiece { stringPieces[number - discardedPieces] }
 }

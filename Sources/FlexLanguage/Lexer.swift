@@ -36,8 +36,6 @@ public struct Lexer {
     /// the input is `stringPieces[n - discardedPieces]` (dropped along with their tokens).
     var stringPieces: [StringPiece] = []
     var discardedPieces = 0
-    /// Scratch for `lexString`: the offsets of the `$` and the `}` of each interpolation of the string being lexed.
-    var interpolations: [(dollar: Int, close: Int)] = []
 
     /// Tokenizes a whole source file.
     public static func tokenize(_ file: SourceFile) -> LexResult {

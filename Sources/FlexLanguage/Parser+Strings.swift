@@ -32,8 +32,8 @@ extension Parser {
             tree.append(.text(.source(start, end)))
             return mark
         }
-        for piece in lexer.stringPieces(of: token) {
-            switch piece {
+        for number in token.pieces {
+            switch lexer.stringPiece(number) {
             case .text(let start, let end):
                 tree.append(.text(TextReference(start: start, end: end)))
             case .decoded(let text):
