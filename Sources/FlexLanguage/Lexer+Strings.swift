@@ -41,9 +41,9 @@ extension Lexer {
                              interpolations: inout [(dollar: Int, close: Int)]) -> (end: Int, terminated: Bool) {
         var index = start + 1
         var inString = true
-        // How many `${` are open, how many `{` deep the innermost one's expression is, and the same
-        // count for each enclosing one (the array is touched only by nested interpolations, so a
-        // plain `${x}` allocates nothing).
+        // How many interpolations are open, how many braces deep the innermost one's expression is,
+        // and the same count for each enclosing one (the array is touched only by nested
+        // interpolations, so a plain `${x}` allocates nothing).
         var openInterpolations = 0
         var braces = 0
         var enclosingBraces: [Int] = []
