@@ -163,16 +163,7 @@ extension Parser {
                 let member = identifier(name)
                 expression = make(.member(expression, member), span: tree.span(expression).merged(with: span(name)))
             case .leftBracket:
-                let open = current
-                advance()
-                let subscriptValue = parseBracketed { parser in
-                    guard parser.canStartExpression(parser.current) else {
-                        parser.errorAtCurrent("expected an index after '['")
-                        return parser.make(.invalid, span: parser.span(open))
-                    }
-                    return parser.parseExpression()
-                }
-                expectCloser(.rightBracket, for: open)
+                let subscriptValue = parseEnclosedExpression(closer: .rightBracket, missing: "expected an index after '['")
                 expression = make(.index(expression, subscriptValue), span: span(from: tree.span(expression).start))
             default:
                 return expression
@@ -191,6 +182,48 @@ extension Parser {
             commandsAllowed = savedCommands
         }
         return body(&self)
+    }
+
+    /// One expression between the bracket at `current` and its `closer` (a subscript, parentheses);
+    /// `missing` is reported when none is there.
+    mutating func parseEnclosedExpression(closer: TokenKind, missing: String) -> ExpressionReference {
+        let open = current
+        advance()
+        let inner = parseBracketed { parser in
+            guard parser.canStartExpression(parser.current) else {
+                parser.errorAtCurrent(missing)
+                return parser.make(.invalid, span: parser.span(open))
+            }
+            return parser.parseExpression()
+        }
+        expectCloser(closer, for: open)
+        return inner
+    }
+
+    // elements = [ element { "," element } [ "," ] ]   (up to a closer the caller expects)
+    /// Stops at `closer`, after an element with no comma, when `parseElement` returns false
+    /// (having reported why), or in panic mode.
+    mutating func parseCommaSeparated(until closer: TokenKind, _ parseElement: (inout Parser) -> Bool) {
+        while current.kind != closer, !panicking {
+            guard parseElement(&self), current.kind == .comma else { return }
+            advance()
+        }
+    }
+
+    /// Expressions separated by commas up to `closer`, as a list of the tree (arguments, list
+    /// elements); `missing` is reported where neither an expression nor the closer is.
+    mutating func parseExpressionList(until closer: TokenKind, missing: String) -> NodeRange {
+        let elements = tree.referenceMark
+        parseCommaSeparated(until: closer) { parser in
+            guard parser.canStartExpression(parser.current) else {
+                parser.errorAtCurrent(missing)
+                return false
+            }
+            let element = parser.parseExpression()
+            parser.tree.append(element)
+            return true
+        }
+        return tree.finishReferences(from: elements)
     }
 
     // primary = literal | ID | STRING | "null" | "true" | "false" | NAME | call | command | list | record | "(" expression ")"
@@ -220,15 +253,7 @@ extension Parser {
             return parseRecord()
         case .leftParen:
             let open = current
-            advance()
-            let inner = parseBracketed { parser in
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected an expression after '('")
-                    return parser.make(.invalid, span: parser.span(open))
-                }
-                return parser.parseExpression()
-            }
-            expectCloser(.rightParen, for: open)
+            let inner = parseEnclosedExpression(closer: .rightParen, missing: "expected an expression after '('")
             // The span covers the parentheses so carets underline what was written.
             tree.setSpan(inner, span(from: Int(open.start)))
             return inner
@@ -271,20 +296,7 @@ extension Parser {
         advance() // name
         let open = current
         advance() // (
-        let arguments: NodeRange = parseBracketed { parser in
-            let arguments = parser.tree.referenceMark
-            while parser.current.kind != .rightParen, !parser.panicking {
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected an argument or ')'")
-                    break
-                }
-                let argument = parser.parseExpression()
-                parser.tree.append(argument)
-                guard parser.current.kind == .comma else { break }
-                parser.advance()
-            }
-            return parser.tree.finishReferences(from: arguments)
-        }
+        let arguments = parseBracketed { $0.parseExpressionList(until: .rightParen, missing: "expected an argument or ')'") }
         expectCloser(.rightParen, for: open)
         return make(.call(name, arguments), span: span(from: tree.span(name).start))
     }
@@ -293,20 +305,7 @@ extension Parser {
     mutating func parseList() -> ExpressionReference {
         let open = current
         advance()
-        let elements: NodeRange = parseBracketed { parser in
-            let elements = parser.tree.referenceMark
-            while parser.current.kind != .rightBracket, !parser.panicking {
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected a list element or ']'")
-                    break
-                }
-                let element = parser.parseExpression()
-                parser.tree.append(element)
-                guard parser.current.kind == .comma else { break }
-                parser.advance()
-            }
-            return parser.tree.finishReferences(from: elements)
-        }
+        let elements = parseBracketed { $0.parseExpressionList(until: .rightBracket, missing: "expected a list element or ']'") }
         expectCloser(.rightBracket, for: open)
         return make(.list(elements), span: span(from: Int(open.start)))
     }
