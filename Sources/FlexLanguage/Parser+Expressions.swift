@@ -201,12 +201,21 @@ extension Parser {
     }
 
     // elements = [ element { "," element } [ "," ] ]   (up to a closer the caller expects)
-    /// Stops at `closer`, after an element with no comma, when `parseElement` returns false
-    /// (having reported why), or in panic mode.
-    mutating func parseCommaSeparated(until closer: TokenKind, _ parseElement: (inout Parser) -> Bool) {
+    /// Stops at `closer`, after an element with no separator, when `parseElement` returns false
+    /// (having reported why), or in panic mode. With `newlines`, a newline separates elements too
+    /// and newlines around commas are skipped (records).
+    mutating func parseCommaSeparated(until closer: TokenKind, newlines: Bool = false, _ parseElement: (inout Parser) -> Bool) {
+        if newlines { skipNewlines() }
         while current.kind != closer, !panicking {
-            guard parseElement(&self), current.kind == .comma else { return }
+            guard parseElement(&self) else { return }
+            let sawNewline = newlines && current.kind == .newline
+            if newlines { skipNewlines() }
+            guard current.kind == .comma else {
+                if sawNewline { continue }
+                return
+            }
             advance()
+            if newlines { skipNewlines() }
         }
     }
 
@@ -321,51 +330,52 @@ extension Parser {
         let example = kind == .values ? "write a record like { email: \"a@b.co\", count: 2 }" : "write a pattern like { id: any id, status: \"open\" }"
         let entries: NodeRange = parseBracketed { parser in
             let entries = parser.tree.entryMark
-            parser.skipNewlines()
-            while parser.current.kind != .rightBrace, !parser.panicking {
-                let keyToken = parser.current
-                let key: String
-                let keyText: TextReference
-                switch keyToken.kind {
-                case .identifier:
-                    key = parser.text(keyToken)
-                    keyText = parser.sourceText(keyToken)
-                case .string:
-                    key = parser.plainString(keyToken, purpose: "a field name") ?? ""
-                    keyText = parser.tree.addString(key)
-                default:
-                    parser.errorAtCurrent("expected a field name or '}'", help: example)
-                    return parser.tree.finishEntries(from: entries)
-                }
-                parser.advance()
-                guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return parser.tree.finishEntries(from: entries) }
-                parser.skipNewlines()
-                let value: ExpressionReference
-                switch kind {
-                case .values:
-                    guard parser.canStartExpression(parser.current) else {
-                        parser.errorAtCurrent("expected a value after '\(key):'")
-                        return parser.tree.finishEntries(from: entries)
-                    }
-                    value = parser.parseExpression()
-                case .patterns:
-                    value = parser.parsePattern()
-                }
-                parser.tree.append(RecordEntryRecord(key: keyText, keyStart: keyToken.start, keyEnd: keyToken.end, value: value))
-                let sawNewline = parser.current.kind == .newline
-                parser.skipNewlines()
-                if parser.current.kind == .comma {
-                    parser.advance()
-                    parser.skipNewlines()
-                } else if !sawNewline, parser.current.kind != .rightBrace {
-                    parser.errorAtCurrent("expected ',' or '}' after the \(kind == .values ? "value" : "pattern") of '\(key)'")
-                    return parser.tree.finishEntries(from: entries)
-                }
-            }
+            parser.parseCommaSeparated(until: .rightBrace, newlines: true) { $0.parseRecordEntry(of: kind, example: example) }
             return parser.tree.finishEntries(from: entries)
         }
         expectCloser(.rightBrace, for: open)
         return make(.record(entries), span: span(from: Int(open.start)))
+    }
+
+    // entry = ( NAME | STRING ) ":" expression   (or pattern)
+    /// Appends the entry to the tree's pending entries; false after an error.
+    mutating func parseRecordEntry(of kind: RecordEntries, example: String) -> Bool {
+        let keyToken = current
+        let key: String
+        let keyText: TextReference
+        switch keyToken.kind {
+        case .identifier:
+            key = text(keyToken)
+            keyText = sourceText(keyToken)
+        case .string:
+            key = plainString(keyToken, purpose: "a field name") ?? ""
+            keyText = tree.addString(key)
+        default:
+            errorAtCurrent("expected a field name or '}'", help: example)
+            return false
+        }
+        advance()
+        guard expect(.colon, "expected ':' after the field name '\(key)'") else { return false }
+        skipNewlines()
+        let value: ExpressionReference
+        switch kind {
+        case .values:
+            guard canStartExpression(current) else {
+                errorAtCurrent("expected a value after '\(key):'")
+                return false
+            }
+            value = parseExpression()
+        case .patterns:
+            value = parsePattern()
+        }
+        tree.append(RecordEntryRecord(key: keyText, keyStart: keyToken.start, keyEnd: keyToken.end, value: value))
+        switch current.kind {
+        case .newline, .comma, .rightBrace:
+            return true
+        default:
+            errorAtCurrent("expected ',' or '}' after the \(kind == .values ? "value" : "pattern") of '\(key)'")
+            return false
+        }
     }
 
     mutating func skipNewlines() {

@@ -87,7 +87,7 @@ extension Token {
     /// A string's pieces, numbered from the start of the input, packed into `value`.
     static func packPieces(first: Int, count: Int) -> Int { first << 32 | count }
 
-    /// The pieces of a string that needs decoding (`Lexer.stringPieces(of:)`).
+    /// The pieces of a string that needs decoding (`Lexer.stringPiece(_:)`).
     var pieces: Range<Int> {
         let first = value >> 32
         return first..<(first + (value & 0xFFFF_FFFF))
