@@ -33,7 +33,7 @@ public struct ScriptFailure: Error, Sendable {
     }
 }
 
-/// The process exit codes (LANGUAGE.md §6).
+/// The process exit codes (docs/language.md §7, "Running files and scenarios").
 public enum ExitStatus {
     public static let success: Int32 = 0
     public static let usage: Int32 = 1
