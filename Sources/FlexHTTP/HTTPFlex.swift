@@ -83,7 +83,7 @@ public final class HTTPFlex: FlexBackend {
                 failure = error
                 retryAfter = nil
                 let retryable = request.method != .PATCH || !sent
-                if retryable, !error.isFinal, let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) {
+                if retryable, !error.isFinal, !Task.isCancelled, let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) {
                     try await policy.sleep(wait)
                     continue
                 }
