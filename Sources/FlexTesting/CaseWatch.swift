@@ -2,9 +2,18 @@
 // after SIGINT/SIGTERM, every running case. Stopping a case raises its interpreter's
 // Interruption (loops stop at their next step) and cancels the task running it (a live request
 // in flight or a sleep ends at once). Cases register only for the time they run, so the watcher
-// never touches a task that has finished.
+// never touches a task that has finished. It runs on a thread of its own, not a task: endless
+// cases that never suspend can hold every thread of the concurrency pool.
 import FlexInterpreter
 import FlexSync
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 final class CaseWatch: Sendable {
     /// A case being run: when it must stop, how to tell its interpreter, and its task.
@@ -23,7 +32,6 @@ final class CaseWatch: Sendable {
 
     let timeout: CaseTimeout?
     private let entries = Locked(Entries())
-    static let period: Duration = .milliseconds(10)
 
     init(timeout: CaseTimeout?) {
         self.timeout = timeout.flatMap { $0.isUnlimited ? nil : $0 }
@@ -46,10 +54,35 @@ final class CaseWatch: Sendable {
         return result
     }
 
-    /// Watches until its task is cancelled (when the run's cases are all done).
-    func run() async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: CaseWatch.period)
+    private let stopping = Atomic<Bool>(false)
+    private let thread = Locked<pthread_t?>(nil)
+
+    /// Starts the watching thread; `stop()` ends it.
+    func start() {
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var handle = pthread_t()
+        let started = pthread_create(&handle, nil, { context in
+            guard let context else { return nil }
+            Unmanaged<CaseWatch>.fromOpaque(context).takeRetainedValue().watch()
+            return nil
+        }, context)
+        if started == 0 {
+            thread.withLock { $0 = handle }
+        } else {
+            Unmanaged<CaseWatch>.fromOpaque(context).release()
+        }
+    }
+
+    /// Ends the watching thread and waits for it.
+    func stop() {
+        stopping.store(true, ordering: .relaxed)
+        if let handle = thread.withLock({ $0 }) { pthread_join(handle, nil) }
+    }
+
+    private func watch() {
+        while !stopping.load(ordering: .relaxed) {
+            var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+            nanosleep(&pause, nil)
             stopOverdueCases()
         }
     }

@@ -48,10 +48,9 @@ public struct TestRunner: Sendable {
         }
 
         let watch = CaseWatch(timeout: options.timeout)
-        let watcher = Task { await watch.run() }
+        watch.start()
         let results = await run(cases, of: suite, jobs: jobs, bailed: options.bail && !selectedBroken.isEmpty, watch: watch, reporters: reporters)
-        watcher.cancel()
-        await watcher.value
+        watch.stop()
 
         // Cases that never ran: after --bail, or after a signal stopped the run.
         let wasInterrupted = Interruption.isRequested

@@ -45,18 +45,29 @@ public final class ChildProcess {
     /// What the child wrote to stdout so far.
     public var stdoutSoFar: String { files.stdout.read() }
 
+    /// What the child wrote to stderr so far (unbuffered in flex, so it shows progress).
+    public var stderrSoFar: String { files.stderr.read() }
+
     /// Sends `signal` to the child alone (not its process group).
     public func send(_ signal: Int32) { kill(pid, signal) }
 
-    /// Polls stdout until `condition` holds or `timeoutSeconds` pass; whether it held.
-    public func waitForOutput(timeoutSeconds: Int = 30, until condition: (String) -> Bool) -> Bool {
+    /// Whether the child has installed a handler for `signal` (Linux: SigCgt in /proc/PID/status).
+    public func catches(_ signal: Int32) -> Bool {
+        guard let status = FileSystem.read("/proc/\(pid)/status"),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingPrefix(while: \.isWhitespace), radix: 16) else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
+    }
+
+    /// Polls until `condition` holds or `timeoutSeconds` pass; whether it held.
+    public func waitUntil(timeoutSeconds: Int = 30, _ condition: () -> Bool) -> Bool {
         let deadline = ProcessRunner.monotonicNanoseconds() + UInt64(timeoutSeconds) * 1_000_000_000
         while ProcessRunner.monotonicNanoseconds() < deadline {
-            if condition(stdoutSoFar) { return true }
+            if condition() { return true }
             var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
             nanosleep(&pause, nil)
         }
-        return condition(stdoutSoFar)
+        return condition()
     }
 
     /// Waits for the exit (killing the child after `timeoutSeconds`) and collects its output.
