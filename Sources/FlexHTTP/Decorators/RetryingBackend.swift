@@ -62,7 +62,8 @@ public struct RetryingBackend: FlexBackend {
             guard let wait = delayBeforeRepeating(answer, request.method, attempts, elapsed: elapsed) else { throw TransportError(failure.message) }
             return wait
         }
-        let retryable = request.method != .PATCH || !failure.sent
+        // A cancelled task (Ctrl-C, a `flex test` timeout) must never send the request again.
+        let retryable = (request.method != .PATCH || !failure.sent) && !Task.isCancelled
         if retryable, !failure.isFinal, let wait = nextDelay(attempts, nil, elapsed) { return wait }
         throw finalError(failure, request: request, attempts: attempts, mayHaveBeenProcessed: mayHaveBeenProcessed)
     }
