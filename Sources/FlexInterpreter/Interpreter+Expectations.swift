@@ -104,7 +104,7 @@ extension Interpreter {
                 it = .record(Record([("code", .string(Interpreter.runtimeErrorCode)),
                                      ("message", .string(failure.diagnostic.message)), ("status", .integer(0))]))
                 return
-            case .expectation:
+            case .expectation, .interrupted:
                 throw failure
             }
         }
@@ -135,13 +135,13 @@ extension Interpreter {
             }
             let step = min(interval, limit - waited)
             if realClock {
-                Interpreter.sleep(seconds: step)
+                try sleep(seconds: step, span: span)
             } else {
                 let response = try await exchange(SimulatorRequests.advanceClock(seconds: step), span: span)
                 if !response.isSuccess {
                     if Interpreter.isMissingSimulatorRoute(response) {
                         realClock = true
-                        Interpreter.sleep(seconds: step)
+                        try sleep(seconds: step, span: span)
                     } else {
                         throw apiFailure(FlexError(response: response), span: span, command: nil)
                     }
@@ -159,11 +159,4 @@ extension Interpreter {
         case let other:
             throw ScriptFailure.runtime("expected a duration such as 30s or 5m, got \(other.kindDescription)", at: expression.span)
         }
-    }
-
-    static func sleep(seconds: Int) {
-        var request = timespec(tv_sec: seconds, tv_nsec: 0)
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 { request = remaining }
-    }
-}
+    }}

@@ -27,7 +27,7 @@ public enum CommandName: String, Hashable, Sendable, BitwiseCopyable, CaseIterab
     case eventGet, events
     case letterGet, lettersOf
     case api
-    // Simulator commands (LANGUAGE.md §5): requests under /_sim/.
+    // Simulator commands (docs/language.md §3, "Command reference"): requests under /_sim/.
     case pay, expire, clockShow, clockAdvance, clockSet, failNext, declineNext, simEvents
     case webhookDeliveries, disputeOpen, disputeResolve, refundSettle, paymentLinkVisit
     case simReset, simSeed, simSnapshot, simRestore
