@@ -58,10 +58,16 @@ enum GenericCommandRequest {
             guard let field = positional.field, let (value, span) = arguments.positional(index) else { continue }
             values.append((field, try json(value, kind: positional.kind, span: span, what: "'\(positional.name)'")))
         }
+        let mode = try arguments.string("mode")
         for clause in syntax.clauses where !handled.contains(clause.name) {
             guard let field = clause.field else { continue }
             guard let (argument, span) = arguments.clause(clause.name) else {
                 if let text = clause.defaultText { values.append((field, .string(text))) }
+                continue
+            }
+            if clause.kind == .items {
+                // Written in place or a list value; what each item becomes depends on the mode.
+                values.append((field, .array(try arguments.lineItems(clause.name, mode: mode) ?? [])))
                 continue
             }
             switch argument {
@@ -70,14 +76,11 @@ enum GenericCommandRequest {
                 case .bool(let flag): values.append((field, .bool(flag)))
                 case .string(let text): values.append((field, .string(text)))
                 }
-            case .items:
-                values.append((field, .array(try arguments.lineItems(clause.name, mode: try arguments.string("mode")) ?? [])))
             case .value(let value):
-                if clause.kind == .items {
-                    values.append((field, .array(try arguments.lineItems(clause.name, mode: try arguments.string("mode")) ?? [])))
-                } else {
-                    values.append((field, try json(value, kind: clause.kind, span: span, what: "'\(clause.name)'")))
-                }
+                values.append((field, try json(value, kind: clause.kind, span: span, what: "'\(clause.name)'")))
+            case .items(let items):
+                // An item list where the table expects another kind (the checker reports it).
+                values.append((field, .array(try items.map { try CommandArguments.lineItem($0, quantities: true, byProduct: false) })))
             }
         }
         return values
