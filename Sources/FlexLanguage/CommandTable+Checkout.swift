@@ -27,18 +27,23 @@ extension CommandTable {
         ClauseSyntax("capture_method", .word(choices: ["manual", "automatic"]), group: "capture_method", help: "manual: authorize now, capture later"),
         ClauseSyntax("client_reference_id", .string, group: "client_reference_id", help: "your order id"),
         ClauseSyntax("discounts", .any, help: "[{ coupon: ID }] or [{ promo_code: ID }]"),
-        ClauseSyntax("shipping_options", .any, help: "[{ shipping_rate: ID }]"),
         ClauseSyntax("subscription_data", .record, help: "{ trial_period_days: N, … } for mode subscription"),
-        ClauseSyntax("tax_rate", .record, help: "{ amount: N }"),
         ClauseSyntax("tax_calculation_mode", .word(choices: ["exclusive", "inclusive"]), help: "whether prices include the tax"),
         ClauseSyntax("defaults", .record, help: "prefill the hosted page: { email, first_name, last_name, phone }"),
-        ClauseSyntax("allow_promotion_codes", .any, help: "true: the shopper may enter a promotion code"),
-        ClauseSyntax("shipping_address_collection", .any, help: "true: ask the shopper for a shipping address"),
+    ] + sessionOptionClauses + [
         ClauseSyntax("payment_intent_data", .record, help: "{ capture_method, metadata }"),
         ClauseSyntax("custom_text", .record, help: "{ submit: { message }, … }"),
         ClauseSyntax("visit_type", .string, help: "the kind of visit"),
         ClauseSyntax("origin", .string, help: "where the checkout started, e.g. \"shopify\""),
         metadata,
+    ]
+
+    /// Options a checkout session and a payment link (a template for sessions) share.
+    static let sessionOptionClauses: [ClauseSyntax] = [
+        ClauseSyntax("allow_promotion_codes", .any, help: "true: the shopper may enter a promotion code"),
+        ClauseSyntax("shipping_address_collection", .any, help: "true: ask the shopper for a shipping address"),
+        ClauseSyntax("shipping_options", .any, help: "[{ shipping_rate: ID }]"),
+        ClauseSyntax("tax_rate", .record, help: "{ amount: N }"),
     ]
 
     static let allocationPins = ClauseSyntax("payment_methods", .any, help: "[{ payment_method_id: ID, amount: M }]: pin a card's share")
