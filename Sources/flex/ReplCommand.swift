@@ -16,10 +16,19 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var backendOptions: BackendOptions
 
-    /// On a terminal: libedit and history. Otherwise statements are read like `flex run -`.
+    /// On a terminal: libedit and history. From a pipe, `flex repl` reads entries as the
+    /// terminal does (dot-commands too, results echoed) without prompts, while `flex` alone
+    /// reads a script like `flex run -`.
     func execute(output: StandardOutputSink) async -> Int32 {
         let interactive = isatty(0) != 0
         guard let plan = backendOptions.start(output: output, announce: !interactive) else { return ExitStatus.usage }
+        if !interactive, Self.wasNamed {
+            var configuration = plan.configuration(seed: seed)
+            configuration.color = colorDiagnostics()
+            let code = await REPL(reader: PlainLineReader(), output: output, configuration: configuration, isPiped: true).run()
+            await plan.finish()
+            return code
+        }
         guard interactive else {
             var configuration = plan.configuration(seed: seed)
             configuration.color = colorDiagnostics()
@@ -39,4 +48,7 @@ struct ReplCommand: ParsableCommand {
         await plan.finish()
         return code
     }
+
+    /// Whether the command line said `repl` (main turns a bare `flex` into `repl` too).
+    static var wasNamed: Bool { CommandLine.arguments.dropFirst().first == "repl" }
 }

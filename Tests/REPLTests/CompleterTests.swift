@@ -7,6 +7,8 @@ import Testing
 final class FakeSession: CompletionSource {
     var variableNames: [String] = ["thermo", "total", "paid"]
     var seenIDs: [String] = ["fcus_01AAA", "fcus_01AAB", "fcs_01XYZ"]
+    let hints = ["fcus_01AAA": "customer ada@example.com", "fcs_01XYZ": "checkout_session open $49.98"]
+    func hint(forID id: String) -> String? { hints[id] }
     func fieldNames(of path: [String]) -> [String] {
         switch path {
         case ["paid"]: ["status", "customer", "amount_total", "id"]
