@@ -57,7 +57,7 @@ public struct Completer {
         }
         var next = candidates(after: scan.words, source: source)
         if next.ids == .none, Self.mayStartAnID(word) { next.ids = .all }
-        var completion = Completion.of(word, among: next.words + Self.ids(next.ids, from: source))
+        var completion = Completion.of(word, among: next.words + Self.ids(next.ids, matching: word, from: source))
         if next.ids != .none { completion.attachHints(from: source) }
         return completion
     }
@@ -77,17 +77,21 @@ public struct Completer {
         word.count >= 2 && word.first == "f" && FlexIDPrefix.all.contains { $0.hasPrefix(word) || word.hasPrefix($0) }
     }
 
-    static func ids(_ which: Candidates.IDs, from source: CompletionSource) -> [String] {
+    /// The session's IDs that may complete `word`; the completion itself filters by `word`, so
+    /// a prefix the word already has needs no pass of its own.
+    static func ids(_ which: Candidates.IDs, matching word: String, from source: CompletionSource) -> [String] {
         switch which {
         case .none: []
         case .all: source.seenIDs
+        case .prefixed(let prefix) where word.hasPrefix(prefix): source.seenIDs
         case .prefixed(let prefix): source.seenIDs.filter { $0.hasPrefix(prefix) }
         }
     }
 
     /// What may come next, given the words of the statement before the cursor.
     func candidates(after words: [String], source: CompletionSource) -> Candidates {
-        let valueWords = source.variableNames + Builtins.all.map(\.name) + Self.expressionWords
+        // Built only where a value may come: the session's names are many.
+        let valueWords = { source.variableNames + Builtins.all.map(\.name) + Self.expressionWords }
         guard !words.isEmpty else {
             return Candidates(words: Self.statementKeywords + Array(Self.commandWords) + source.variableNames)
         }
@@ -95,9 +99,9 @@ public struct Completer {
         let start = (words.lastIndex { Self.commandStarters.contains($0) } ?? -1) + 1
         let commandWords = Array(words[start...])
         guard let first = commandWords.first else {
-            return Candidates(words: Array(Self.commandWords) + valueWords)
+            return Candidates(words: Array(Self.commandWords) + valueWords())
         }
-        guard Self.commandWords.contains(first) else { return Candidates(words: valueWords) }
+        guard Self.commandWords.contains(first) else { return Candidates(words: valueWords()) }
         let (continuations, match) = Self.phrase(of: commandWords)
         guard let (syntax, length) = match else { return Candidates(words: continuations) }
         let position = CommandPosition.locate(after: commandWords[length...], in: syntax)
@@ -126,7 +130,7 @@ public struct Completer {
 
     /// The table's answer at a place inside a command: clause names where a clause may start (not
     /// the built-ins), a word clause's choices, IDs of the kind a positional or clause takes.
-    func candidates(at position: CommandPosition, of syntax: CommandSyntax, valueWords: [String], source: CompletionSource) -> Candidates {
+    func candidates(at position: CommandPosition, of syntax: CommandSyntax, valueWords: () -> [String], source: CompletionSource) -> Candidates {
         switch position {
         case .positional(let positional):
             var next = Self.candidates(for: positional.kind, valueWords: valueWords, source: source)
@@ -139,16 +143,16 @@ public struct Completer {
         case .clauseValue(let clause):
             return Self.candidates(for: clause.kind, valueWords: valueWords, source: source)
         case .insideBrackets:
-            return Candidates(words: valueWords)
+            return Candidates(words: valueWords())
         }
     }
 
-    static func candidates(for kind: ValueKind, valueWords: [String], source: CompletionSource) -> Candidates {
+    static func candidates(for kind: ValueKind, valueWords: () -> [String], source: CompletionSource) -> Candidates {
         switch kind {
         case .id(let prefix): Candidates(words: source.variableNames, ids: .prefixed(prefix))
         case .word(let choices): Candidates(words: choices)
         case .flag: Candidates(words: [])
-        default: Candidates(words: valueWords)
+        default: Candidates(words: valueWords())
         }
     }
 
