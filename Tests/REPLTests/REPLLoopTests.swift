@@ -1,5 +1,6 @@
 // The REPL loop through a scripted LineReader: echo, errors that leave the session intact,
 // multi-line entries, Ctrl-C, dot-commands, and `.save` producing a script that replays.
+import FlexAPI
 import FlexInterpreter
 import FlexLanguage
 import FlexTestSupport
@@ -115,6 +116,21 @@ import Glibc
         #expect(result.err.contains("'mine' is not defined"))
         #expect(result.err.contains("a scenario runs on a fresh simulator"))
         #expect(result.out.hasSuffix("1 me@example.com\n"), "the session's own state is untouched")
+        #expect(result.repl.recorder.entries.count == 2, ".save leaves out entries with scenarios")
+    }
+
+    @Test func aScenarioAgainstASharedBackendSaysWhyItDoesNotRun() async {
+        var configuration = RunConfiguration.simulated()
+        configuration.backend = BackendDescription(kind: .liveAPI, displayName: "live API http://127.0.0.1:4010")
+        let output = CapturingOutputSink()
+        let reader = ScriptedLineReader(lines: ["scenario \"s\" { expect 1 == 1 }", "print 2"])
+        _ = await REPL(reader: reader, output: output, configuration: configuration).run()
+        let errors = output.standardError.split(separator: "\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("scenarios did not run") == true)
+        #expect(errors.first?.contains("live API http://127.0.0.1:4010") == true)
+        #expect(!output.standardOutput.contains("scenario run"))
+        #expect(output.standardOutput.hasSuffix("2\n"))
     }
 
     @Test func loadSaysWhatItRan() async throws {
