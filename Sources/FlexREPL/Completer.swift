@@ -147,6 +147,8 @@ public struct Completer {
         }
     }
 
+    /// At a value of `kind`: for an ID kind the session's IDs of that prefix and the variables
+    /// (one may hold the object), a word's choices, and otherwise any value.
     static func candidates(for kind: ValueKind, valueWords: () -> [String], source: CompletionSource) -> Candidates {
         switch kind {
         case .id(let prefix): Candidates(words: source.variableNames, ids: .prefixed(prefix))
