@@ -54,12 +54,20 @@ import Glibc
             try terminal.waitForPrompt()
         }
         let ids = terminal.end
-        terminal.send("customer get fcu\t")
+        // A positional of an ID kind: the IDs' common prefix, then the list.
+        terminal.send("customer get \t")
+        try terminal.waitFor("customer get fcus_01", after: ids)
         terminal.settle(milliseconds: 200)
         terminal.send("\t")
         // The hint is the summary without the ID, so it appears only in the list.
         try terminal.waitFor("customer ada@example.com", after: ids)
         try terminal.waitFor("customer bob@example.com", after: ids)
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.waitForPrompt()
+        // A partial prefix anywhere.
+        let partial = terminal.end
+        terminal.send("print fcu\t")
+        try terminal.waitFor("print fcus_01", after: partial)
         terminal.send(PseudoTerminal.ctrlC)
         try terminal.waitForPrompt()
 
