@@ -104,6 +104,17 @@ final class FakeSession: CompletionSource {
         #expect(complete("refund s amount total - 1 rea").insertion == "son ")
     }
 
+    @Test func aRecordValueKeepsTheCommandButABlockStartsAStatement() {
+        let afterFields = complete("checkout items [p] fields {mode: \"x\", n: {a: 1}} ").candidates
+        #expect(afterFields.contains("save_card") && !afterFields.contains("fields"))
+        #expect(complete("api POST \"/v1/x\" {a: 1} ").candidates == ["fields"], "only the clause every command takes")
+        #expect(complete("let r = {a: tot").insertion == "al ")
+        #expect(complete("expect r == {a: 1} and tot").insertion == "al ")
+        #expect(complete("scenario \"s\" { chec").insertion == "kout")
+        #expect(complete("if x == {a: 1} { customer cr").insertion == "eate ")
+        #expect(complete("if x { 1 } else { scen").insertion == "ario ")
+    }
+
     @Test func positionalsOfAnIDKindOfferThoseIDs() {
         let candidates = complete("customer get ").candidates
         #expect(candidates.contains("fcus_01AAA") && candidates.contains("fcus_01AAB"))
