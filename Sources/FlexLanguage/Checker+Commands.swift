@@ -50,6 +50,7 @@ extension Checker.Pass {
     /// integer comparisons over a stack buffer, so a clean command allocates nothing.
     private mutating func checkClauses(_ invocation: CommandRecord, facts: Checker.ClauseFacts, command: CommandName) {
         let clauses = invocation.clauses
+        let buysProducts = isReimbursement(clauses)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Int(clauses.count)) { entries in
             for (index, position) in clauses.positions.enumerated() {
                 let clause = tree.clauses[position]
@@ -81,7 +82,7 @@ extension Checker.Pass {
                                help: "keep only one of them", notes: [note])
                     }
                 }
-                checkClauseValue(clause, kind: facts.kinds[entry], phrase: invocation.phrase)
+                checkClauseValue(clause, kind: facts.kinds[entry], phrase: invocation.phrase, buysProducts: buysProducts)
             }
             for entry in facts.required where !(0..<Int(clauses.count)).contains(where: { entries[$0] == entry }) {
                 let phrase = phraseText(invocation.phrase)
@@ -111,7 +112,16 @@ extension Checker.Pass {
         return clauses.contains { $0.name == closest } ? closest : fields.first { $0.0 == closest }?.1
     }
 
-    private mutating func checkClauseValue(_ clause: ClauseRecord, kind: ValueKind, phrase: NodeRange) {
+    /// `mode reimbursement`: the items are products, so a product ID in the cart is no mistake.
+    private func isReimbursement(_ clauses: NodeRange) -> Bool {
+        clauses.positions.contains { position in
+            let clause = tree.clauses[position]
+            guard case .word(let word) = clause.value else { return false }
+            return tree.string(clause.name) == "mode" && tree.text(word) == "reimbursement"
+        }
+    }
+
+    private mutating func checkClauseValue(_ clause: ClauseRecord, kind: ValueKind, phrase: NodeRange, buysProducts: Bool) {
         switch clause.value {
         case .none:
             if kind != .flag {
@@ -144,7 +154,8 @@ extension Checker.Pass {
         case .items(let items, _, _):
             for position in items.positions {
                 let item = tree.lineItems[position]
-                if case .flexID(let text) = tree.node(item.price), let prefix = FlexIDPrefix.prefix(of: tree.string(text)), prefix != "fprice_" {
+                if case .flexID(let text) = tree.node(item.price), let prefix = FlexIDPrefix.prefix(of: tree.string(text)), prefix != "fprice_",
+                   !(buysProducts && prefix == "fprod_") {
                     report("expected a price ID (fprice_…), found \(Checker.idNoun(prefix: prefix))", at: tree.span(item.price),
                            help: "an item is a price (or its ID) and a quantity, like [price x2]")
                 }

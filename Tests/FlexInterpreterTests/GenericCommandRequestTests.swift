@@ -41,7 +41,7 @@ private func key(_ n: Int) -> [HTTPHeader] { [HTTPHeader("Idempotency-Key", "fle
          [APIRequest(.POST, "/v1/checkout/sessions", headers: key(1), body: ["checkout_session": [
             "mode": "payment", "line_items": [["price": "fprice_A", "quantity": 1]], "setup_future_use": "off_session",
             "client_reference_id": "order-7", "metadata": ["k": "v"]]])]),
-        ("let g = \"fprod_G\"\ncheckout mode reimbursement items [g, {product: fprod_H, quantity: 2}]",
+        ("checkout mode reimbursement items [fprod_G, {product: fprod_H, quantity: 2}]",
          [APIRequest(.POST, "/v1/checkout/sessions", headers: key(1), body: ["checkout_session": [
             "mode": "reimbursement", "line_items": [["product": "fprod_G", "quantity": 1], ["product": "fprod_H", "quantity": 2]]]])]),
         ("checkout items [{price_data: {product: fprod_G, unit_amount: 500}} x2]",

@@ -59,4 +59,14 @@ import Testing
         #expect(diagnostics.map(\.message) == ["unknown clause 'line_items' for 'checkout'"])
         #expect(diagnostics.first?.help == "did you mean 'items'?")
     }
+
+    @Test func productIDsAreItemsInReimbursementModeOnly() {
+        func diagnostics(_ text: String) -> [String] {
+            let sources = SourceManager()
+            let parsed = Parser.parse(sources.add(path: "main.flex", text: text))
+            return (parsed.diagnostics + Checker(sources: sources, loader: nil).check(parsed.program).diagnostics).map(\.message)
+        }
+        #expect(diagnostics("checkout mode reimbursement items [fprod_x]\n").isEmpty)
+        #expect(diagnostics("checkout items [fprod_x]\n") == ["expected a price ID (fprice_…), found a product ID"])
+    }
 }
