@@ -15,6 +15,13 @@ find "$root/examples" "$root/fixtures/scripts" "$root/fixtures/diagnostics" "$ro
     cp "$file" "$corpus/interpreter/seed-$name"
 done
 
+# Builtins on large and shared values (the limits must fail fast, never hang): doubling, text of
+# a hugely shared value, appends in place, comparisons of shared values.
+interp="$corpus/interpreter"
+printf 'let x = [1]\nrepeat 40 { x = [x, x] }\nprint len(json(x)), len(string(x))\nexpect x == x\n' > "$interp/hostile-doubling"
+printf 'let l = range(100000)\nprint len(json([l, l, l, l, l, l, l, l, l, l]))\nprint sum(l), "${[l, l]}"\n' > "$interp/hostile-json"
+printf 'let l = []\nlet s = ""\nfor i in range(500) { l = l + [i, {a: [i]}]\n s = s + "${i}," }\nlet m = l\nl = l + l\nexpect m != l\nprint len(l), len(s)\n' > "$interp/hostile-appends"
+
 # Simulator requests: NUL-separated; the first byte modulo 5 picks GET, POST, PATCH, PUT, DELETE
 # (\001 POST, \002 PATCH, \005 GET), then the path, a newline, the JSON body.
 # `$0` is the ID the first response returned.

@@ -46,19 +46,23 @@ extension Interpreter {
             guard let keys = first.recordKeys else {
                 throw ScriptFailure.runtime("keys needs a record, got \(first.kindDescription)", at: firstSpan)
             }
-            return .list(keys.map(Value.string))
+            return .list(ValueList(scalars: keys.map(Value.string)))
 
         case "values":
             guard let entries = first.recordEntries else {
                 throw ScriptFailure.runtime("values needs a record, got \(first.kindDescription)", at: firstSpan)
             }
-            return .list(entries.map(\.value))
+            return .list(ValueList(entries.map(\.value)))
 
         case "json":
-            return .string(first.json.serialized())
+            var text = Interpreter.textBuilder()
+            first.writeJSON(to: &text)
+            return .string(try Interpreter.finished(text, span: span))
 
         case "string":
-            return .string(first.printed)
+            var text = Interpreter.textBuilder()
+            first.writePrinted(to: &text)
+            return .string(try Interpreter.finished(text, span: span))
 
         case "dollars":
             guard case .integer(let cents) = first else {
@@ -68,39 +72,60 @@ extension Interpreter {
             return .string(Interpreter.dollars(cents))
 
         case "sum":
-            guard let elements = first.listElements else {
-                throw ScriptFailure.runtime("sum needs a list of integers, got \(first.kindDescription)", at: firstSpan)
-            }
-            var total = 0
-            for element in elements {
-                guard case .integer(let value) = element else {
-                    throw ScriptFailure.runtime("sum needs a list of integers, but it holds \(element.kindDescription)", at: firstSpan)
-                }
-                total = try integerArithmetic(.add, total, value, span: span)
-            }
-            return .integer(total)
+            return try sum(first, listSpan: firstSpan, span: span)
 
         case "range":
-            guard case .integer(let a) = first else {
-                throw ScriptFailure.runtime("range needs integers, got \(first.kindDescription)", at: firstSpan)
-            }
-            var (low, high) = (0, a)
-            if values.count == 2 {
-                guard case .integer(let b) = values[1] else {
-                    throw ScriptFailure.runtime("range needs integers, got \(values[1].kindDescription)", at: arguments[1].span)
-                }
-                (low, high) = (a, b)
-            }
-            guard high > low else { return .list([]) }
-            let (count, overflow) = high.subtractingReportingOverflow(low)
-            guard !overflow, count <= Interpreter.maximumRange else {
-                throw ScriptFailure.runtime("range is too large (at most \(Interpreter.maximumRange) elements)", at: span)
-            }
-            return .list((low..<high).map(Value.integer))
+            return try range(values, arguments: arguments, span: span)
 
         default:
             throw ScriptFailure.runtime("unknown function '\(name)'", at: span)
         }
+    }
+
+    /// `sum(list)`: overflow is an error; Ctrl-C is noticed on long lists.
+    func sum(_ list: Value, listSpan: SourceSpan, span: SourceSpan) throws -> Value {
+        guard let elements = list.listElements else {
+            throw ScriptFailure.runtime("sum needs a list of integers, got \(list.kindDescription)", at: listSpan)
+        }
+        var total = 0
+        for (index, element) in elements.enumerated() {
+            guard case .integer(let value) = element else {
+                throw ScriptFailure.runtime("sum needs a list of integers, but it holds \(element.kindDescription)", at: listSpan)
+            }
+            total = try integerArithmetic(.add, total, value, span: span)
+            if index % TextBuilder.pollInterval == 0 { try Interpreter.checkInterruption(span) }
+        }
+        return .integer(total)
+    }
+
+    /// `range(n)` or `range(a, b)`, at most `maximumRange` elements, built in chunks so Ctrl-C
+    /// stops a large one.
+    func range(_ values: [Value], arguments: NodeList<Expression>, span: SourceSpan) throws -> Value {
+        guard case .integer(let a) = values[0] else {
+            throw ScriptFailure.runtime("range needs integers, got \(values[0].kindDescription)", at: arguments.first?.span ?? span)
+        }
+        var (low, high) = (0, a)
+        if values.count == 2 {
+            guard case .integer(let b) = values[1] else {
+                throw ScriptFailure.runtime("range needs integers, got \(values[1].kindDescription)", at: arguments[1].span)
+            }
+            (low, high) = (a, b)
+        }
+        guard high > low else { return .list([]) }
+        let (count, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, count <= Interpreter.maximumRange else {
+            throw ScriptFailure.runtime("range is too large (at most \(Interpreter.maximumRange) elements)", at: span)
+        }
+        var elements: [Value] = []
+        elements.reserveCapacity(count)
+        var next = low
+        while next < high {
+            let end = next + min(high - next, 1 << 16)
+            for number in next..<end { elements.append(.integer(number)) }
+            next = end
+            try Interpreter.checkInterruption(span)
+        }
+        return .list(ValueList(scalars: elements))
     }
 
     /// `2499` → `$24.99`, `-5` → `-$0.05`.

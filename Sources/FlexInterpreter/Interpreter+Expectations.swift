@@ -62,7 +62,7 @@ extension Interpreter {
         var notes: [Diagnostic.Note] = []
         for (key, value) in left {
             if let other = right.first(where: { $0.key == key })?.value {
-                if !value.deepEquals(other) {
+                if (try? value.deepEquals(other)) != true {
                     notes.append(Diagnostic.Note("- \(key): \(value.quoted)"))
                     notes.append(Diagnostic.Note("+ \(key): \(other.quoted)"))
                 }

@@ -15,15 +15,15 @@ extension Interpreter {
 
         case .string(let segments):
             if segments.count == 1, case .text(let text) = segments[0] { return .string(text) }
-            var text = ""
+            var text = Interpreter.textBuilder()
             for segment in segments {
                 switch segment {
-                case .text(let part): text += part
-                case .interpolation(let inner): text += try await evaluate(inner, in: scope).printed
+                case .text(let part): text.append(part)
+                case .interpolation(let inner): try await evaluate(inner, in: scope).writePrinted(to: &text)
                 }
-                try Interpreter.checkTextSize(text.utf8.count, span: expression.span)
+                if text.isStopped { break }
             }
-            return .string(text)
+            return .string(try Interpreter.finished(text, span: expression.span))
 
         case .variable(let name):
             if name == "it" { return it }
@@ -36,14 +36,16 @@ extension Interpreter {
             var values: [Value] = []
             values.reserveCapacity(elements.count)
             for element in elements { values.append(try await evaluate(element, in: scope)) }
-            try Interpreter.checkNesting(values, span: expression.span)
-            return .list(values)
+            let list = Value.list(ValueList(values))
+            try Interpreter.checkNesting(list, span: expression.span)
+            return list
 
         case .record(let entries):
             var record = Record()
             for entry in entries { record[entry.key] = try await evaluate(entry.value, in: scope) }
-            try Interpreter.checkNesting(record.values, span: expression.span)
-            return .record(record)
+            let value = Value.record(record)
+            try Interpreter.checkNesting(value, span: expression.span)
+            return value
 
         case .member(let baseExpression, let name):
             let base = try await evaluate(baseExpression, in: scope)

@@ -1,5 +1,6 @@
 // Limits on the values a script can build, so a doubling loop or a list wrapped in itself a
-// million times stops with an error instead of exhausting memory or the stack.
+// million times stops with an error instead of exhausting memory or the stack. Each check costs
+// time in proportion to the new work, never to the size of what is already built.
 import FlexAPI
 import FlexLanguage
 
@@ -14,50 +15,68 @@ extension Interpreter {
     public static let maximumTextSize = 64 << 20
 
     static func checkTextSize(_ size: Int, span: SourceSpan) throws {
-        guard size <= maximumTextSize else {
-            throw ScriptFailure.runtime("string too long: \(size) bytes (at most \(maximumTextSize))", at: span)
-        }
+        guard size <= maximumTextSize else { throw textTooLong(span) }
     }
 
     static func checkListSize(_ count: Int, span: SourceSpan) throws {
         guard count <= maximumListSize else {
-            throw ScriptFailure.runtime("list too long: \(count) elements (at most \(maximumListSize))", at: span)
+            throw ScriptFailure.runtime("list too long: more than \(maximumListSize) elements", at: span)
         }
     }
 
-    /// Throws when a new list or record holding `elements` would nest deeper than the limit.
-    static func checkNesting(_ elements: [Value], span: SourceSpan) throws {
-        for element in elements where element.nestingDepth(limit: maximumValueDepth) >= maximumValueDepth {
-            throw ScriptFailure.runtime("value nested too deeply (more than \(maximumValueDepth) levels of lists and records)", at: span,
-                                        help: "build a flat list with + instead of wrapping a list in another")
+    static func textTooLong(_ span: SourceSpan) -> ScriptFailure {
+        .runtime("string too long: more than \(maximumTextSize) bytes", at: span)
+    }
+
+    /// A builder for text a script builds: at most the string limit, and Ctrl-C stops it.
+    static func textBuilder() -> TextBuilder {
+        TextBuilder(limit: maximumTextSize, pollsInterruption: true)
+    }
+
+    /// The builder's text, or the error for why it stopped early.
+    static func finished(_ builder: TextBuilder, span: SourceSpan) throws -> String {
+        switch builder.stop {
+        case nil: builder.text
+        case .tooLong: throw textTooLong(span)
+        case .interrupted: throw interrupted(span)
         }
+    }
+
+    /// `==` and friends: deep equality, stopped by Ctrl-C.
+    static func equal(_ a: Value, _ b: Value, span: SourceSpan) throws -> Bool {
+        do {
+            return try a.deepEquals(b)
+        } catch {
+            throw interrupted(span)
+        }
+    }
+
+    /// Ctrl-C during a long builtin: checked every `TextBuilder.pollInterval` elements.
+    static func checkInterruption(_ span: SourceSpan) throws {
+        if Interruption.isRequested { throw interrupted(span) }
+    }
+
+    /// Throws when a new list or record is nested deeper than the limit. O(1): lists and records
+    /// carry their depth (computed from their elements' depths when built).
+    static func checkNesting(_ value: Value, span: SourceSpan) throws {
+        guard value.nestingDepth > maximumValueDepth else { return }
+        throw ScriptFailure.runtime("value nested too deeply (more than \(maximumValueDepth) levels of lists and records)", at: span,
+                                    help: "build a flat list with + instead of wrapping a list in another")
     }
 }
 
 extension Value {
-    /// How many levels of lists and records this value has (a scalar has 0), counted no further
-    /// than `limit`. Iterative, so it is safe on any value.
-    func nestingDepth(limit: Int) -> Int {
-        var deepest = 0
-        var pending: [(Value, Int)] = [(self, 0)]
-        while let (value, depth) = pending.popLast() {
-            let children: [Value]
-            switch value {
-            case .list(let elements): children = elements
-            case .record(let record): children = record.values
-            case .object(let object):
-                deepest = max(deepest, depth + Value.nestingDepth(of: .object(object)))
-                continue
-            case .array(let array):
-                deepest = max(deepest, depth + Value.nestingDepth(of: .array(array)))
-                continue
-            default: continue
-            }
-            deepest = max(deepest, depth + 1)
-            if deepest >= limit { return deepest }
-            for child in children where child.isContainer { pending.append((child, depth + 1)) }
+    /// How many levels of lists and records this value has (a scalar has 0). O(1) for values the
+    /// script built; JSON from the API is walked (it is at most `JSON.maximumDepth` deep, and a
+    /// response is walked once each time it is put into a new list or record).
+    var nestingDepth: Int {
+        switch self {
+        case .list(let list): list.elementDepth + 1
+        case .record(let record): record.valueDepth + 1
+        case .object(let object): Value.nestingDepth(of: .object(object))
+        case .array(let array): Value.nestingDepth(of: .array(array))
+        default: 0
         }
-        return deepest
     }
 
     /// The nesting depth of JSON kept inside a value (a response), iteratively.

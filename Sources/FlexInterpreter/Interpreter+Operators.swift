@@ -35,8 +35,8 @@ extension Interpreter {
         switch op {
         case .and: return .bool(a.isTruthy && b.isTruthy)
         case .or: return .bool(a.isTruthy || b.isTruthy)
-        case .equal: return .bool(a.deepEquals(b))
-        case .notEqual: return .bool(!a.deepEquals(b))
+        case .equal: return .bool(try Interpreter.equal(a, b, span: span))
+        case .notEqual: return .bool(!(try Interpreter.equal(a, b, span: span)))
         case .less, .lessEqual, .greater, .greaterEqual:
             let order = try compare(a, b, span: span)
             switch op {
@@ -66,7 +66,7 @@ extension Interpreter {
 
     /// A list holds an element, a string a substring, a record a key.
     func contains(_ container: Value, _ element: Value, containerSpan: SourceSpan, span: SourceSpan) throws -> Bool {
-        if let elements = container.listElements { return elements.contains { $0.deepEquals(element) } }
+        if let elements = container.listElements { return try elements.contains { try Interpreter.equal($0, element, span: span) } }
         if let keys = container.recordKeys {
             guard let key = element.text else {
                 throw ScriptFailure.runtime("a record contains keys (strings), not \(element.kindDescription)", at: span)
@@ -121,7 +121,7 @@ extension Interpreter {
             try Interpreter.checkTextSize(x.utf8.count + y.utf8.count, span: span)
             return .string(x + y)
         case (.add, _, _) where a.isList && b.isList:
-            let (x, y) = (a.listElements ?? [], b.listElements ?? [])
+            let (x, y) = (a.valueList ?? [], b.valueList ?? [])
             try Interpreter.checkListSize(x.count + y.count, span: span)
             return .list(x + y)
         default:

@@ -64,7 +64,7 @@ extension Interpreter {
             }
         default:
             let expected = try await evaluate(pattern, in: scope)
-            if !value.deepEquals(expected) {
+            if !(try Interpreter.equal(value, expected, span: pattern.span)) {
                 found.append(PatternMismatch(path: here, expected: expected.quoted, actual: value.quoted))
             }
         }

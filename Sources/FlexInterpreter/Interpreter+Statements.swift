@@ -23,7 +23,7 @@ extension Interpreter {
         case .expectError(let code, let body):
             try await expectError(code: code, body: body, statementSpan: statement.span, in: scope)
         case .print(let expressions):
-            try await executePrint(expressions, in: scope)
+            try await executePrint(expressions, span: statement.span, in: scope)
         case .show(let expression):
             emitText(try await evaluate(expression, in: scope).shown)
         case .ifElse(let branches, let elseBlock):
@@ -81,7 +81,12 @@ extension Interpreter {
     }
 
     func assign(_ name: Identifier, from expression: Expression, in scope: Scope, topLevel: Bool) async throws {
-        let value = try await evaluate(expression, in: scope)
+        let value: Value
+        if let appended = try await appendAssigning(name.name, expression, in: scope) {
+            value = appended
+        } else {
+            value = try await evaluate(expression, in: scope)
+        }
         if name.name == "it" {
             it = value
         } else if !scope.assign(name.name, value) {
@@ -98,13 +103,14 @@ extension Interpreter {
         if topLevel, configuration.json { emitJSON(value) }
     }
 
-    func executePrint(_ expressions: NodeList<Expression>, in scope: Scope) async throws {
-        var text = ""
+    func executePrint(_ expressions: NodeList<Expression>, span: SourceSpan, in scope: Scope) async throws {
+        var text = Interpreter.textBuilder()
         for (index, expression) in expressions.enumerated() {
-            if index > 0 { text += " " }
-            text += try await evaluate(expression, in: scope).printed
+            if index > 0 { text.append(byte: UInt8(ascii: " ")) }
+            try await evaluate(expression, in: scope).writePrinted(to: &text)
+            if text.isStopped { break }
         }
-        emitText(text)
+        emitText(try Interpreter.finished(text, span: span))
     }
 
     func define(_ name: Identifier, parameters: NodeList<Identifier>, body: Block, in scope: Scope) {

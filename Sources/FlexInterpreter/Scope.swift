@@ -36,6 +36,21 @@ public final class Scope {
         return false
     }
 
+    /// Moves the innermost binding's value out, leaving null in its place, so the caller can
+    /// hold the only reference to it (and append to it in place); nil when `name` is not bound.
+    func take(_ name: String) -> Value? {
+        var scope: Scope? = self
+        while let current = scope {
+            if let index = current.variables.index(forKey: name) {
+                let value = current.variables.values[index]
+                current.variables.values[index] = .null
+                return value
+            }
+            scope = current.parent
+        }
+        return nil
+    }
+
     /// Every name visible from here, for did-you-mean.
     var visibleNames: [String] {
         var names: [String] = []

@@ -2,8 +2,23 @@
 // compare by value (2 == 2.0), records compare as key sets (order does not matter).
 import FlexLanguage
 
+/// Ctrl-C arrived while comparing two large values; the interpreter reports it as "interrupted".
+struct ComparisonInterrupted: Error {}
+
 extension Value {
-    public func deepEquals(_ other: Value) -> Bool {
+    /// Structural equality. Polls Ctrl-C every few thousand elements: two large values that
+    /// share parts (a list doubled into itself) can take long to compare.
+    func deepEquals(_ other: Value) throws(ComparisonInterrupted) -> Bool {
+        var comparisonsUntilPoll = TextBuilder.pollInterval
+        return try deepEquals(other, comparisonsUntilPoll: &comparisonsUntilPoll)
+    }
+
+    private func deepEquals(_ other: Value, comparisonsUntilPoll: inout Int) throws(ComparisonInterrupted) -> Bool {
+        comparisonsUntilPoll -= 1
+        if comparisonsUntilPoll == 0 {
+            comparisonsUntilPoll = TextBuilder.pollInterval
+            if Interruption.isRequested { throw ComparisonInterrupted() }
+        }
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -14,14 +29,18 @@ extension Value {
             return a == b
         case (.duration(let a), .duration(let b)): return a == b
         case (.function(let a), .function(let b)): return a === b
+        case (.list(let a), .list(let b)) where a.sharesStorage(with: b): return true
         default:
             if let a = listElements, let b = other.listElements {
-                return a.count == b.count && zip(a, b).allSatisfy { $0.deepEquals($1) }
+                guard a.count == b.count else { return false }
+                for (x, y) in zip(a, b) where !(try x.deepEquals(y, comparisonsUntilPoll: &comparisonsUntilPoll)) { return false }
+                return true
             }
             if let a = recordEntries, let b = other.recordEntries {
                 guard a.count == b.count else { return false }
                 for (key, value) in a {
-                    guard let match = b.first(where: { $0.key == key }), value.deepEquals(match.value) else { return false }
+                    guard let match = b.first(where: { $0.key == key }),
+                          try value.deepEquals(match.value, comparisonsUntilPoll: &comparisonsUntilPoll) else { return false }
                 }
                 return true
             }

@@ -12,58 +12,89 @@ extension Value {
 
     /// The form inside lists and records and in expectation notes: strings quoted, IDs bare.
     public var quoted: String {
-        var output = ""
+        var output = TextBuilder.unbounded
         write(to: &output)
-        return output
+        return output.text
     }
 
-    func write(to output: inout String) {
+    /// Writes `printed` into a builder (which may stop early at its limit).
+    func writePrinted(to output: inout TextBuilder) {
         switch self {
-        case .null: output += "null"
-        case .bool(let b): output += b ? "true" : "false"
-        case .integer(let i): output += String(i)
-        case .decimal(let d): output += d.description
+        case .string(let s), .id(let s): output.append(s)
+        default: write(to: &output)
+        }
+    }
+
+    /// A lower bound on the bytes this value takes inside a list, quoted or as JSON; O(1).
+    var minimumTextSize: Int {
+        switch self {
+        case .list(let list): list.minimumTextSize
+        case .string, .record, .object, .array: 2
+        default: 1
+        }
+    }
+
+    /// Writes the quoted form; stops as soon as the builder does.
+    func write(to output: inout TextBuilder) {
+        switch self {
+        case .null: output.append("null")
+        case .bool(let b): output.append(b ? "true" : "false")
+        case .integer(let i): output.append(String(i))
+        case .decimal(let d): output.append(d.description)
         case .string(let s): Value.writeQuoted(s, to: &output)
-        case .id(let s): output += s
-        case .duration(let seconds): output += Value.durationText(seconds)
-        case .function(let f): output += "<function \(f.name)>"
+        case .id(let s): output.append(s)
+        case .duration(let seconds): output.append(Value.durationText(seconds))
+        case .function(let f): output.append("<function \(f.name)>")
         case .list, .array:
-            output += "["
+            output.requireRoom(minimumTextSize)
+            output.append(byte: UInt8(ascii: "["))
             for (index, element) in (listElements ?? []).enumerated() {
-                if index > 0 { output += ", " }
+                if output.isStopped { return }
+                if index > 0 { output.append(", ") }
                 element.write(to: &output)
             }
-            output += "]"
+            output.append(byte: UInt8(ascii: "]"))
         case .record, .object:
-            output += "{"
+            output.append(byte: UInt8(ascii: "{"))
             for (index, entry) in (recordEntries ?? []).enumerated() {
-                if index > 0 { output += ", " }
-                output += entry.key
-                output += ": "
+                if output.isStopped { return }
+                if index > 0 { output.append(", ") }
+                output.append(entry.key)
+                output.append(": ")
                 entry.value.write(to: &output)
             }
-            output += "}"
+            output.append(byte: UInt8(ascii: "}"))
         }
     }
 
-    static func writeQuoted(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+    /// A string in double quotes with `"`, `\`, and control characters escaped. Every escaped
+    /// character is ASCII, so runs of other bytes (all of a multi-byte character) are copied whole.
+    static func writeQuoted(_ text: String, to output: inout TextBuilder) {
+        output.append(byte: UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if runStart < index { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                output.append(quotedEscape(byte))
+                runStart = index + 1
             }
+            if runStart < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
-        output += "\""
+        output.append(byte: UInt8(ascii: "\""))
+    }
+
+    private static func quotedEscape(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): "\\\""
+        case UInt8(ascii: "\\"): "\\\\"
+        case 0x0A: "\\n"
+        case 0x09: "\\t"
+        case 0x0D: "\\r"
+        default: "\\u{" + String(byte, radix: 16, uppercase: true) + "}"
+        }
     }
 
     /// The largest unit that divides the duration exactly: `7d`, `2h`, `90m`, `45s`.

@@ -12,7 +12,7 @@ public enum Value: Sendable {
     case string(String)
     /// A Flex ID: a string that remembers it is an ID (its prefix is `FlexIDPrefix.prefix(of:)`).
     case id(String)
-    case list([Value])
+    case list(ValueList)
     case record(Record)
     /// A JSON object from the API, not yet converted; behaves exactly like `.record`.
     case object(JSONObject)
@@ -22,10 +22,14 @@ public enum Value: Sendable {
     case function(FunctionValue)
 }
 
-/// An ordered record built by the script (`{ key: value }`, an error record).
+/// An ordered record built by the script (`{ key: value }`, an error record). Like `ValueList`
+/// it keeps the depth of its deepest value, so nesting it in another value costs O(1).
 public struct Record: Sendable {
-    public var keys: [String]
-    public var values: [Value]
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+    /// The nesting depth of the deepest value (0 when all are scalars); small, so it is stored
+    /// narrow to keep `Value` at its size.
+    private var storedValueDepth: UInt16 = 0
 
     public init() { keys = []; values = [] }
     public init(_ pairs: [(String, Value)]) {
@@ -34,6 +38,7 @@ public struct Record: Sendable {
     }
 
     public var count: Int { keys.count }
+    public var valueDepth: Int { Int(storedValueDepth) }
 
     public subscript(key: String) -> Value? {
         get {
@@ -42,13 +47,21 @@ public struct Record: Sendable {
         }
         set {
             if let index = keys.firstIndex(of: key) {
+                let replacedDepth = values[index].nestingDepth
                 if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
+                // Only a replaced value that was the deepest can make the record shallower.
+                if replacedDepth >= valueDepth { storedValueDepth = Record.narrow(ValueList.deepest(values)) }
+                else if let newValue { storedValueDepth = max(storedValueDepth, Record.narrow(newValue.nestingDepth)) }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
+                storedValueDepth = max(storedValueDepth, Record.narrow(newValue.nestingDepth))
             }
         }
     }
+
+    /// Depths past the limit are only ever compared with it, so they saturate.
+    private static func narrow(_ depth: Int) -> UInt16 { UInt16(clamping: depth) }
 }
 
 /// A `def` function: its parameters, body and the scope it was defined in (closures see it).
@@ -88,7 +101,7 @@ extension Value {
         case .integer(let i): .integer(i)
         case .decimal(let d): .decimal(d.description)
         case .string(let s), .id(let s): .string(s)
-        case .list(let l): .array(l.map(\.json))
+        case .list(let l): .array(l.elements.map(\.json))
         case .array(let a): .array(a)
         case .object(let o): .object(o)
         case .record(let r):
@@ -128,8 +141,17 @@ extension Value {
     /// The elements of a list-like value, converted; nil when the value is not a list.
     public var listElements: [Value]? {
         switch self {
-        case .list(let l): l
+        case .list(let l): l.elements
         case .array(let a): a.map(Value.init(json:))
+        default: nil
+        }
+    }
+
+    /// A list-like value as a `ValueList` (with its depth); nil when the value is not a list.
+    var valueList: ValueList? {
+        switch self {
+        case .list(let l): l
+        case .array(let a): ValueList(a.map(Value.init(json:)))
         default: nil
         }
     }

@@ -2,7 +2,7 @@
 // (machines differ by 15-20 % between runs; ratios do not). Run in release: `make bench`.
 // Never part of the test suite. `flex-bench [--quick] [a b c d e]`. Sections: (a) parse+check throughput, (b) `flex run` start-up,
 // (c) interpreter + embedded simulator vs direct `send`, (d) direct `handle` throughput, (d') through `send`,
-// (e) memory held by 100,000 completed checkout sessions.
+// (e) memory held by 100,000 completed checkout sessions, (f) building values step by step and hostile values.
 import FlexAPI
 import FlexInterpreter
 import FlexLanguage
@@ -183,6 +183,34 @@ if selected("c") {
     print("    direct send            \(BenchSupport.fixed(Double(requests.count) / direct, 0)) requests/s  (\(BenchSupport.milliseconds(direct)))")
     print("    direct handle          \(BenchSupport.fixed(Double(requests.count) / handled, 0)) requests/s  (\(BenchSupport.milliseconds(handled)))")
     print("    ratio                  \(BenchSupport.fixed(interpreted / direct, 2))× direct send   targets ≥ 50,000/s: \(BenchSupport.verdict(rate >= 50_000)), ≤ 2×: \(BenchSupport.verdict(interpreted / direct <= 2))\n")
+}
+
+// MARK: (f) appends in place and hostile values failing fast
+
+if selected("f") {
+    let items = 100_000 / scale
+    let pieces = 200_000 / scale
+    let listAppends = try await BenchSupport.interpret("let l = []\nfor i in range(\(items)) { l = l + [i] }\nexpect len(l) == \(items)\n",
+                                                       makeBackend: { SimulatedFlex(seed: $0) })
+    let stringAppends = try await BenchSupport.interpret("let s = \"\"\nrepeat \(pieces) { s = s + \"0123456789\" }\nexpect len(s) == \(pieces * 10)\n",
+                                                         makeBackend: { SimulatedFlex(seed: $0) })
+    let doubling = try await BenchSupport.interpret("let x = [1]\nexpect error runtime_error { repeat 600 { x = [x, x] } }\n",
+                                                    makeBackend: { SimulatedFlex(seed: $0) })
+    print("(f) building values step by step (each a .flex script run by the interpreter)")
+    print("    \(items) list appends l = l + [i]          \(BenchSupport.milliseconds(listAppends))  target ≤ 0.3 s: \(BenchSupport.verdict(listAppends <= 0.3))")
+    print("    \(pieces) string appends s = s + \"…\"     \(BenchSupport.milliseconds(stringAppends))  target ≤ 0.3 s: \(BenchSupport.verdict(stringAppends <= 0.3))")
+    print("    doubling x = [x, x] to the depth limit  \(BenchSupport.milliseconds(doubling))  target ≤ 0.1 s: \(BenchSupport.verdict(doubling <= 0.1))")
+    // The system python, not a version-manager shim; timed as a process, start-up included.
+    let python = "/usr/bin/python3"
+    if access(python, X_OK) == 0,
+       let pythonList = BenchSupport.medianProcessTime(python, ["-c", "l = []\nfor i in range(\(items)): l.append(i)"], runs: 5),
+       let pythonString = BenchSupport.medianProcessTime(python, ["-c", "s = ''\nfor i in range(\(pieces)): s += '0123456789'"], runs: 5),
+       let pythonStart = BenchSupport.medianProcessTime(python, ["-c", "pass"], runs: 5) {
+        print("    python3 list.append loop                \(BenchSupport.milliseconds(pythonList - pythonStart))  (process minus start-up \(BenchSupport.milliseconds(pythonStart)))")
+        print("    python3 str += loop                     \(BenchSupport.milliseconds(pythonString - pythonStart))\n")
+    } else {
+        print("    python3 baseline skipped: \(python) is absent\n")
+    }
 }
 
 // MARK: (a) parse + check throughput on a generated 20 MB script

@@ -1,0 +1,46 @@
+// `x = x + e` on a list or string appends in place, so building a value step by step is
+// amortised O(1) per step instead of copying everything built so far each time.
+import FlexLanguage
+
+extension Interpreter {
+    /// The new value of `name` when `expression` is `name + e` and could be appended in place;
+    /// nil when the assignment is some other form (the caller evaluates it normally).
+    ///
+    /// The left side is read first and `e` evaluated second, as `+` does. Then the variable's
+    /// binding and `it` (which holds the previous assignment's value) let go of the storage, so
+    /// when nothing else shares it Swift's copy-on-write appends without copying.
+    func appendAssigning(_ name: String, _ expression: Expression, in scope: Scope) async throws -> Value? {
+        guard name != "it", case .binary(.add, let left, let right) = expression.kind,
+              case .variable(let source) = left.kind, source == name,
+              var current = scope.lookup(name) else { return nil }
+        let addition = try await evaluate(right, in: scope)
+        switch (current, addition) {
+        case (.list(let list), _) where addition.isList:
+            try Interpreter.checkListSize(list.count + (addition.valueList?.count ?? 0), span: expression.span)
+        case (.string(let text), _) where addition.text != nil:
+            try Interpreter.checkTextSize(text.utf8.count + (addition.text?.utf8.count ?? 0), span: expression.span)
+        default:
+            return try binary(.add, current, addition, left: left, right: right, span: expression.span)
+        }
+        _ = scope.take(name)
+        it = .null
+        current.append(addition)
+        return current
+    }
+}
+
+extension Value {
+    /// Appends a list to a list or text to a string, in place when this value holds the only
+    /// reference to its storage. Anything else is left as it is (the caller checked the kinds).
+    mutating func append(_ addition: Value) {
+        if case .list(var list) = self {
+            self = .null
+            list.append(contentsOf: addition.valueList ?? [])
+            self = .list(list)
+        } else if case .string(var text) = self {
+            self = .null
+            text += addition.text ?? ""
+            self = .string(text)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+// A script-built list and the nesting depth of its deepest element, kept up to date as it grows,
+// so wrapping or appending checks the depth limit in time proportional to the new elements only.
+
+public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    public private(set) var elements: [Value]
+    /// The nesting depth of the deepest element (0 when every element is a scalar); the list's
+    /// own depth is one more.
+    public var elementDepth: Int { Int(storedElementDepth) }
+    /// Few enough bits that `Value` stays 24 bytes (depths past the limit saturate).
+    private var storedElementDepth: UInt16
+    /// A lower bound on the bytes the list prints to (as `json()` and as `string()`): a bracket,
+    /// and for each element at least one byte and a separator or the closing bracket. It lets a huge (or hugely shared) list
+    /// fail the string limit before any of it is written. Saturates at UInt32.max.
+    private var storedMinimumTextSize: UInt32
+    var minimumTextSize: Int { Int(storedMinimumTextSize) }
+
+    public init(_ elements: [Value]) {
+        self.elements = elements
+        storedElementDepth = UInt16(clamping: ValueList.deepest(elements))
+        storedMinimumTextSize = 1
+        addTextSize(of: elements)
+    }
+
+    /// A list the caller knows holds no list or record (`range`, `keys`): nothing to scan.
+    init(scalars: [Value]) {
+        elements = scalars
+        storedElementDepth = 0
+        storedMinimumTextSize = UInt32(clamping: 1 + 2 * scalars.count)
+    }
+
+    public init(arrayLiteral elements: Value...) { self.init(elements) }
+
+    public var startIndex: Int { elements.startIndex }
+    public var endIndex: Int { elements.endIndex }
+    public subscript(position: Int) -> Value { elements[position] }
+
+    /// Two lists that share one buffer are equal without looking at their elements.
+    func sharesStorage(with other: ValueList) -> Bool {
+        elements.count == other.elements.count
+            && elements.withUnsafeBufferPointer { mine in other.elements.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress } }
+    }
+
+    mutating func append(contentsOf other: ValueList) {
+        storedElementDepth = Swift.max(storedElementDepth, other.storedElementDepth)
+        storedMinimumTextSize = ValueList.adding(storedMinimumTextSize, other.storedMinimumTextSize - 1)
+        elements.append(contentsOf: other.elements)
+    }
+
+    private mutating func addTextSize(of added: [Value]) {
+        for element in added {
+            storedMinimumTextSize = ValueList.adding(storedMinimumTextSize, UInt32(clamping: element.minimumTextSize + 1))
+        }
+    }
+
+    private static func adding(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
+
+    static func + (left: ValueList, right: ValueList) -> ValueList {
+        var result = left
+        result.append(contentsOf: right)
+        return result
+    }
+
+    /// The deepest of the elements' (cached) depths.
+    static func deepest<Elements: Sequence<Value>>(_ elements: Elements) -> Int {
+        var deepest = 0
+        for element in elements where element.isContainer { deepest = Swift.max(deepest, element.nestingDepth) }
+        return deepest
+    }
+}
