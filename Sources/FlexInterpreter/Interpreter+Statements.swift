@@ -13,19 +13,26 @@ extension Interpreter {
         try checkBudget(statement.span)
         switch statement.kind {
         case .letBinding(let name, let expression):
-            try await bind(name, to: expression, in: scope, topLevel: topLevel)
+            try await bind(name, to: expression, in: scope)
+            emitValue(it, topLevel: topLevel, at: statement.span)
         case .assignment(let name, let expression):
-            try await assign(name, from: expression, in: scope, topLevel: topLevel)
+            try await assign(name, from: expression, in: scope)
+            emitValue(it, topLevel: topLevel, at: statement.span)
         case .expression(let expression):
-            try await evaluateStatement(expression, in: scope, topLevel: topLevel)
+            it = try await evaluate(expression, in: scope)
+            emitValue(it, topLevel: topLevel, at: statement.span)
         case .expect(let condition, let message):
-            try await expect(condition, message: message, in: scope)
+            try await reportingExpectation(sourceText(condition.span), at: statement.span) {
+                try await self.expect(condition, message: message, in: scope)
+            }
         case .expectError(let code, let body):
-            try await expectError(code: code, body: body, statementSpan: statement.span, in: scope)
+            try await reportingExpectation("error" + (code.map { " " + $0.name } ?? ""), at: statement.span) {
+                try await self.expectError(code: code, body: body, statementSpan: statement.span, in: scope)
+            }
         case .print(let expressions):
-            try await executePrint(expressions, in: scope)
+            try await executePrint(expressions, at: statement.span, in: scope)
         case .show(let expression):
-            emitText(try await evaluate(expression, in: scope).shown)
+            emitText(try await evaluate(expression, in: scope).shown, from: "show", at: statement.span)
         case .ifElse(let branches, let elseBlock):
             return try await executeIf(branches, else: elseBlock, in: scope)
         case .forIn(let name, let sequence, let body):
@@ -73,14 +80,13 @@ extension Interpreter {
 
     // MARK: - Bindings and output
 
-    func bind(_ name: Identifier, to expression: Expression, in scope: Scope, topLevel: Bool) async throws {
+    func bind(_ name: Identifier, to expression: Expression, in scope: Scope) async throws {
         let value = try await evaluate(expression, in: scope)
         scope.define(name.name, value)
         it = value
-        if topLevel, configuration.json { emitJSON(value) }
     }
 
-    func assign(_ name: Identifier, from expression: Expression, in scope: Scope, topLevel: Bool) async throws {
+    func assign(_ name: Identifier, from expression: Expression, in scope: Scope) async throws {
         let value = try await evaluate(expression, in: scope)
         if name.name == "it" {
             it = value
@@ -89,22 +95,15 @@ extension Interpreter {
                                         help: "bind it first: let \(name.name) = …")
         }
         it = value
-        if topLevel, configuration.json { emitJSON(value) }
     }
 
-    func evaluateStatement(_ expression: Expression, in scope: Scope, topLevel: Bool) async throws {
-        let value = try await evaluate(expression, in: scope)
-        it = value
-        if topLevel, configuration.json { emitJSON(value) }
-    }
-
-    func executePrint(_ expressions: NodeList<Expression>, in scope: Scope) async throws {
+    func executePrint(_ expressions: NodeList<Expression>, at span: SourceSpan, in scope: Scope) async throws {
         var text = ""
         for (index, expression) in expressions.enumerated() {
             if index > 0 { text += " " }
             text += try await evaluate(expression, in: scope).printed
         }
-        emitText(text)
+        emitText(text, from: "print", at: span)
     }
 
     func define(_ name: Identifier, parameters: NodeList<Identifier>, body: Block, in scope: Scope) {

@@ -1,7 +1,7 @@
 // The interpreter's state for one run: the configuration, the backend commands go to, the
 // top-level scope, `it`, and what `flex test` collects. Running programs and scenarios is in
 // Interpreter+Scenarios.swift, statements in Interpreter+Statements.swift, expressions, operators,
-// built-ins, expectations and commands in the other Interpreter+*.swift files and Commands/.
+// built-ins, expectations, output and commands in the other Interpreter+*.swift files and Commands/.
 import FlexAPI
 import FlexLanguage
 
@@ -39,6 +39,10 @@ public final class Interpreter {
     /// they are emptied when the globals are replaced and when the interpreter goes away.
     var functionScopes: [Scope] = []
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+    /// `--json`: where statements write their self-describing lines; nil writes plain text.
+    let jsonLines: JSONLineWriter?
+    /// The scenario running now (named on every `--json` line); nil outside scenarios.
+    var currentScenario: String?
 
     public init(sources: SourceManager, output: OutputSink, configuration: RunConfiguration) {
         self.sources = sources
@@ -47,6 +51,7 @@ public final class Interpreter {
         self.idempotencyKeyPrefix = "flex-\(configuration.idempotencyNamespace ?? String(configuration.seed))-"
         self.backend = configuration.makeBackend(configuration.seed)
         self.globals = Scope(parent: nil)
+        self.jsonLines = configuration.json ? JSONLineWriter(sources: sources, output: output) : nil
         resetGlobals()
     }
 
@@ -81,19 +86,5 @@ public final class Interpreter {
     /// Ctrl-C in the REPL (see `Interruption`): the entry stops like a runtime error.
     static func interrupted(_ span: SourceSpan) -> ScriptFailure {
         .runtime("interrupted", at: span)
-    }
-
-    // MARK: - Output
-
-    func emitText(_ text: String) {
-        if configuration.json {
-            output.write(JSON.string(text).serialized() + "\n", to: .standardOutput)
-        } else {
-            output.write(text + "\n", to: .standardOutput)
-        }
-    }
-
-    func emitJSON(_ value: Value) {
-        output.write(value.json.serialized() + "\n", to: .standardOutput)
     }
 }
