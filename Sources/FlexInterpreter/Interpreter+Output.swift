@@ -11,10 +11,11 @@ extension Interpreter {
         }
     }
 
-    /// With `--json`, a top-level statement's value (`it`) as a "value" line.
-    func emitValue(_ value: Value, topLevel: Bool, at span: SourceSpan) {
+    /// With `--json`, a top-level statement's value (`it`, which every such statement sets) as a
+    /// "value" line.
+    func emitValue(topLevel: Bool, at span: SourceSpan) {
         guard topLevel, let jsonLines else { return }
-        jsonLines.value(value, at: span, scenario: currentScenario)
+        jsonLines.value(it, at: span, scenario: currentScenario)
     }
 
     /// Runs an `expect` or `expect error`; with `--json` it writes the "expect" line: passed, or

@@ -14,13 +14,13 @@ extension Interpreter {
         switch statement.kind {
         case .letBinding(let name, let expression):
             try await bind(name, to: expression, in: scope)
-            emitValue(it, topLevel: topLevel, at: statement.span)
+            emitValue(topLevel: topLevel, at: statement.span)
         case .assignment(let name, let expression):
             try await assign(name, from: expression, in: scope)
-            emitValue(it, topLevel: topLevel, at: statement.span)
+            emitValue(topLevel: topLevel, at: statement.span)
         case .expression(let expression):
             it = try await evaluate(expression, in: scope)
-            emitValue(it, topLevel: topLevel, at: statement.span)
+            emitValue(topLevel: topLevel, at: statement.span)
         case .expect(let condition, let message):
             try await reportingExpectation(sourceText(condition.span), at: statement.span) {
                 try await self.expect(condition, message: message, in: scope)
