@@ -60,7 +60,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditShim", dependencies: ["CLibEdit"]),
         // `flex test`: discovery, the parallel case runner, snapshots, terminal/JUnit/TAP/NDJSON reports.
-        .target(name: "FlexTesting", dependencies: ["FlexLanguage", "FlexAPI", "FlexInterpreter"]),
+        .target(name: "FlexTesting", dependencies: ["FlexLanguage", "FlexAPI", "FlexInterpreter", "FlexSync"]),
         // The interactive REPL: line readers, history, completion, dot-commands, .save.
         .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "CEditShim"]),
         .executableTarget(

@@ -1,7 +1,8 @@
 // The one seam every backend implements: given a Flex request, produce Flex's response.
 
 /// API failures (4xx/5xx) come back as responses with Flex's error body, exactly as the real API
-/// sends them; `send` throws only when no response could be had at all (`TransportError`).
+/// sends them; `send` throws only when no response could be had at all (`TransportError`; a
+/// single-attempt backend throws `AttemptFailure`, which a retrying decorator turns into one).
 ///
 /// `send` is `nonisolated(nonsending)`: called through `any FlexBackend`, it starts on the caller's
 /// executor instead of hopping to the global one first, so an in-process backend (the simulator)

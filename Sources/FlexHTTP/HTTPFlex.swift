@@ -1,4 +1,4 @@
-// The live backend: sends APIRequests to Flex over HTTP with auth, timeouts, safe retries and size limits.
+// The live backend: sends APIRequests to Flex over HTTP, one attempt each, with auth, timeouts and size limits.
 import AsyncHTTPClient
 import FlexAPI
 import NIOCore
@@ -12,10 +12,10 @@ import Musl
 
 /// A `FlexBackend` that talks to the Flex API (or a `flex serve`) over HTTP.
 ///
-/// - Every POST carries an `Idempotency-Key` (the request's own, else one generated once) that
-///   each retry reuses; a POST still unanswered after the retries throws "outcome unknown" with it.
-/// - Non-2xx answers are returned as responses (Flex's error body); `send` throws only
-///   `TransportError`, whose message never contains the API key.
+/// - `send` is one attempt; wrap it in `RetryingBackend` for retries and Idempotency-Keys.
+/// - Non-2xx answers are returned as responses (Flex's error body); a failed attempt throws
+///   `AttemptFailure`, a request that cannot be sent `TransportError`; neither message ever
+///   contains the API key.
 /// - Call `shutdown()` when done.
 public final class HTTPFlex: FlexBackend {
     public let configuration: HTTPFlexConfiguration
@@ -37,7 +37,7 @@ public final class HTTPFlex: FlexBackend {
             decompression: .disabled
         )
         clientConfiguration.httpVersion = .http1Only
-        // HTTPFlex retries itself (bounded, reported); the pool's own reconnect loop would hide a
+        // RetryingBackend retries (bounded, reported); the pool's own reconnect loop would hide a
         // refused connection until the request deadline.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
@@ -54,45 +54,15 @@ public final class HTTPFlex: FlexBackend {
         try? await client.shutdown()
     }
 
+    /// One attempt: Flex's answer whatever its status, a `TransportError` when the request cannot
+    /// be sent as written, or an `AttemptFailure` (for `RetryingBackend` to retry or report).
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        var request = request
-        if request.method == .POST && request.header("Idempotency-Key") == nil {
-            request.headers.append(HTTPHeader("Idempotency-Key", HTTPFlex.newIdempotencyKey()))
-        }
         let prepared = try prepare(request)
-        let policy = configuration.retry
-        let clock = ContinuousClock()
-        let start = clock.now
-        var attempt = 0
-        var mayHaveBeenProcessed = false
-        while true {
-            attempt += 1
-            let outcome = await perform(prepared)
-            let retryAfter: Duration?
-            let failure: AttemptError
-            switch outcome {
-            case .response(let response):
-                guard isRetryable(status: response.status, method: request.method) else { return try parse(response, prepared) }
-                retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), responseDate: response.header("Date"))
-                // Out of attempts or time: the server's answer (a 429/5xx) is the result.
-                guard let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) else { return try parse(response, prepared) }
-                try await policy.sleep(wait)
-                continue
-            case .failed(let error, let sent):
-                mayHaveBeenProcessed = mayHaveBeenProcessed || sent
-                failure = error
-                retryAfter = nil
-                let retryable = request.method != .PATCH || !sent
-                if retryable, !error.isFinal, let wait = nextDelay(policy, attempt, retryAfter, clock.now - start) {
-                    try await policy.sleep(wait)
-                    continue
-                }
-            }
-            throw finalError(failure, request: request, prepared: prepared, attempts: attempt, mayHaveBeenProcessed: mayHaveBeenProcessed)
-        }
+        let raw = try await perform(prepared)
+        return try parse(raw, prepared)
     }
 
-    // MARK: - Attempts
+    // MARK: - The attempt
 
     struct Prepared: Sendable {
         var method: FlexAPI.HTTPMethod
@@ -101,26 +71,12 @@ public final class HTTPFlex: FlexBackend {
         var label: String
         var headers: HTTPHeaders
         var body: [UInt8]?
-        var idempotencyKey: String?
-    }
-
-    enum Outcome: Sendable {
-        case response(RawResponse)
-        /// `sent`: the request may have reached the server (so a POST's effect is unknown).
-        case failed(AttemptError, sent: Bool)
     }
 
     struct RawResponse: Sendable {
         var status: Int
         var headers: [HTTPHeader]
         var body: [UInt8]
-        func header(_ name: String) -> String? { headers.value(named: name) }
-    }
-
-    struct AttemptError: Error, Sendable {
-        var message: String
-        /// Not worth retrying (the response is too large; the request cannot be encoded).
-        var isFinal = false
     }
 
     func prepare(_ request: APIRequest) throws(TransportError) -> Prepared {
@@ -147,12 +103,11 @@ public final class HTTPFlex: FlexBackend {
             url: base.resolve(request.path, query: request.query),
             label: "\(request.method.rawValue) \(request.path)",
             headers: headers,
-            body: body,
-            idempotencyKey: request.method == .POST ? request.header("Idempotency-Key") : nil
+            body: body
         )
     }
 
-    func perform(_ prepared: Prepared) async -> Outcome {
+    func perform(_ prepared: Prepared) async throws(AttemptFailure) -> RawResponse {
         var outgoing = HTTPClientRequest(url: prepared.url)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue)
         outgoing.headers = prepared.headers
@@ -162,35 +117,21 @@ public final class HTTPFlex: FlexBackend {
         do {
             response = try await client.execute(outgoing, deadline: deadline)
         } catch {
-            return .failed(describe(error), sent: !HTTPFlex.isConnectFailure(error))
+            throw AttemptFailure(describe(error), sent: !HTTPFlex.isConnectFailure(error))
         }
         do {
             let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
             let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
-            return .response(RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView)))
+            return RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView))
         } catch is NIOTooManyBytesError {
-            return .failed(AttemptError(message: "the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", isFinal: true), sent: true)
+            throw AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
         } catch {
-            return .failed(describe(error), sent: true)
+            throw AttemptFailure(describe(error), sent: true)
         }
     }
 
-    func isRetryable(status: Int, method: FlexAPI.HTTPMethod) -> Bool {
-        if status == 429 { return true }  // rate limited: the request was not processed
-        guard (500...599).contains(status) else { return false }
-        // A 5xx may have applied a PATCH; GET/PUT/DELETE repeat safely, POST carries its key.
-        return method != .PATCH
-    }
-
-    /// The wait before the next attempt, or nil when the attempts or the time budget are spent.
-    func nextDelay(_ policy: RetryPolicy, _ attempt: Int, _ retryAfter: Duration?, _ elapsed: Duration) -> Duration? {
-        guard attempt < policy.maxAttempts else { return nil }
-        let wait = policy.delay(afterFailedAttempts: attempt, retryAfter: retryAfter)
-        guard elapsed + wait < policy.maxTotalTime else { return nil }
-        return wait
-    }
-
-    func parse(_ raw: RawResponse, _ prepared: Prepared) throws(TransportError) -> APIResponse {
+    /// An unreadable body still carries its status and headers, which decide a retry.
+    func parse(_ raw: RawResponse, _ prepared: Prepared) throws(AttemptFailure) -> APIResponse {
         if raw.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return APIResponse(status: raw.status, headers: raw.headers, body: .null)
         }
@@ -198,25 +139,14 @@ public final class HTTPFlex: FlexBackend {
             let body = try JSON.parse(raw.body)
             return APIResponse(status: raw.status, headers: raw.headers, body: body)
         } catch {
-            throw TransportError(KeyRedaction.scrub(
-                "\(prepared.label) answered HTTP \(raw.status) with a body that is not valid JSON (\(error.description), \(raw.body.count) bytes)",
-                key: configuration.apiKey))
+            let message = "\(prepared.label) answered HTTP \(raw.status) with a body that is not valid JSON (\(error.description), \(raw.body.count) bytes)"
+            throw AttemptFailure(KeyRedaction.scrub(message, key: configuration.apiKey), sent: true,
+                                 unreadableAnswer: APIResponse(status: raw.status, headers: raw.headers, body: .null))
         }
     }
 
-    func finalError(_ failure: AttemptError, request: APIRequest, prepared: Prepared, attempts: Int, mayHaveBeenProcessed: Bool) -> TransportError {
-        let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
-        let message: String
-        if request.method == .POST, mayHaveBeenProcessed, let key = prepared.idempotencyKey {
-            message = "outcome unknown: \(prepared.label) may or may not have been applied (\(failure.message); \(tries)); "
-                + "retry it with Idempotency-Key \"\(key)\" to get its result without applying it twice"
-        } else {
-            message = "\(failure.message) (\(tries))"
-        }
-        return TransportError(KeyRedaction.scrub(message, key: configuration.apiKey))
-    }
-
-    func describe(_ error: any Error) -> AttemptError {
+    /// What went wrong with an attempt, in words, without the key.
+    func describe(_ error: any Error) -> String {
         let text: String
         if let error = error as? HTTPClientError {
             switch error {
@@ -234,7 +164,7 @@ public final class HTTPFlex: FlexBackend {
         } else {
             text = "network failure talking to \(base.origin): \(error)"
         }
-        return AttemptError(message: KeyRedaction.scrub(text, key: configuration.apiKey))
+        return KeyRedaction.scrub(text, key: configuration.apiKey)
     }
 
     /// Failures that happen before any byte of the request is written: safe to retry for any method.
@@ -264,18 +194,6 @@ public final class HTTPFlex: FlexBackend {
             default: false
             }
         }
-    }
-
-    /// `flex-` and 32 random hex digits.
-    static func newIdempotencyKey() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let high = generator.next() as UInt64
-        let low = generator.next() as UInt64
-        func hex(_ value: UInt64) -> String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }
-        return "flex-" + hex(high) + hex(low)
     }
 }
 

@@ -13,7 +13,6 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
     public var connectTimeout: Duration
     /// Limit for one attempt (connect, send, and the whole response).
     public var requestTimeout: Duration
-    public var retry: RetryPolicy
     /// A larger response body is an error, never buffered.
     public var maxResponseBytes: Int
 
@@ -23,7 +22,6 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
         allowProduction: Bool = false,
         connectTimeout: Duration = .seconds(10),
         requestTimeout: Duration = .seconds(30),
-        retry: RetryPolicy = RetryPolicy(),
         maxResponseBytes: Int = 16 << 20
     ) {
         self.baseURL = baseURL
@@ -31,7 +29,6 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
         self.allowProduction = allowProduction
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
-        self.retry = retry
         self.maxResponseBytes = maxResponseBytes
     }
 

@@ -1,4 +1,4 @@
-// How HTTPFlex retries: bounded attempts and time, exponential backoff with jitter, Retry-After honoured.
+// How RetryingBackend retries: bounded attempts and time, exponential backoff with jitter, Retry-After honoured.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -123,7 +123,7 @@ extension Interpreter {
                 guard wanted == Interpreter.runtimeErrorCode else { throw failure }
                 it = Interpreter.errorValue(FlexError(status: 0, code: Interpreter.runtimeErrorCode, message: failure.diagnostic.message))
                 return
-            case .expectation:
+            case .expectation, .interrupted:
                 throw failure
             }
         }
@@ -162,13 +162,13 @@ extension Interpreter {
             }
             let step = min(interval, limit - waited)
             if realClock {
-                Interpreter.sleep(seconds: step)
+                try sleep(seconds: step, span: span)
             } else {
                 let response = try await exchange(SimulatorRequests.advanceClock(seconds: step), span: span)
                 if !response.isSuccess {
                     if Interpreter.isMissingSimulatorRoute(response) {
                         realClock = true
-                        Interpreter.sleep(seconds: step)
+                        try sleep(seconds: step, span: span)
                     } else {
                         throw apiFailure(FlexError(response: response), span: span, command: nil)
                     }
@@ -186,11 +186,4 @@ extension Interpreter {
         case let other:
             throw ScriptFailure.runtime("expected a duration such as 30s or 5m, got \(other.kindDescription)", at: expression.span)
         }
-    }
-
-    static func sleep(seconds: Int) {
-        var request = timespec(tv_sec: seconds, tv_nsec: 0)
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 { request = remaining }
-    }
-}
+    }}

@@ -26,6 +26,8 @@ extension Interpreter {
             if let failure = await runScenario(at: index, of: program.program, continuing: position == scenarios.count - 1) {
                 report(failure, name)
                 worst = ExitStatus.worst(worst, failure.exitCode)
+                // A signal stops the whole run, not just this scenario.
+                if case .interrupted = failure.kind { break }
             }
         }
         return worst

@@ -23,12 +23,12 @@ extension Interpreter {
                      to: .standardError)
         var waited = 0
         while session.field("status")?.text == "open" {
-            if Interruption.isRequested { throw Interpreter.interrupted(span) }
+            try checkInterruption(span)
             guard waited < Self.shopperTimeoutSeconds else {
                 throw ScriptFailure.runtime("timed out after \(Value.durationText(waited)) waiting for \(id) to be paid", at: span,
                                             help: "pay at \(url), then run the script again")
             }
-            Interpreter.sleep(seconds: Self.shopperPollSeconds)
+            try sleep(seconds: Self.shopperPollSeconds, span: span)
             waited += Self.shopperPollSeconds
             session = Interpreter.unwrap(try await perform(APIRequest(.GET, path), span: span, command: .checkoutGet))
         }

@@ -39,6 +39,8 @@ public final class Interpreter {
     /// they are emptied when the globals are replaced and when the interpreter goes away.
     var functionScopes: [Scope] = []
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+    /// Raised from outside (`flex test`'s timeout watch) to stop this run at its next step.
+    public let interruption = Interruption()
     /// `--json`: where statements write their self-describing lines; nil writes plain text.
     let jsonLines: JSONLineWriter?
     /// The scenario running now (named on every `--json` line); nil outside scenarios.
@@ -83,8 +85,9 @@ public final class Interpreter {
         }
     }
 
-    /// Ctrl-C in the REPL (see `Interruption`): the entry stops like a runtime error.
-    static func interrupted(_ span: SourceSpan) -> ScriptFailure {
-        .runtime("interrupted", at: span)
+    /// A signal or a test timeout (see `Interruption`): the run stops where it was. The message
+    /// stays "interrupted" for both; `flex test` words a timeout itself (it knows the limit).
+    static func interrupted(_ cause: Interruption.Cause, at span: SourceSpan) -> ScriptFailure {
+        ScriptFailure(.interrupted(cause), .error("interrupted", at: span))
     }
 }

@@ -1,6 +1,5 @@
 // `flex run --json`: one self-describing JSON object per line, so CI can consume a run without
-// parsing text. Every line starts with type, file, line, column and scenario (schema in
-// docs/language.md, "Machine-readable output").
+// parsing text. Every line starts with type, file, line, column and scenario.
 import FlexAPI
 import FlexLanguage
 
@@ -36,7 +35,7 @@ struct JSONLineWriter {
 
     /// `{"type":"error",…,"kind":K,"code":C,"status":S,…}`: why a run or scenario stopped.
     /// `code` is the Flex error code for an API error, `runtime_error` for a runtime one, null
-    /// for a failed expectation; `status` is the HTTP status of an API error, else null.
+    /// otherwise; `status` is the HTTP status of an API error, else null.
     func error(_ failure: ScriptFailure, scenario: String?, fallbackFile: String?) {
         let kind: String
         var code: JSON = .null
@@ -53,6 +52,8 @@ struct JSONLineWriter {
             declineCode = error.declineCode.map(JSON.string) ?? .null
         case .expectation:
             kind = "expectation"
+        case .interrupted(let cause):
+            kind = cause == .timedOut ? "timeout" : "interrupted"
         }
         var line = diagnosticLine(failure.diagnostic, kind: kind, scenario: scenario, fallbackFile: fallbackFile)
         line["code"] = code

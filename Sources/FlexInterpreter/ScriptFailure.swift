@@ -11,6 +11,9 @@ public struct ScriptFailure: Error, Sendable {
         case api(FlexError)
         /// `expect` did not hold: exit 4.
         case expectation
+        /// A signal or a `flex test` timeout stopped the run (see `Interruption`): exit 130.
+        /// `expect error` never catches it.
+        case interrupted(Interruption.Cause)
     }
 
     public var kind: Kind
@@ -31,17 +34,20 @@ public struct ScriptFailure: Error, Sendable {
         switch kind {
         case .runtime, .api: ExitStatus.runtimeError
         case .expectation: ExitStatus.expectationFailed
+        case .interrupted: ExitStatus.interrupted
         }
     }
 }
 
-/// The process exit codes (LANGUAGE.md §6).
+/// The process exit codes (docs/language.md §7, "Running files and scenarios").
 public enum ExitStatus {
     public static let success: Int32 = 0
     public static let usage: Int32 = 1
     public static let checkFailed: Int32 = 2
     public static let runtimeError: Int32 = 3
     public static let expectationFailed: Int32 = 4
+    /// Stopped by SIGINT or SIGTERM: the shell's 128 + 2.
+    public static let interrupted: Int32 = 130
 
     /// The code a run with several outcomes ends with: a broken script (3) outranks a failed
     /// expectation (4), which outranks success.

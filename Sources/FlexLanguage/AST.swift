@@ -1,8 +1,7 @@
 // The syntax tree the parser builds and the checker and interpreter walk. Every node carries its span.
 //
-// A parsed tree lives in flat arrays (`SyntaxTree`); `Expression` and `Statement` are handles into
-// it and give their `kind` as a value made on demand, so walking a tree reads it in place. A tree
-// built by hand (tests, tools) holds its kinds directly; both read the same way.
+// The tree lives in flat arrays (`SyntaxTree`); `Expression` and `Statement` are handles into it
+// and give their `kind` as a value made on demand, so walking a tree reads it in place.
 
 public struct Identifier: Hashable, Sendable {
     public var name: String
@@ -20,45 +19,20 @@ public struct Program: Sendable {
         self.file = file
         self.statements = statements
     }
-    public init(file: FileID, statements: [Statement]) {
-        self.init(file: file, statements: NodeList(statements))
-    }
 }
 
 /// `{ … }`; the span covers both braces.
 public struct Block: Sendable {
-    enum Storage: Sendable {
-        case tree(SyntaxTree, Int32)
-        indirect case parts(NodeList<Statement>, SourceSpan)
-    }
-
-    let storage: Storage
-
-    public init(statements: NodeList<Statement>, span: SourceSpan) {
-        storage = .parts(statements, span)
-    }
-
-    public init(statements: [Statement], span: SourceSpan) {
-        self.init(statements: NodeList(statements), span: span)
-    }
+    let tree: SyntaxTree
+    let index: Int32
 
     init(_ tree: SyntaxTree, _ index: Int32) {
-        storage = .tree(tree, index)
+        self.tree = tree
+        self.index = index
     }
 
-    public var statements: NodeList<Statement> {
-        switch storage {
-        case .tree(let tree, let index): tree.blockStatements(index)
-        case .parts(let statements, _): statements
-        }
-    }
-
-    public var span: SourceSpan {
-        switch storage {
-        case .tree(let tree, let index): tree.blockSpan(index)
-        case .parts(_, let span): span
-        }
-    }
+    public var statements: NodeList<Statement> { tree.blockStatements(index) }
+    public var span: SourceSpan { tree.blockSpan(index) }
 }
 
 public struct ConditionalBranch: Sendable {
@@ -107,34 +81,16 @@ public struct Statement: Sendable {
         case invalid
     }
 
-    enum Storage: Sendable {
-        case tree(SyntaxTree, Int32)
-        indirect case kind(Kind, SourceSpan)
-    }
-
-    let storage: Storage
-
-    public init(_ kind: Kind, span: SourceSpan) {
-        storage = .kind(kind, span)
-    }
+    let tree: SyntaxTree
+    let index: Int32
 
     init(_ tree: SyntaxTree, _ index: Int32) {
-        storage = .tree(tree, index)
+        self.tree = tree
+        self.index = index
     }
 
-    public var kind: Kind {
-        switch storage {
-        case .tree(let tree, let index): tree.statementKind(index)
-        case .kind(let kind, _): kind
-        }
-    }
-
-    public var span: SourceSpan {
-        switch storage {
-        case .tree(let tree, let index): tree.statementSpan(index)
-        case .kind(_, let span): span
-        }
-    }
+    public var kind: Kind { tree.statementKind(index) }
+    public var span: SourceSpan { tree.statementSpan(index) }
 }
 
 /// An exact decimal literal such as `0.5`: `significand / 10^scale`. Never a floating-point number.
@@ -160,59 +116,24 @@ public enum StringSegment: Sendable {
     case interpolation(Expression)
 }
 
-/// The segments of a string literal, used like an array: a parsed literal's are read from its
-/// tree; a literal made by hand is one piece of text, or an array.
-public struct StringSegments: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
-    private enum Storage: Sendable {
-        case text(String)
-        case segments([StringSegment])
-        case tree(SyntaxTree, first: Int32, count: Int32)
-    }
-
-    private let storage: Storage
-
-    /// A literal that is exactly `text`.
-    public init(text: String) {
-        storage = .text(text)
-    }
-
-    public init(_ segments: [StringSegment]) {
-        if segments.count == 1, case .text(let text) = segments[0] {
-            storage = .text(text)
-        } else {
-            storage = .segments(segments)
-        }
-    }
-
-    public init(arrayLiteral segments: StringSegment...) {
-        self.init(segments)
-    }
+/// The segments of a string literal, used like an array; read from its tree.
+public struct StringSegments: RandomAccessCollection, Sendable {
+    private let tree: SyntaxTree
+    private let first: Int32
+    private let segmentCount: Int32
 
     init(_ tree: SyntaxTree, first: Int32, count: Int32) {
-        storage = .tree(tree, first: first, count: count)
+        self.tree = tree
+        self.first = first
+        self.segmentCount = count
     }
 
     public var startIndex: Int { 0 }
-
-    public var endIndex: Int {
-        switch storage {
-        case .text: 1
-        case .segments(let segments): segments.count
-        case .tree(_, _, let count): Int(count)
-        }
-    }
+    public var endIndex: Int { Int(segmentCount) }
 
     public subscript(position: Int) -> StringSegment {
-        switch storage {
-        case .text(let text):
-            precondition(position == 0, "index out of range")
-            return .text(text)
-        case .segments(let segments):
-            return segments[position]
-        case .tree(let tree, let first, let count):
-            precondition(position >= 0 && position < Int(count), "index out of range")
-            return tree.segment(Int(first) + position)
-        }
+        precondition(position >= 0 && position < Int(segmentCount), "index out of range")
+        return tree.segment(Int(first) + position)
     }
 }
 
@@ -272,36 +193,18 @@ public struct Expression: Sendable {
         case invalid
     }
 
-    /// A parsed expression is its tree and its index there; copying one copies a reference, and
-    /// the tree is freed as a handful of arrays instead of a heap block per node.
-    enum Storage: Sendable {
-        case tree(SyntaxTree, Int32)
-        indirect case kind(Kind, SourceSpan)
-    }
-
-    let storage: Storage
-
-    public init(_ kind: Kind, span: SourceSpan) {
-        storage = .kind(kind, span)
-    }
+    /// An expression is its tree and its index there; copying one copies a reference, and the
+    /// tree is freed as a handful of arrays instead of a heap block per node.
+    let tree: SyntaxTree
+    let index: Int32
 
     init(_ tree: SyntaxTree, _ index: Int32) {
-        storage = .tree(tree, index)
+        self.tree = tree
+        self.index = index
     }
 
-    public var kind: Kind {
-        switch storage {
-        case .tree(let tree, let index): tree.expressionKind(index)
-        case .kind(let kind, _): kind
-        }
-    }
-
-    public var span: SourceSpan {
-        switch storage {
-        case .tree(let tree, let index): tree.expressionSpan(index)
-        case .kind(_, let span): span
-        }
-    }
+    public var kind: Kind { tree.expressionKind(index) }
+    public var span: SourceSpan { tree.expressionSpan(index) }
 }
 
 /// One entry of an item list: `thermo x2`, `p x 3`, `p` (quantity nil means 1).
@@ -342,65 +245,29 @@ public struct Clause: Sendable {
 }
 
 public struct CommandInvocation: Sendable {
-    enum Storage: Sendable {
-        case tree(SyntaxTree, Int32)
-        indirect case parts(CommandName?, NodeList<Identifier>, SourceSpan, NodeList<Expression>, NodeList<Clause>)
-    }
-
-    let storage: Storage
-
-    public init(command: CommandName?, phrase: NodeList<Identifier>, phraseSpan: SourceSpan,
-                arguments: NodeList<Expression>, clauses: NodeList<Clause>) {
-        storage = .parts(command, phrase, phraseSpan, arguments, clauses)
-    }
-
-    public init(command: CommandName?, phrase: [Identifier], phraseSpan: SourceSpan, arguments: [Expression], clauses: [Clause]) {
-        self.init(command: command, phrase: NodeList(phrase), phraseSpan: phraseSpan,
-                  arguments: NodeList(arguments), clauses: NodeList(clauses))
-    }
+    let tree: SyntaxTree
+    let index: Int32
 
     init(_ tree: SyntaxTree, _ index: Int32) {
-        storage = .tree(tree, index)
+        self.tree = tree
+        self.index = index
     }
+
+    private var record: CommandRecord { tree.records.commands[Int(index)] }
 
     /// Which command table entry this is; nil when the phrase is unknown (the checker reports it
     /// with a did-you-mean over `CommandTable`).
-    public var command: CommandName? {
-        switch storage {
-        case .tree(let tree, let index): tree.records.commands[Int(index)].command
-        case .parts(let command, _, _, _, _): command
-        }
-    }
+    public var command: CommandName? { record.command }
 
     /// The phrase words as written (`["customer", "create"]`).
-    public var phrase: NodeList<Identifier> {
-        switch storage {
-        case .tree(let tree, let index): NodeList(tree, tree.records.commands[Int(index)].phrase)
-        case .parts(_, let phrase, _, _, _): phrase
-        }
-    }
+    public var phrase: NodeList<Identifier> { NodeList(tree, record.phrase) }
 
-    public var phraseSpan: SourceSpan {
-        switch storage {
-        case .tree(let tree, let index): tree.span(tree.records.commands[Int(index)].phraseStart, tree.records.commands[Int(index)].phraseEnd)
-        case .parts(_, _, let span, _, _): span
-        }
-    }
+    public var phraseSpan: SourceSpan { tree.span(record.phraseStart, record.phraseEnd) }
 
     /// Positional arguments in the order of the entry's `positionals`.
-    public var arguments: NodeList<Expression> {
-        switch storage {
-        case .tree(let tree, let index): NodeList(tree, tree.records.commands[Int(index)].arguments)
-        case .parts(_, _, _, let arguments, _): arguments
-        }
-    }
+    public var arguments: NodeList<Expression> { NodeList(tree, record.arguments) }
 
-    public var clauses: NodeList<Clause> {
-        switch storage {
-        case .tree(let tree, let index): NodeList(tree, tree.records.commands[Int(index)].clauses)
-        case .parts(_, _, _, _, let clauses): clauses
-        }
-    }
+    public var clauses: NodeList<Clause> { NodeList(tree, record.clauses) }
 
     public func clause(_ name: String) -> Clause? { clauses.first { $0.name == name } }
 }

@@ -2,7 +2,7 @@
 
 extension Checker.Pass {
     /// Recursive, with `enter()` bounding the depth: the parser caps nesting well below the
-    /// limit, so only a hand-built tree can reach it, and then the rest is simply not walked.
+    /// limit, so only a tree grown past what any parse makes can reach it, and then the rest is simply not walked.
     mutating func checkExpression(_ expression: ExpressionReference) {
         guard enter() else { return }
         defer { leave() }

@@ -31,10 +31,10 @@ extension Checker.Pass {
         diagnostics += parsed.diagnostics
         includes[pathSpan] = parsed.program
 
-        // A parsed program is always a tree; `includes` keeps it alive while it is checked.
-        guard let (includedTree, statements) = parsed.program.statements.syntaxTreeList else { return }
+        // `includes` keeps the included tree alive while it is checked.
+        let statements = parsed.program.statements.range
         let includingTree = tree
-        includedTree.withSource { records in
+        parsed.program.statements.tree.withSource { records in
             tree = records
             includeChain.append(canonical)
             checkFileTopLevel(statements, isMainFile: false)

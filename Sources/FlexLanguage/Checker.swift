@@ -15,11 +15,10 @@ public struct Checker: Sendable {
     }
 
     public func check(_ program: Program) -> CheckResult {
-        // The checker reads the parsed tree's records; a program built by hand is copied into one first.
-        let (tree, statements) = program.statements.syntaxTreeList ?? SyntaxTree.importing(program.statements, file: program.file)
-        return tree.withSource { records in
+        // The checker reads the parsed tree's records.
+        program.statements.tree.withSource { records in
             var pass = Pass(checker: self, mainFile: program.file, tree: records)
-            pass.checkMainProgram(statements)
+            pass.checkMainProgram(program.statements.range)
             return CheckResult(diagnostics: pass.diagnostics, includes: pass.includes)
         }
     }
@@ -37,7 +36,7 @@ extension Checker {
     /// The mutable state of one `check` call.
     struct Pass {
         /// Deeper nesting than this is not walked (the parser bounds nesting at 256); it keeps a
-        /// hand-built or pathological tree from overflowing the stack.
+        /// pathological tree from overflowing the stack.
         static let maximumDepth = 400
         /// How deep `include` may nest before it is reported (a cycle is caught before this).
         static let maximumIncludeDepth = 64

@@ -65,7 +65,7 @@ public enum CommandName: String, Hashable, Sendable, BitwiseCopyable, CaseIterab
     case refund, capture, cancel, reauth
     case paymentIntentGet, paymentIntentList, refundList
     case api
-    // Simulator commands (LANGUAGE.md §5): requests under /_sim/.
+    // Simulator commands (docs/language.md §3, "Command reference"): requests under /_sim/.
     case pay, expire, clockShow, clockAdvance, clockSet, failNext, declineNext, events
     case simReset, simSeed, simSnapshot, simRestore
 }

@@ -1,4 +1,4 @@
-// The prefixes that make a word a Flex ID literal (flex-api.md §1.3, plus the simulator's own
+// The prefixes that make a word a Flex ID literal (docs/flex-api.md §1.3, plus the simulator's own
 // choices for objects whose real prefix is undocumented: fre_, fevt_, fli_, fshr_, fwh_, fseti_, flmn_, finv_, fwhd_,
 // fsubi_, fdp_).
 

@@ -32,6 +32,10 @@ public struct Lexer {
     /// How many tokens were dropped from the front of `tokens` (see `discardTokens`): token
     /// number `n` of the input is `tokens[n - discarded]`.
     var discarded = 0
+    /// The pieces of the string tokens that need decoding, in token order; piece number `n` of
+    /// the input is `stringPieces[n - discardedPieces]` (dropped along with their tokens).
+    var stringPieces: [StringPiece] = []
+    var discardedPieces = 0
 
     /// Tokenizes a whole source file.
     public static func tokenize(_ file: SourceFile) -> LexResult {
@@ -77,6 +81,11 @@ public struct Lexer {
         guard count > 0 else { return }
         tokens.removeFirst(count)
         discarded = index
+        // The pieces before the first kept string's are no longer needed.
+        let firstKept = tokens.first { $0.kind == .string && $0.flags.contains(.needsDecoding) }
+        let keptPiece = firstKept.map { $0.pieces.lowerBound } ?? (discardedPieces + stringPieces.count)
+        stringPieces.removeFirst(keptPiece - discardedPieces)
+        discardedPieces = keptPiece
     }
 
     // MARK: - The main loop

@@ -210,18 +210,17 @@ extension Parser {
         let items: NodeRange = parseBracketed { parser in
             parser.commandsAllowed = false
             let items = parser.tree.lineItemMark
-            while parser.current.kind != .rightBracket, !parser.panicking {
+            parser.parseCommaSeparated(until: .rightBracket) { parser in
                 guard parser.canStartValue(parser.current) else {
                     parser.errorAtCurrent("expected a price or ']'", help: "write items like [price x2, other_price]")
-                    break
+                    return false
                 }
                 let price = parser.parseUnary()
                 let quantity = parser.parseQuantity()
                 let start = parser.tree.span(price).start
                 parser.tree.append(LineItemRecord(price: price, quantity: quantity, start: Int32(truncatingIfNeeded: start),
                                                   end: Int32(truncatingIfNeeded: max(start, parser.previousEnd))))
-                guard parser.current.kind == .comma else { break }
-                parser.advance()
+                return true
             }
             return parser.tree.finishLineItems(from: items)
         }

@@ -163,16 +163,7 @@ extension Parser {
                 let member = identifier(name)
                 expression = make(.member(expression, member), span: tree.span(expression).merged(with: span(name)))
             case .leftBracket:
-                let open = current
-                advance()
-                let subscriptValue = parseBracketed { parser in
-                    guard parser.canStartExpression(parser.current) else {
-                        parser.errorAtCurrent("expected an index after '['")
-                        return parser.make(.invalid, span: parser.span(open))
-                    }
-                    return parser.parseExpression()
-                }
-                expectCloser(.rightBracket, for: open)
+                let subscriptValue = parseEnclosedExpression(closer: .rightBracket, missing: "expected an index after '['")
                 expression = make(.index(expression, subscriptValue), span: span(from: tree.span(expression).start))
             default:
                 return expression
@@ -191,6 +182,57 @@ extension Parser {
             commandsAllowed = savedCommands
         }
         return body(&self)
+    }
+
+    /// One expression between the bracket at `current` and its `closer` (a subscript, parentheses);
+    /// `missing` is reported when none is there.
+    mutating func parseEnclosedExpression(closer: TokenKind, missing: String) -> ExpressionReference {
+        let open = current
+        advance()
+        let inner = parseBracketed { parser in
+            guard parser.canStartExpression(parser.current) else {
+                parser.errorAtCurrent(missing)
+                return parser.make(.invalid, span: parser.span(open))
+            }
+            return parser.parseExpression()
+        }
+        expectCloser(closer, for: open)
+        return inner
+    }
+
+    // elements = [ element { "," element } [ "," ] ]   (up to a closer the caller expects)
+    /// Stops at `closer`, after an element with no separator, when `parseElement` returns false
+    /// (having reported why), or in panic mode. With `newlines`, a newline separates elements too
+    /// and newlines around commas are skipped (records).
+    mutating func parseCommaSeparated(until closer: TokenKind, newlines: Bool = false, _ parseElement: (inout Parser) -> Bool) {
+        if newlines { skipNewlines() }
+        while current.kind != closer, !panicking {
+            guard parseElement(&self) else { return }
+            let sawNewline = newlines && current.kind == .newline
+            if newlines { skipNewlines() }
+            guard current.kind == .comma else {
+                if sawNewline { continue }
+                return
+            }
+            advance()
+            if newlines { skipNewlines() }
+        }
+    }
+
+    /// Expressions separated by commas up to `closer`, as a list of the tree (arguments, list
+    /// elements); `missing` is reported where neither an expression nor the closer is.
+    mutating func parseExpressionList(until closer: TokenKind, missing: String) -> NodeRange {
+        let elements = tree.referenceMark
+        parseCommaSeparated(until: closer) { parser in
+            guard parser.canStartExpression(parser.current) else {
+                parser.errorAtCurrent(missing)
+                return false
+            }
+            let element = parser.parseExpression()
+            parser.tree.append(element)
+            return true
+        }
+        return tree.finishReferences(from: elements)
     }
 
     // primary = literal | ID | STRING | "null" | "true" | "false" | NAME | call | command | list | record | "(" expression ")"
@@ -220,15 +262,7 @@ extension Parser {
             return parseRecord()
         case .leftParen:
             let open = current
-            advance()
-            let inner = parseBracketed { parser in
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected an expression after '('")
-                    return parser.make(.invalid, span: parser.span(open))
-                }
-                return parser.parseExpression()
-            }
-            expectCloser(.rightParen, for: open)
+            let inner = parseEnclosedExpression(closer: .rightParen, missing: "expected an expression after '('")
             // The span covers the parentheses so carets underline what was written.
             tree.setSpan(inner, span(from: Int(open.start)))
             return inner
@@ -271,20 +305,7 @@ extension Parser {
         advance() // name
         let open = current
         advance() // (
-        let arguments: NodeRange = parseBracketed { parser in
-            let arguments = parser.tree.referenceMark
-            while parser.current.kind != .rightParen, !parser.panicking {
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected an argument or ')'")
-                    break
-                }
-                let argument = parser.parseExpression()
-                parser.tree.append(argument)
-                guard parser.current.kind == .comma else { break }
-                parser.advance()
-            }
-            return parser.tree.finishReferences(from: arguments)
-        }
+        let arguments = parseBracketed { $0.parseExpressionList(until: .rightParen, missing: "expected an argument or ')'") }
         expectCloser(.rightParen, for: open)
         return make(.call(name, arguments), span: span(from: tree.span(name).start))
     }
@@ -293,20 +314,7 @@ extension Parser {
     mutating func parseList() -> ExpressionReference {
         let open = current
         advance()
-        let elements: NodeRange = parseBracketed { parser in
-            let elements = parser.tree.referenceMark
-            while parser.current.kind != .rightBracket, !parser.panicking {
-                guard parser.canStartExpression(parser.current) else {
-                    parser.errorAtCurrent("expected a list element or ']'")
-                    break
-                }
-                let element = parser.parseExpression()
-                parser.tree.append(element)
-                guard parser.current.kind == .comma else { break }
-                parser.advance()
-            }
-            return parser.tree.finishReferences(from: elements)
-        }
+        let elements = parseBracketed { $0.parseExpressionList(until: .rightBracket, missing: "expected a list element or ']'") }
         expectCloser(.rightBracket, for: open)
         return make(.list(elements), span: span(from: Int(open.start)))
     }
@@ -322,51 +330,52 @@ extension Parser {
         let example = kind == .values ? "write a record like { email: \"a@b.co\", count: 2 }" : "write a pattern like { id: any id, status: \"open\" }"
         let entries: NodeRange = parseBracketed { parser in
             let entries = parser.tree.entryMark
-            parser.skipNewlines()
-            while parser.current.kind != .rightBrace, !parser.panicking {
-                let keyToken = parser.current
-                let key: String
-                let keyText: TextReference
-                switch keyToken.kind {
-                case .identifier:
-                    key = parser.text(keyToken)
-                    keyText = parser.sourceText(keyToken)
-                case .string:
-                    key = parser.plainString(keyToken, purpose: "a field name") ?? ""
-                    keyText = parser.tree.addString(key)
-                default:
-                    parser.errorAtCurrent("expected a field name or '}'", help: example)
-                    return parser.tree.finishEntries(from: entries)
-                }
-                parser.advance()
-                guard parser.expect(.colon, "expected ':' after the field name '\(key)'") else { return parser.tree.finishEntries(from: entries) }
-                parser.skipNewlines()
-                let value: ExpressionReference
-                switch kind {
-                case .values:
-                    guard parser.canStartExpression(parser.current) else {
-                        parser.errorAtCurrent("expected a value after '\(key):'")
-                        return parser.tree.finishEntries(from: entries)
-                    }
-                    value = parser.parseExpression()
-                case .patterns:
-                    value = parser.parsePattern()
-                }
-                parser.tree.append(RecordEntryRecord(key: keyText, keyStart: keyToken.start, keyEnd: keyToken.end, value: value))
-                let sawNewline = parser.current.kind == .newline
-                parser.skipNewlines()
-                if parser.current.kind == .comma {
-                    parser.advance()
-                    parser.skipNewlines()
-                } else if !sawNewline, parser.current.kind != .rightBrace {
-                    parser.errorAtCurrent("expected ',' or '}' after the \(kind == .values ? "value" : "pattern") of '\(key)'")
-                    return parser.tree.finishEntries(from: entries)
-                }
-            }
+            parser.parseCommaSeparated(until: .rightBrace, newlines: true) { $0.parseRecordEntry(of: kind, example: example) }
             return parser.tree.finishEntries(from: entries)
         }
         expectCloser(.rightBrace, for: open)
         return make(.record(entries), span: span(from: Int(open.start)))
+    }
+
+    // entry = ( NAME | STRING ) ":" expression   (or pattern)
+    /// Appends the entry to the tree's pending entries; false after an error.
+    mutating func parseRecordEntry(of kind: RecordEntries, example: String) -> Bool {
+        let keyToken = current
+        let key: String
+        let keyText: TextReference
+        switch keyToken.kind {
+        case .identifier:
+            key = text(keyToken)
+            keyText = sourceText(keyToken)
+        case .string:
+            key = plainString(keyToken, purpose: "a field name") ?? ""
+            keyText = tree.addString(key)
+        default:
+            errorAtCurrent("expected a field name or '}'", help: example)
+            return false
+        }
+        advance()
+        guard expect(.colon, "expected ':' after the field name '\(key)'") else { return false }
+        skipNewlines()
+        let value: ExpressionReference
+        switch kind {
+        case .values:
+            guard canStartExpression(current) else {
+                errorAtCurrent("expected a value after '\(key):'")
+                return false
+            }
+            value = parseExpression()
+        case .patterns:
+            value = parsePattern()
+        }
+        tree.append(RecordEntryRecord(key: keyText, keyStart: keyToken.start, keyEnd: keyToken.end, value: value))
+        switch current.kind {
+        case .newline, .comma, .rightBrace:
+            return true
+        default:
+            errorAtCurrent("expected ',' or '}' after the \(kind == .values ? "value" : "pattern") of '\(key)'")
+            return false
+        }
     }
 
     mutating func skipNewlines() {

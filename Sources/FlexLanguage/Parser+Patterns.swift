@@ -60,11 +60,10 @@ extension Parser {
         advance()
         let elements: NodeRange = parseBracketed { parser in
             let elements = parser.tree.referenceMark
-            while parser.current.kind != .rightBracket, !parser.panicking {
+            parser.parseCommaSeparated(until: .rightBracket) { parser in
                 let element = parser.parsePattern()
                 parser.tree.append(element)
-                guard parser.current.kind == .comma else { break }
-                parser.advance()
+                return true
             }
             return parser.tree.finishReferences(from: elements)
         }

@@ -372,16 +372,16 @@ extension Parser {
         // Parameters are the only names made until the ')', so they are consecutive in the tree.
         let firstParameter = Int32(truncatingIfNeeded: tree.nameCount)
         var parameterCount: Int32 = 0
-        if current.kind != .rightParen {
-            repeat {
-                guard parseBindingName(after: parameterCount == 0 ? "'('" : "','") != nil else {
-                    return makeStatement(.invalid, span: span(from: start))
-                }
-                parameterCount += 1
-                guard current.kind == .comma else { break }
-                advance()
-            } while current.kind != .rightParen
+        var malformedParameter = false
+        parseCommaSeparated(until: .rightParen) { parser in
+            guard parser.parseBindingName(after: parameterCount == 0 ? "'('" : "','") != nil else {
+                malformedParameter = true
+                return false
+            }
+            parameterCount += 1
+            return true
         }
+        guard !malformedParameter else { return makeStatement(.invalid, span: span(from: start)) }
         expectCloser(.rightParen, for: open)
         guard !panicking else { return makeStatement(.invalid, span: span(from: start)) }
         let body = parseBlock(after: "'def \(written)'")
@@ -401,14 +401,10 @@ extension Parser {
     mutating func parseIncludeStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
-        let token = current
-        guard token.kind == .string else {
-            errorAtCurrent("expected a file path in quotes after 'include'", help: "write include \"setup.flex\"")
+        guard let path = parseQuotedName(purpose: "an include path", missing: "expected a file path in quotes after 'include'",
+                                         help: "write include \"setup.flex\"") else {
             return makeStatement(.invalid, span: span(from: start))
         }
-        advance()
-        let pathText = plainString(token, purpose: "an include path") ?? ""
-        let path = tree.addName(pathText, span(token))
         return makeStatement(.include(path), span: span(from: start))
     }
 
@@ -416,15 +412,24 @@ extension Parser {
     mutating func parseScenarioStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
-        let token = current
-        guard token.kind == .string else {
-            errorAtCurrent("expected the scenario's name in quotes after 'scenario'", help: "write scenario \"refund twice\" { … }")
+        guard let name = parseQuotedName(purpose: "a scenario name", missing: "expected the scenario's name in quotes after 'scenario'",
+                                         help: "write scenario \"refund twice\" { … }") else {
             return makeStatement(.invalid, span: span(from: start))
         }
-        advance()
-        let nameText = plainString(token, purpose: "a scenario name") ?? ""
-        let name = tree.addName(nameText, span(token))
         let body = parseBlock(after: "'scenario'")
         return makeStatement(.scenario(name, body: body), span: span(from: start))
+    }
+
+    /// The plain text in quotes after a statement's keyword (an include path, a scenario name),
+    /// as a name with the literal's span; nil when no string follows (`missing` is reported).
+    mutating func parseQuotedName(purpose: String, missing: String, help: String) -> NameReference? {
+        let token = current
+        guard token.kind == .string else {
+            errorAtCurrent(missing, help: help)
+            return nil
+        }
+        advance()
+        let text = plainString(token, purpose: purpose) ?? ""
+        return tree.addName(text, span(token))
     }
 }

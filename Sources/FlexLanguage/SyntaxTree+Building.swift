@@ -15,20 +15,24 @@ extension SyntaxTree {
 
     // MARK: - Nodes
 
+    /// Appends `entry` to `entries` and returns its index there.
+    @inline(__always)
+    private static func index<Entry>(ofAppending entry: Entry, to entries: inout RecordArray<Entry>) -> Int32 {
+        entries.append(entry)
+        return Int32(truncatingIfNeeded: entries.count - 1)
+    }
+
     func add(_ node: ExpressionNode, _ span: SourceSpan) -> ExpressionReference {
-        records.expressions.append(Record(node, span))
-        return ExpressionReference(index: Int32(truncatingIfNeeded: records.expressions.count - 1))
+        ExpressionReference(index: Self.index(ofAppending: Record(node, span), to: &records.expressions))
     }
 
     func add(_ node: StatementNode, _ span: SourceSpan) -> StatementReference {
-        records.statements.append(Record(node, span))
-        return StatementReference(index: Int32(truncatingIfNeeded: records.statements.count - 1))
+        StatementReference(index: Self.index(ofAppending: Record(node, span), to: &records.statements))
     }
 
     /// Text that is not verbatim source.
     func addString(_ text: String) -> TextReference {
-        records.strings.append(text)
-        return .table(records.strings.count - 1)
+        .table(Int(Self.index(ofAppending: text, to: &records.strings)))
     }
 
     /// A canonical clause name, stored once per tree (`id` is its `CommandGrammar` number).
@@ -45,18 +49,15 @@ extension SyntaxTree {
     }
 
     func addName(_ text: TextReference, _ span: SourceSpan) -> NameReference {
-        records.names.append(Record(text, span))
-        return NameReference(index: Int32(truncatingIfNeeded: records.names.count - 1))
+        NameReference(index: Self.index(ofAppending: Record(text, span), to: &records.names))
     }
 
     func addBlock(_ statements: NodeRange, _ span: SourceSpan) -> BlockReference {
-        records.blocks.append(Record(statements, span))
-        return BlockReference(index: Int32(truncatingIfNeeded: records.blocks.count - 1))
+        BlockReference(index: Self.index(ofAppending: Record(statements, span), to: &records.blocks))
     }
 
     func addCommand(_ command: CommandRecord) -> Int32 {
-        records.commands.append(command)
-        return Int32(truncatingIfNeeded: records.commands.count - 1)
+        Self.index(ofAppending: command, to: &records.commands)
     }
 
     func node(_ expression: ExpressionReference) -> ExpressionNode { records.node(expression) }
@@ -78,17 +79,18 @@ extension SyntaxTree {
     }
 
     func setSpan(_ expression: ExpressionReference, _ span: SourceSpan) {
-        var record = records.expressions[Int(expression.index)]
-        record.start = Int32(truncatingIfNeeded: span.start)
-        record.end = Int32(truncatingIfNeeded: span.end)
-        records.expressions[Int(expression.index)] = record
+        Self.setSpan(span, ofEntry: Int(expression.index), in: &records.expressions)
     }
 
     func setSpan(_ statement: StatementReference, _ span: SourceSpan) {
-        var record = records.statements[Int(statement.index)]
+        Self.setSpan(span, ofEntry: Int(statement.index), in: &records.statements)
+    }
+
+    private static func setSpan<Node>(_ span: SourceSpan, ofEntry index: Int, in entries: inout RecordArray<Record<Node>>) {
+        var record = entries[index]
         record.start = Int32(truncatingIfNeeded: span.start)
         record.end = Int32(truncatingIfNeeded: span.end)
-        records.statements[Int(statement.index)] = record
+        entries[index] = record
     }
 
     // MARK: - Lists

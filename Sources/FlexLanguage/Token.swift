@@ -14,7 +14,7 @@ public enum TokenKind: UInt8, Sendable {
     case money
     /// `30s 15m 2h 7d`; `value` holds seconds.
     case duration
-    /// `"…"` including both quotes; decoded (escapes, `${…}`) by the parser.
+    /// `"…"` including both quotes; the lexer decodes its escapes and finds its `${…}` (`StringPiece`).
     case string
     case equalEqual, bangEqual, less, lessEqual, greater, greaterEqual, assign
     case plus, minus, star, slash, dot, comma, colon
@@ -51,7 +51,7 @@ public struct Token: Sendable {
         public static let malformed = Flags(rawValue: 1)
         /// A string with no closing quote.
         public static let unterminated = Flags(rawValue: 2)
-        /// The string contains `\` or `${`, so it needs decoding.
+        /// The string contains `\` or `${`, so it needs decoding (its pieces are in `value`).
         public static let needsDecoding = Flags(rawValue: 4)
     }
 
@@ -62,7 +62,7 @@ public struct Token: Sendable {
     public var scale: UInt8
     public var start: Int32
     public var end: Int32
-    /// The numeric payload of integer, decimal, money and duration tokens.
+    /// The numeric payload of integer, decimal, money and duration tokens; where a string's pieces are.
     public var value: Int
 
     public init(kind: TokenKind, keyword: Keyword = .none, flags: Flags = [], scale: UInt8 = 0, start: Int, end: Int, value: Int = 0) {
@@ -80,5 +80,16 @@ public struct Token: Sendable {
 
     public func span(in file: FileID) -> SourceSpan {
         SourceSpan(file: file, start: Int(start), end: Int(end))
+    }
+}
+
+extension Token {
+    /// A string's pieces, numbered from the start of the input, packed into `value`.
+    static func packPieces(first: Int, count: Int) -> Int { first << 32 | count }
+
+    /// The pieces of a string that needs decoding (`Lexer.stringPiece(_:)`).
+    var pieces: Range<Int> {
+        let first = value >> 32
+        return first..<(first + (value & 0xFFFF_FFFF))
     }
 }

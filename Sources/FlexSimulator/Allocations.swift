@@ -1,4 +1,4 @@
-// The read-only previews `…/refund_allocation` and `…/capture_allocation` (flex-api.md §2.1, §2.6,
+// The read-only previews `…/refund_allocation` and `…/capture_allocation` (docs/flex-api.md §2.1, §2.6,
 // §3.5): how a refund or capture would split across the session's cards, changing nothing.
 import FlexAPI
 
@@ -49,7 +49,7 @@ extension State {
         return allocationsResponse(session, shares)
     }
 
-    /// `POST /v1/checkout/sessions/{id}/capture_allocation`: the capture body (flex-api.md §2.1) plus
+    /// `POST /v1/checkout/sessions/{id}/capture_allocation`: the capture body (docs/flex-api.md §2.1) plus
     /// `payment_methods`; answers what `…/capture` would take from each card.
     func previewCaptureAllocation(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let session = sessions[try sessions.position(of: id)]
@@ -80,7 +80,7 @@ extension State {
         return (reader, named)
     }
 
-    /// `payment_methods: [{payment_method_id, amount}]` (flex-api.md §2.6): amounts pinned per card.
+    /// `payment_methods: [{payment_method_id, amount}]` (docs/flex-api.md §2.6): amounts pinned per card.
     /// Each must be a card of this session, named once, with 1 ≤ amount ≤ what that card has left.
     func readPins(_ body: BodyReader, _ session: CheckoutSession, left: [Int], code: String) throws(APIFailure) -> [Allocation]? {
         guard let elements = try body.array("payment_methods") else { return nil }
@@ -155,7 +155,7 @@ extension State {
 }
 
 extension String {
-    /// `fpm_01abc…` → `fpm_01ABC…`: IDs are accepted in either case (flex-api.md §1.3).
+    /// `fpm_01abc…` → `fpm_01ABC…`: IDs are accepted in either case (docs/flex-api.md §1.3).
     func uppercasedULID() -> String {
         guard let underscore = firstIndex(of: "_") else { return self }
         return String(self[...underscore]) + self[index(after: underscore)...].uppercased()

@@ -1,4 +1,4 @@
-// Balance transactions (flex-api.md §2.11): one per movement of money, derived from the charges,
+// Balance transactions (docs/flex-api.md §2.11): one per movement of money, derived from the charges,
 // captures, refunds and disputes already stored, so no other code path has to remember to write them.
 import FlexAPI
 

@@ -55,7 +55,7 @@ struct Card: Hashable {
 
     static let debitCards: Set<UInt64> = [4_000_056_655_665_556]
 
-    /// Cards that decline every charge (flex-api.md §1.5 documents 9995; the rest are Stripe's
+    /// Cards that decline every charge (docs/flex-api.md §1.5 documents 9995; the rest are Stripe's
     /// numbers, which Flex's test mode inherits — listed in docs/simulator.md).
     static let declines: [UInt64: String] = [
         4_000_000_000_009_995: "insufficient_funds",

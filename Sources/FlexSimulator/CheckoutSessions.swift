@@ -17,7 +17,7 @@ enum CaptureMethod: String {
 
 struct LineItem {
     var id: ULID
-    /// nil on reimbursement sessions, whose items name products only (flex-api.md §2.1).
+    /// nil on reimbursement sessions, whose items name products only (docs/flex-api.md §2.1).
     var price: Int?
     var product: Int
     var quantity: Int
@@ -114,7 +114,7 @@ struct CheckoutSession {
 }
 
 extension State {
-    /// Sessions stay open this long (flex-api.md §3.4: Stripe's and the 3p mock's default).
+    /// Sessions stay open this long (docs/flex-api.md §3.4: Stripe's and the 3p mock's default).
     static let sessionLifetime = 86_400
     static let modes = ["payment", "off_session", "subscription", "setup", "reimbursement"]
     /// No tax, shipping or discounts yet; built once and shared by every rendering.
@@ -132,7 +132,7 @@ extension State {
                              "checkout_session.capture_method manual is only for modes payment and off_session; mode \(modeText) has nothing to hold")
         }
         let subscriptionTerms = mode == .subscription ? try readSubscriptionData(body, items) : nil
-        // Setup sessions exist to save a card for later off-session charges (flex-api.md §3.3).
+        // Setup sessions exist to save a card for later off-session charges (docs/flex-api.md §3.3).
         let setupFutureUse = try body.choice("setup_future_use", ["off_session", "on_session"]) ?? (mode == .setup ? "off_session" : nil)
         let successURL = try body.string("success_url")
         let cancelURL = try body.string("cancel_url")

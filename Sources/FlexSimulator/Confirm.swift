@@ -1,4 +1,4 @@
-// `POST /v1/checkout/sessions/{id}/confirm` (flex-api.md §3.4 "Confirm endpoint"): the merchant
+// `POST /v1/checkout/sessions/{id}/confirm` (docs/flex-api.md §3.4 "Confirm endpoint"): the merchant
 // charges the HSA/FSA-eligible part of an open session to one saved payment method, no shopper.
 import FlexAPI
 
@@ -7,7 +7,7 @@ extension State {
     static let minimumCharge = 50
 
     /// Body `{"checkout_session": {"payment_method": "fpm_…", "customer"?: "fcus_…", "capture_method"?}}`
-    /// (path and body are inferred: flex-api.md open question 12). Checked in the order of the
+    /// (path and body are inferred: docs/flex-api.md open question 12). Checked in the order of the
     /// documented error list: key, session, state, capture method, customer, payment method.
     mutating func confirmSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         // The doc makes the key mandatory here only: a retry must never charge twice.

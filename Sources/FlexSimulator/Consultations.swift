@@ -1,4 +1,4 @@
-// Reimbursement mode (flex-api.md §2.1, §3.2): the session names products, not prices; the shopper
+// Reimbursement mode (docs/flex-api.md §2.1, §3.2): the session names products, not prices; the shopper
 // only runs the telehealth intake, which issues letters of medical necessity. Nothing is charged.
 import FlexAPI
 
@@ -80,7 +80,7 @@ extension State {
         return overflow ? nil : time
     }
 
-    /// `consultation.expired` (flex-api.md §4 names the event; when it fires is inferred): the
+    /// `consultation.expired` (docs/flex-api.md §4 names the event; when it fires is inferred): the
     /// consultation's letters are 12 months old, so it is over and a new purchase needs a new one.
     mutating func expireNextConsultation() {
         guard let time = nextConsultationExpiry() else { return }

@@ -1,4 +1,4 @@
-// Coupons (flex-api.md §2.9): create, get, list; the discount a coupon gives, in exact integer cents.
+// Coupons (docs/flex-api.md §2.9): create, get, list; the discount a coupon gives, in exact integer cents.
 import FlexAPI
 
 enum CouponDuration: String, CaseIterable {

@@ -1,5 +1,5 @@
 // Disputes (chargebacks). Flex documents the `charge.dispute.*` events, the sessions' `disputes` and
-// `amount_disputed`, and a Disputes tag whose endpoints flex-api.md did not capture (§2.12), so the
+// `amount_disputed`, and a Disputes tag whose endpoints docs/flex-api.md did not capture (§2.12), so the
 // shape and the lifecycle are Stripe's: opened by the card's bank (here a test card or a /_sim
 // request), answered with evidence, then won or lost.
 import FlexAPI

@@ -67,7 +67,7 @@ extension State {
         return ok("events", .array(result))
     }
 
-    /// `GET /v1/events` (the Events tag of flex-api.md §2.12; its endpoints were not captured, so
+    /// `GET /v1/events` (the Events tag of docs/flex-api.md §2.12; its endpoints were not captured, so
     /// this is Stripe's list): the same events and filters as `/_sim/events`, newest first and
     /// paginated like every other list.
     func listAPIEvents(_ request: APIRequest) throws(APIFailure) -> APIResponse {
@@ -88,13 +88,13 @@ extension State {
         return ok("event", render(event))
     }
 
-    /// The `type` filter. Both spellings of the completion event are in Flex's docs (flex-api.md §4).
+    /// The `type` filter. Both spellings of the completion event are in Flex's docs (docs/flex-api.md §4).
     func matches(_ event: Event, type: String?) -> Bool {
         guard let type else { return true }
         return type == event.type.rawValue || (type == "checkout_session.completed" && event.type == .checkoutSessionCompleted)
     }
 
-    /// Flex's webhook envelope (flex-api.md §4).
+    /// Flex's webhook envelope (docs/flex-api.md §4).
     func render(_ event: Event) -> JSON {
         object([
             "event_id": .string(event.id.id(.event)),

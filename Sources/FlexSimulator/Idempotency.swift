@@ -14,7 +14,7 @@ struct Idempotency {
         var storedAt: Int
     }
 
-    /// How long a key is remembered, in virtual seconds (flex-api.md §1.8: 24 h).
+    /// How long a key is remembered, in virtual seconds (docs/flex-api.md §1.8: 24 h).
     static let lifetime = 86_400
     /// At most this many keys are remembered (the oldest go first). The interpreter sends a key with
     /// every POST, so without a cap a long run would keep every response it ever sent.

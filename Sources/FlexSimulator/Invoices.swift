@@ -1,4 +1,4 @@
-// Subscription invoices (flex-api.md §4 `invoice.*` events, §2.8 `latest_invoice`): one per
+// Subscription invoices (docs/flex-api.md §4 `invoice.*` events, §2.8 `latest_invoice`): one per
 // subscription charge — the first payment and every renewal — made just before the charge and
 // settled by it, so a webhook consumer sees Stripe's order: invoice.created → payment_intent.created
 // → payment_intent.succeeded → invoice.paid → invoice.payment_succeeded (or invoice.payment_failed).

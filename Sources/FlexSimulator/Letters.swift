@@ -1,4 +1,4 @@
-// Letters of medical necessity as objects (flex-api.md §2.12, consumer API): each approved
+// Letters of medical necessity as objects (docs/flex-api.md §2.12, consumer API): each approved
 // consultation issues one letter per product, readable at `GET /v1/consumer/letters/{id}` and per
 // order at `GET /v1/consumer/orders/{id}/letters`, where an order is the checkout session whose
 // consultation issued the letters (inferred: the shopper's purchase or reimbursement claim).
@@ -48,7 +48,7 @@ extension State {
     func render(_ letter: Letter) -> JSON {
         let id = letter.id.id(.letter)
         // The simulator's consultation decides at once, so a letter is never in_review; it is
-        // approved for 12 months (flex-api.md §3.2), then expired.
+        // approved for 12 months (docs/flex-api.md §3.2), then expired.
         let status = now < letter.issued + State.letterLifetime ? "approved" : "expired"
         return object([
             "letter_id": .string(id),

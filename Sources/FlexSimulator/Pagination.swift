@@ -1,4 +1,4 @@
-// List paging as flex-api.md §1.9: limit 1-100 (default 10), offset, starting_after, ending_before.
+// List paging as docs/flex-api.md §1.9: limit 1-100 (default 10), offset, starting_after, ending_before.
 import FlexAPI
 
 enum Pagination {

@@ -46,7 +46,7 @@ extension State {
         return position
     }
 
-    /// `POST /v1/payment_intents/{id}/cancel`: releases one authorization (flex-api.md §2.5). When it
+    /// `POST /v1/payment_intents/{id}/cancel`: releases one authorization (docs/flex-api.md §2.5). When it
     /// was the session's last open authorization the session ends: `canceled` if nothing was
     /// captured, else `complete` with what was.
     mutating func cancelPaymentIntent(_ id: String) throws(APIFailure) -> APIResponse {

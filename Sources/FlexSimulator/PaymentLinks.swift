@@ -1,4 +1,4 @@
-// Payment links (flex-api.md §2.12): a reusable URL; each visit makes a new checkout session,
+// Payment links (docs/flex-api.md §2.12): a reusable URL; each visit makes a new checkout session,
 // prefilled from the visit's query (client_reference_id, email, first_name, last_name, phone).
 import FlexAPI
 

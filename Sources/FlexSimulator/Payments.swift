@@ -4,7 +4,7 @@ import FlexAPI
 extension State {
     /// The LMN consultation fee Flex records on the session (charged to the merchant, not the shopper).
     static let letterFee = 1500
-    /// How long a manual-capture authorization holds (Stripe's 7 days; flex-api.md §3.5).
+    /// How long a manual-capture authorization holds (Stripe's 7 days; docs/flex-api.md §3.5).
     static let holdLifetime = 7 * 86_400
 
     mutating func paySession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
@@ -70,7 +70,7 @@ extension State {
         return (card, splitCard)
     }
 
-    /// What the cards may pay for (flex-api.md §3.1): eligibility, split cart, then letters. Returns
+    /// What the cards may pay for (docs/flex-api.md §3.1): eligibility, split cart, then letters. Returns
     /// the products whose letters the shopper's consultation issues.
     func checkCardsFit(_ session: CheckoutSession, _ id: String, kind: CardKind, hasSplitCard: Bool, lmn: String?) throws(APIFailure) -> [Int] {
         let isSetup = session.mode == .setup

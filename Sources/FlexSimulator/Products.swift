@@ -1,7 +1,7 @@
 // Products: create, get, list (active, client_reference_id filters), PATCH; eligibility lives here.
 import FlexAPI
 
-/// `hsa_fsa_eligibility` (flex-api.md §2.3). Everything but `not_eligible` can be paid with HSA/FSA.
+/// `hsa_fsa_eligibility` (docs/flex-api.md §2.3). Everything but `not_eligible` can be paid with HSA/FSA.
 enum Eligibility: String, CaseIterable {
     case notEligible = "not_eligible"
     case autoSubstantiation = "auto_substantiation"

@@ -1,4 +1,4 @@
-// Promo codes (flex-api.md §2.9): a shopper-facing code for a coupon; create, get, list.
+// Promo codes (docs/flex-api.md §2.9): a shopper-facing code for a coupon; create, get, list.
 import FlexAPI
 
 struct PromoCode {

@@ -105,7 +105,7 @@ extension State {
         return lines
     }
 
-    /// `amount_shipping` and `amount_tax` (flex-api.md §2.6, "portions to refund"): parts of the
+    /// `amount_shipping` and `amount_tax` (docs/flex-api.md §2.6, "portions to refund"): parts of the
     /// session's shipping and exclusive tax, which belong to no line item, added to a line-item
     /// refund (or refunded alone). Each is at most what the session charged for it and has not
     /// refunded. `amount_discount` is refused: a line's refund already nets its share of the
@@ -221,7 +221,7 @@ extension State {
     }
 
     /// `POST /v1/refunds` `{"refund": {payment_intent_id, amount?, reason?, metadata?}}`: the direct
-    /// refund API (flex-api.md §2.6), with the same rules as refunding the session.
+    /// refund API (docs/flex-api.md §2.6), with the same rules as refunding the session.
     mutating func createRefund(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let body = try BodyReader.wrapped(request.body, "refund")
         guard let intentID = try body.string("payment_intent_id") else { throw .invalid("refund.payment_intent_id is required") }
@@ -295,7 +295,7 @@ extension State {
 }
 
 extension Refund {
-    /// flex-api.md §2.6: the reference number is "filled later": pending while the refund is,
+    /// docs/flex-api.md §2.6: the reference number is "filled later": pending while the refund is,
     /// available once it succeeded, unavailable when it failed (there is none).
     var referenceStatus: String {
         switch status {
@@ -310,7 +310,7 @@ extension State {
     /// How long a refund stays `pending` on the virtual clock. Long enough that the one-second tick
     /// of ordinary requests never settles a refund inside a script (that takes 3,600 writes); short
     /// enough that `clock advance 1h` is a natural step in a story. Flex documents the pending →
-    /// succeeded/failed states but no delay (flex-api.md §3.6).
+    /// succeeded/failed states but no delay (docs/flex-api.md §3.6).
     static let refundSettlement = 3600
     static let refundFailureReasons = ["expired_or_canceled_card", "lost_or_stolen_card", "unknown"]
 

@@ -1,7 +1,7 @@
 // The HSA/FSA rules as functions of small values, so each is read and tested by its name.
 import FlexAPI
 
-/// Each rule throws Flex's error for the first violation, in the order flex-api.md §3.1 and §3.3
+/// Each rule throws Flex's error for the first violation, in the order docs/flex-api.md §3.1 and §3.3
 /// check them; the state-reading helpers that feed them are in State+Rules.swift.
 enum Rules {
     /// Eligibility: an HSA or FSA card pays only for eligible items, so a cart without any is refused.

@@ -1,5 +1,5 @@
 // What a session adds to its cart: discounts (coupon, promo code, inline coupon_data), shipping
-// (a shipping rate) and tax (`tax_rate`, `tax_calculation_mode`); flex-api.md §2.1, §2.9, §2.10.
+// (a shipping rate) and tax (`tax_rate`, `tax_calculation_mode`); docs/flex-api.md §2.1, §2.9, §2.10.
 import FlexAPI
 
 /// Decided once when the session is made and never changed; a class so the many copies of a
@@ -144,7 +144,7 @@ extension State {
     }
 
     /// `promo_code` in the pay body: the shopper types a code on the hosted page of a session made
-    /// with `allow_promotion_codes: true` (flex-api.md §2.9, inferred). The code's rules are the
+    /// with `allow_promotion_codes: true` (docs/flex-api.md §2.9, inferred). The code's rules are the
     /// ones a create body's `discounts` gets; the result is the session's adjustments and lines with
     /// the discount, applied by the caller only once the payment goes through. Payment mode only: a
     /// subscription's discount would have to follow the coupon's duration over renewals.

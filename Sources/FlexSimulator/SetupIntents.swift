@@ -1,4 +1,4 @@
-// Setup intents (flex-api.md §2.12): the card-saving half of a `mode: "setup"` checkout session.
+// Setup intents (docs/flex-api.md §2.12): the card-saving half of a `mode: "setup"` checkout session.
 // Every setup session owns exactly one, made with the session; its ID is the session's ULID under
 // `fseti_`, so adding setup intents drew no extra IDs from the seeded generator (every other ID a
 // seed produced before stays the same) and the intent is found from its ID in O(1).
@@ -93,7 +93,7 @@ extension State {
             "payment_method": intent.paymentMethod.map { .string(paymentMethods[$0].id.id(.paymentMethod)) } ?? .null,
             "partner_id": intent.partnerID.json,
             "metadata": intent.metadata ?? .object(JSONObject()),
-            // An integer like its session's created_at (flex-api.md §1.4 leaves it undocumented).
+            // An integer like its session's created_at (docs/flex-api.md §1.4 leaves it undocumented).
             "created_at": .integer(session.created),
             "test_mode": true,
             "status": .string(setupIntentStatus(session).rawValue),

@@ -1,4 +1,4 @@
-// Shipping rates (flex-api.md §2.10): create, get, list; a session's `shipping_options` names one.
+// Shipping rates (docs/flex-api.md §2.10): create, get, list; a session's `shipping_options` names one.
 import FlexAPI
 
 struct ShippingRate {

@@ -8,7 +8,7 @@ struct OffSessionCharge {
 }
 
 extension State {
-    /// A letter is valid for 12 months (flex-api.md §3.2), counted as 365 days of virtual time.
+    /// A letter is valid for 12 months (docs/flex-api.md §3.2), counted as 365 days of virtual time.
     static let letterLifetime = 365 * 86_400
 
     enum LetterState { case valid, missing, expired }
@@ -52,7 +52,7 @@ extension State {
                                 customer: customers[customer].id.id(.customer), describe: { productNames($0) })
     }
 
-    /// flex-api.md §3.3, in order; each violation has its own code and names the field or item.
+    /// docs/flex-api.md §3.3, in order; each violation has its own code and names the field or item.
     func validateOffSession(_ body: BodyReader, _ items: [LineItem]) throws(APIFailure) -> OffSessionCharge {
         let customerID = try Rules.offSessionCustomer(try body.string("customer"))
         let methodID = try Rules.offSessionPaymentMethod(try body.string("payment_method"))

@@ -1,4 +1,4 @@
-// Changing a subscription's items with PATCH (flex-api.md §2.8 documents the update, not its body):
+// Changing a subscription's items with PATCH (docs/flex-api.md §2.8 documents the update, not its body):
 // Stripe's shape `items: [{id, quantity?, price? | price_data?, deleted?} | {price | price_data, quantity?}]`
 // and `proration_behavior` `always_invoice` (Flex's example value) or `none`.
 import FlexAPI
@@ -71,7 +71,7 @@ extension State {
             amount = sum
         }
         // Renewals charge the default card off-session: on an HSA/FSA card every LMN product
-        // needs a valid letter (flex-api.md §3.3), so a change that renewals would fail on is refused now.
+        // needs a valid letter (docs/flex-api.md §3.3), so a change that renewals would fail on is refused now.
         if let customer = subscription.customer, let method = subscription.defaultPaymentMethod, paymentMethods[method].kind.isBenefitCard {
             try requireLetters(lines, customer: customer)
         }
@@ -149,7 +149,7 @@ extension State {
     }
 
     /// Gives back up to `credit` from the current period's paid invoices, newest first, as refunds
-    /// (Flex has no customer balance to hold a credit; flex-api.md §2.8 has none).
+    /// (Flex has no customer balance to hold a credit; docs/flex-api.md §2.8 has none).
     mutating func refundPeriodPayments(_ position: Int, upTo credit: Int, at time: Int) {
         let periodStart = subscriptions[position].currentPeriodStart ?? 0
         var left = credit

@@ -1,4 +1,4 @@
-// Subscriptions (flex-api.md §2.8): made by `mode: "subscription"` checkouts or `POST /v1/subscriptions`,
+// Subscriptions (docs/flex-api.md §2.8): made by `mode: "subscription"` checkouts or `POST /v1/subscriptions`,
 // read, updated, canceled at period end, and renewed on the virtual clock.
 import FlexAPI
 
@@ -9,7 +9,7 @@ enum SubscriptionStatus: String, CaseIterable {
     case pastDue = "past_due"
     case canceled, unpaid, paused
 
-    /// Counted against the 500-per-customer limit ("active or scheduled", flex-api.md §2.8).
+    /// Counted against the 500-per-customer limit ("active or scheduled", docs/flex-api.md §2.8).
     var isLive: Bool { self != .canceled && self != .incompleteExpired }
     /// Charged at the end of each period.
     var renews: Bool { self == .trialing || self == .active || self == .pastDue }
@@ -56,14 +56,14 @@ struct Subscription {
 }
 
 extension State {
-    /// flex-api.md §2.8: at most 500 active or scheduled subscriptions per customer.
+    /// docs/flex-api.md §2.8: at most 500 active or scheduled subscriptions per customer.
     static let subscriptionLimit = 500
     static let subscriptionStatuses = SubscriptionStatus.allCases.map(\.rawValue)
 
     // MARK: rules shared by checkout and the API
 
     /// The recurring terms of a cart: every price recurring, one interval, LMN products only
-    /// (flex-api.md §2.8), each violation naming its line item.
+    /// (docs/flex-api.md §2.8), each violation naming its line item.
     func subscriptionTerms(_ items: [LineItem], field: String) throws(APIFailure) -> (interval: String, count: Int, trialDays: Int) {
         var terms: (interval: String, count: Int)?
         var trial = 0
@@ -137,7 +137,7 @@ extension State {
 
     // MARK: checkout (mode subscription)
 
-    /// A subscription session's subscription, made `incomplete` with the session (flex-api.md §2.8:
+    /// A subscription session's subscription, made `incomplete` with the session (docs/flex-api.md §2.8:
     /// "new subscriptions start incomplete"); the first payment makes it active or trialing.
     mutating func createIncompleteSubscription(session: Int, items: [LineItem], terms: (interval: String, count: Int, trialDays: Int),
                                                amount: Int, metadata: JSON?, at time: Int) -> Int {
@@ -219,7 +219,7 @@ extension State {
     }
 
     /// Charges one period off-session; false when the charge failed: a decline, or an HSA/FSA card
-    /// whose letter of medical necessity is missing or expired (flex-api.md §3.2, §3.3).
+    /// whose letter of medical necessity is missing or expired (docs/flex-api.md §3.2, §3.3).
     mutating func chargeSubscription(_ position: Int, at time: Int) -> Bool {
         let subscription = subscriptions[position]
         guard let customer = subscription.customer, let method = subscription.defaultPaymentMethod else { return false }
@@ -247,7 +247,7 @@ extension State {
 
     /// A period paid: recorded as a complete checkout session of the subscription (mode
     /// subscription, no shopper, so no redirect_url and no checkout.session.completed), which the
-    /// `subscription` list filter finds (flex-api.md §2.1) and which refunds like any session.
+    /// `subscription` list filter finds (docs/flex-api.md §2.1) and which refunds like any session.
     mutating func recordPeriodPayment(_ position: Int, invoice: Int, at time: Int) {
         recordBillingPayment(position, invoice: invoice, items: periodItems(subscriptions[position]),
                              amount: subscriptions[position].amount, at: time)
@@ -328,7 +328,7 @@ extension State {
         return ok("subscription", render(subscriptions[position]))
     }
 
-    /// A saved card of `customer` usable off-session: the checks of flex-api.md §3.3.
+    /// A saved card of `customer` usable off-session: the checks of docs/flex-api.md §3.3.
     func savedPaymentMethod(_ id: String, of customer: Int, field: String) throws(APIFailure) -> Int {
         guard let ulid = ULID.parse(id, as: .paymentMethod), let method = paymentMethods.position(of: ulid) else {
             throw .notFound(.paymentMethod, id)
@@ -406,7 +406,7 @@ extension State {
     }
 
     /// `DELETE /v1/subscriptions/{id}`: cancels at the end of the current period, with no further
-    /// charges (flex-api.md §2.8). One with no period to wait for ends now: `incomplete` (its
+    /// charges (docs/flex-api.md §2.8). One with no period to wait for ends now: `incomplete` (its
     /// checkout session expires with it) and `unpaid` (nothing is charged any more).
     mutating func cancelSubscription(_ id: String) throws(APIFailure) -> APIResponse {
         let position = try subscriptions.position(of: id)

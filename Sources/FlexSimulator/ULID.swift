@@ -106,7 +106,7 @@ enum ObjectKind: UInt8, Sendable, CaseIterable {
         case .consultation: "fcons_"
         case .coupon: "fcoup_"
         case .promoCode: "fpromo_"
-        // Undocumented prefixes (flex-api.md §1.3): ours, in Flex's style.
+        // Undocumented prefixes (docs/flex-api.md §1.3): ours, in Flex's style.
         case .shippingRate: "fshr_"
         case .balanceTransaction: "fbt_"
         case .webhook: "fwh_"

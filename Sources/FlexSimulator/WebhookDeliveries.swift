@@ -1,4 +1,4 @@
-// Webhook deliveries (flex-api.md §4): the simulator makes no network calls, so each registered
+// Webhook deliveries (docs/flex-api.md §4): the simulator makes no network calls, so each registered
 // endpoint's "delivery" of a matching event is shown at `GET /_sim/webhooks/deliveries` exactly as
 // Flex would POST it: the envelope `{event_dt, event_id, event_type, object}` as the raw body, and
 // Svix's headers, signed with the endpoint's secret. Deliveries are derived from the event log and
@@ -83,7 +83,7 @@ extension State {
     }
 
     /// `v1,` + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), the key being the secret's
-    /// part after the `fwhsec_` prefix, base64-decoded as Svix does (flex-api.md §4).
+    /// part after the `fwhsec_` prefix, base64-decoded as Svix does (docs/flex-api.md §4).
     static func svixSignature(secret: String, id: String, timestamp: String, body: String) -> String {
         let encoded = secret.utf8.firstIndex(of: UInt8(ascii: "_")).map { secret[secret.index(after: $0)...] } ?? secret[...]
         let key = Base64.decode(encoded) ?? Array(encoded.utf8)

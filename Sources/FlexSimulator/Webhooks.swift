@@ -1,4 +1,4 @@
-// Webhook endpoints (flex-api.md §4): `POST /v1/webhooks` registers a URL for event types; the
+// Webhook endpoints (docs/flex-api.md §4): `POST /v1/webhooks` registers a URL for event types; the
 // response shape, list/get/delete and the secret are inferred (Svix, which Flex uses, has them).
 import FlexAPI
 
@@ -17,7 +17,7 @@ struct Webhook {
 }
 
 extension State {
-    /// The event types Flex documents (flex-api.md §4, events page and guides); both spellings of
+    /// The event types Flex documents (docs/flex-api.md §4, events page and guides); both spellings of
     /// the completion event appear in Flex's docs, so both are accepted.
     static let webhookEventTypes: Set<String> = [
         "charge.dispute.closed", "charge.dispute.created", "charge.dispute.funds_reinstated",

@@ -28,7 +28,7 @@ public final class JSONEventReporter: TestReporter {
 
     public func caseFinished(_ result: TestResult) {
         let testCase = result.testCase
-        if let failure = result.failure {
+        if let failure = result.failure, result.status != .interrupted {
             var event: JSONObject = [
                 "event": result.status == .failed ? "assertion_failed" : "error",
                 "id": .string(testCase.id),
@@ -47,14 +47,20 @@ public final class JSONEventReporter: TestReporter {
             "status": .string(result.status.rawValue),
             "duration_ms": .integer(Int(result.durationMilliseconds)),
         ]
+        if result.status == .interrupted, let failure = result.failure {
+            event["stopped_at"] = .string("\(failure.file):\(failure.line):\(failure.column)")
+        }
         event["created_objects"] = .array(result.createdObjects.map(JSON.string))
         if !result.snapshotsWritten.isEmpty { event["snapshots_written"] = .array(result.snapshotsWritten.map(JSON.string)) }
         emit(event)
     }
 
     public func runFinished(_ summary: TestRunSummary) {
-        emit(["event": "run_finished", "passed": .integer(summary.passed), "failed": .integer(summary.failed),
-              "skipped": .integer(summary.skipped), "exit_code": .integer(Int(summary.exitCode))])
+        var event: JSONObject = ["event": "run_finished", "passed": .integer(summary.passed), "failed": .integer(summary.failed),
+                                 "skipped": .integer(summary.skipped)]
+        if summary.interrupted > 0 { event["interrupted"] = .integer(summary.interrupted) }
+        event["exit_code"] = .integer(Int(summary.exitCode))
+        emit(event)
         output.flush()
     }
 

@@ -1,6 +1,7 @@
 // `--junit FILE`: the JUnit XML CI servers read. One <testsuite> per file, one <testcase> per
 // scenario (classname = file, name = scenario), <failure> for a failed expect, <error> for a
-// runtime/API error or a file that does not parse, <skipped/> after --bail.
+// runtime/API error, a timeout, a file that does not parse or a case a signal stopped
+// (message "interrupted"), <skipped/> for a case not run (after --bail or a signal).
 
 public enum JUnitReport {
     /// The whole document for a run. Cases keep discovery order, so only `time` varies between runs.
@@ -21,14 +22,14 @@ public enum JUnitReport {
         }
         let totalTime = summary.results.reduce(Int64(0)) { $0 + $1.durationNanoseconds }
         let failures = summary.results.count { $0.status == .failed }
-        let errors = summary.results.count { $0.status == .errored } + summary.broken.count
+        let errors = summary.results.count { $0.status == .errored || $0.status == .interrupted } + summary.broken.count
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"flex test\" tests=\"\(summary.results.count + summary.broken.count)\" failures=\"\(failures)\""
             + " errors=\"\(errors)\" skipped=\"\(summary.skipped)\" time=\"\(seconds(totalTime))\">\n"
         for (index, suite) in suites.enumerated() {
             let tests = suite.cases.count + (suite.broken == nil ? 0 : 1)
             let suiteFailures = suite.cases.count { $0.status == .failed }
-            let suiteErrors = suite.cases.count { $0.status == .errored } + (suite.broken == nil ? 0 : 1)
+            let suiteErrors = suite.cases.count { $0.status == .errored || $0.status == .interrupted } + (suite.broken == nil ? 0 : 1)
             let suiteSkipped = suite.cases.count { $0.status == .skipped }
             let time = suite.cases.reduce(Int64(0)) { $0 + $1.durationNanoseconds }
             xml += "  <testsuite name=\"\(escape(suite.file))\" id=\"\(index)\" tests=\"\(tests)\" failures=\"\(suiteFailures)\""
@@ -44,7 +45,9 @@ public enum JUnitReport {
                 xml += "    <testcase classname=\"\(escape(suite.file))\" name=\"\(escape(name))\" time=\"\(seconds(result.durationNanoseconds))\">\n"
                 switch result.status {
                 case .passed: break
-                case .skipped: xml += "      <skipped message=\"not run after --bail\"/>\n"
+                case .skipped: xml += "      <skipped message=\"\(escape(result.skipReason.message))\"/>\n"
+                case .interrupted:
+                    xml += "      <error message=\"interrupted\" type=\"interrupted\">" + escape(result.failure?.rendered ?? "") + "</error>\n"
                 case .failed, .errored:
                     let element = result.status == .failed ? "failure" : "error"
                     let type = result.status == .failed ? "assertion" : "runtime"

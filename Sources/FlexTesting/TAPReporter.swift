@@ -24,7 +24,10 @@ public final class TAPReporter: TestReporter {
         let name = TAPReporter.escape(result.testCase.displayName)
         switch result.status {
         case .passed: write("ok \(number) - \(name)\n")
-        case .skipped: write("ok \(number) - \(name) # SKIP not run after --bail\n")
+        case .skipped: write("ok \(number) - \(name) # SKIP \(result.skipReason.message)\n")
+        case .interrupted:
+            write("not ok \(number) - \(name)\n")
+            if let failure = result.failure { writeDetail(failure, severity: "interrupted") }
         case .failed, .errored:
             write("not ok \(number) - \(name)\n")
             if let failure = result.failure { writeDetail(failure, severity: result.status == .failed ? "fail" : "error") }

@@ -43,6 +43,9 @@ public final class TerminalReporter: TestReporter {
             if let failure = result.failure { write(failure.rendered + "\n") }
         case .skipped:
             write("- \(result.testCase.displayName) (skipped)\n")
+        case .interrupted:
+            let location = result.failure.map { " at \($0.file):\($0.line):\($0.column)" } ?? ""
+            write("- \(result.testCase.displayName) (interrupted\(location))\n")
         }
         for path in result.snapshotsWritten { write("  snapshot written: \(path)\n") }
         drawProgress()

@@ -33,8 +33,24 @@ public enum TestStatus: String, Sendable {
     case failed
     /// A runtime or API error stopped the case (exit 3).
     case errored
-    /// Not run (`--bail` stopped the run first).
+    /// Not run (`--bail` or a signal stopped the run first; `TestResult.skipReason` says which).
     case skipped
+    /// Running when SIGINT/SIGTERM arrived, and stopped there (exit 130).
+    case interrupted
+}
+
+/// Why a case did not run.
+public enum SkipReason: Sendable {
+    case bail
+    case interrupted
+
+    /// How JUnit and TAP word it.
+    public var message: String {
+        switch self {
+        case .bail: "not run after --bail"
+        case .interrupted: "not run: the run was interrupted"
+        }
+    }
 }
 
 /// What one case did. Everything but `durationNanoseconds` is deterministic for the simulator.
@@ -50,6 +66,8 @@ public struct TestResult: Sendable {
     public var createdObjects: [String]
     /// Snapshot files written by this case (first recording or `--update-snapshots`).
     public var snapshotsWritten: [String]
+    /// Why a skipped case did not run.
+    public var skipReason: SkipReason = .bail
 
     public init(testCase: TestCase, status: TestStatus, durationNanoseconds: Int64 = 0, failure: FailureDetail? = nil,
                 output: String = "", createdObjects: [String] = [], snapshotsWritten: [String] = []) {

@@ -18,12 +18,16 @@ public struct TestOptions: Sendable {
     public var updateSnapshots: Bool
     /// `--ci`: a missing snapshot fails instead of being recorded.
     public var ci: Bool
+    /// `--timeout`: how long one case may run before it is stopped and reported as timed out;
+    /// nil (or 0) for no limit. `flex test` passes `CaseTimeout.standard` unless told otherwise.
+    public var timeout: CaseTimeout?
     /// The seed, the backend each case gets fresh from the factory, the diagnostics style.
     public var configuration: RunConfiguration
 
     public init(configuration: RunConfiguration, jobs: Int? = nil, shard: Shard? = nil, filter: String? = nil,
-                bail: Bool = false, updateSnapshots: Bool = false, ci: Bool = false) {
+                bail: Bool = false, updateSnapshots: Bool = false, ci: Bool = false, timeout: CaseTimeout? = nil) {
         self.configuration = configuration
+        self.timeout = timeout
         self.jobs = jobs
         self.shard = shard
         self.filter = filter

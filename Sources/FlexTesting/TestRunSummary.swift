@@ -6,20 +6,28 @@ public struct TestRunSummary: Sendable {
     public var broken: [BrokenFile]
     public var exitCode: Int32
 
-    public init(results: [TestResult], broken: [BrokenFile], exitCode: Int32? = nil) {
+    /// SIGINT or SIGTERM stopped the run: the exit code is 130 whatever the results.
+    public var wasInterrupted: Bool
+
+    public init(results: [TestResult], broken: [BrokenFile], exitCode: Int32? = nil, wasInterrupted: Bool = false) {
         self.results = results
         self.broken = broken
-        self.exitCode = exitCode ?? TestRunSummary.exitCode(results: results, broken: broken)
+        self.wasInterrupted = wasInterrupted
+        self.exitCode = exitCode ?? (wasInterrupted ? ExitStatus.interrupted : TestRunSummary.exitCode(results: results, broken: broken))
     }
 
     public var passed: Int { results.count { $0.status == .passed } }
     /// Failed and errored cases, plus one per file that does not parse.
     public var failed: Int { results.count { $0.status == .failed || $0.status == .errored } + broken.count }
     public var skipped: Int { results.count { $0.status == .skipped } }
+    /// Cases a signal stopped while they ran.
+    public var interrupted: Int { results.count { $0.status == .interrupted } }
 
-    /// `N passed, N failed` (`, N skipped` when any): the last line of every terminal run.
+    /// `N passed, N failed` (`, N interrupted`, `, N skipped` when any): the last line of every
+    /// terminal run. CI parsers read the prefix, so it never changes shape.
     public var line: String {
         var line = "\(passed) passed, \(failed) failed"
+        if interrupted > 0 { line += ", \(interrupted) interrupted" }
         if skipped > 0 { line += ", \(skipped) skipped" }
         return line
     }
@@ -31,7 +39,7 @@ public struct TestRunSummary: Sendable {
             switch result.status {
             case .failed: worst = ExitStatus.worst(worst, ExitStatus.expectationFailed)
             case .errored: worst = ExitStatus.worst(worst, ExitStatus.runtimeError)
-            case .passed, .skipped: break
+            case .passed, .skipped, .interrupted: break
             }
         }
         return worst

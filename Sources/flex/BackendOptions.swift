@@ -85,24 +85,25 @@ struct BackendOptions: ParsableArguments {
             return .embeddedSimulator
         case .live:
             guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
-            var configuration: HTTPFlexConfiguration
+            let configuration: HTTPFlexConfiguration
             do {
                 configuration = try HTTPFlexConfiguration.fromEnvironment(baseURL: baseURL, allowProduction: allowProduction)
             } catch {
                 throw ValidationError(error.message)
             }
-            configuration.retry.maxAttempts = retries + 1
             let http: HTTPFlex
             do { http = try HTTPFlex(configuration: configuration) } catch { throw ValidationError(error.message) }
             if http.mode == .production, isatty(0) != 0, !Self.confirmProduction(http, output: output) {
                 Task { await http.shutdown() }
                 throw ValidationError("not confirmed; nothing was sent")
             }
-            var backend: any FlexBackend = http
+            // Retries sit inside the recording: it holds each request's final outcome, not every attempt.
+            let retrying = RetryingBackend(wrapping: http, policy: RetryPolicy(maxAttempts: retries + 1), secrets: [configuration.apiKey])
+            var backend: any FlexBackend = retrying
             var recorder: RecordingBackend?
             if let record {
-                do { recorder = try RecordingBackend(wrapping: http, path: record, secrets: [configuration.apiKey]) } catch { throw ValidationError(error.message) }
-                backend = recorder ?? http
+                do { recorder = try RecordingBackend(wrapping: retrying, path: record, secrets: [configuration.apiKey]) } catch { throw ValidationError(error.message) }
+                backend = recorder ?? retrying
             }
             let shared = backend, openRecording = recorder
             let mode = http.mode == .production ? "PRODUCTION" : "test mode"

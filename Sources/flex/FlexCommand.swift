@@ -26,12 +26,13 @@ struct FlexCommand: ParsableCommand {
            flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N]
            flex check FILE…
            flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N]
-                     [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci]
+                     [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci] [--timeout DURATION]
            flex FILE.flex              (same as flex run FILE.flex)
            flex run -                  (read the script from standard input)
 
     Scripts run against an embedded, deterministic Flex simulator.
-    Exit codes: 0 ok, 1 usage, 2 parse/check error, 3 runtime or API error, 4 expectation failed.
+    Exit codes: 0 ok, 1 usage, 2 parse/check error, 3 runtime or API error, 4 expectation failed,
+    130 interrupted (SIGINT/SIGTERM).
 
     """
 }
@@ -77,6 +78,7 @@ struct RunCommand: ParsableCommand {
         configuration.color = colorDiagnostics()
         configuration.variables = bound
         let runner = ScriptRunner(configuration: configuration, output: output)
+        InterruptSignals.install()
         let code = await runner.run(scripts(files))
         await plan.finish()
         return code

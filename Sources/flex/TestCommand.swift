@@ -16,6 +16,9 @@ struct TestCommand: ParsableCommand {
         abstract: "Run every scenario of the .flex files under PATH… as independent test cases.",
         discussion: """
         Each scenario (or each file without scenarios) runs on a fresh simulator with the same seed.
+        A case running longer than --timeout (default 60s) is stopped and reported as an error.
+        SIGINT/SIGTERM stop the run: running cases are reported as interrupted, the summary and
+        every report are still written, and the exit code is 130.
         Exit codes: 0 all passed, 2 a file does not parse, 3 a runtime/API error, 4 an expectation failed.
         """)
 
@@ -52,6 +55,9 @@ struct TestCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Fail on a missing snapshot instead of recording it (default: on when $CI is set).")
     var ci: Bool?
 
+    @Option(help: ArgumentHelp("How long one case may run (3s, 500ms, 2m, plain seconds; 0: no limit).", valueName: "DURATION"))
+    var timeout: String = CaseTimeout.standard.text
+
     @Option(help: "How to show errors: full or short.")
     var diagnostics: DiagnosticsOption = .full
 
@@ -63,6 +69,9 @@ struct TestCommand: ParsableCommand {
             throw ValidationError("--shard expects I/N with 1 ≤ I ≤ N, got '\(shard)'")
         }
         if tap && json { throw ValidationError("--tap and --json both write to stdout; pick one") }
+        if CaseTimeout(parsing: timeout) == nil {
+            throw ValidationError("--timeout expects a duration such as 3s, 500ms, 2m or 0, got '\(timeout)'")
+        }
     }
 
     func execute(output: StandardOutputSink) async -> Int32 {
@@ -71,7 +80,7 @@ struct TestCommand: ParsableCommand {
         configuration.diagnosticStyle = diagnostics.style
         let options = TestOptions(
             configuration: configuration, jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail,
-            updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI())
+            updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI(), timeout: CaseTimeout(parsing: timeout))
         let machineReadable = tap || json
         let human = TerminalReporter(output: output, stream: machineReadable ? .standardError : .standardOutput,
                                      showsProgress: !machineReadable && isatty(1) != 0)
@@ -80,6 +89,7 @@ struct TestCommand: ParsableCommand {
         if json { reporters.append(JSONEventReporter(output: output)) }
         let junitReporter = junit.map(JUnitReporter.init(path:))
         if let junitReporter { reporters.append(junitReporter) }
+        InterruptSignals.install()
         let summary = await TestRunner(options: options).run(paths: paths, reporters: reporters)
         await plan.finish()
         if let junitReporter, let problem = junitReporter.writeError {

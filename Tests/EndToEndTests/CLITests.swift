@@ -227,7 +227,7 @@ struct CLITests {
             #expect(JSONShape.isValid(line), "not one compact JSON document: \(line)")
             #expect(!line.contains("\n"))
         }
-        // Every line says what it is and where it comes from (docs/language.md, "Machine-readable output").
+        // Every line says what it is and where it comes from.
         let at = { (line: Int) in "{\"type\":\"value\",\"file\":\"\(script)\",\"line\":\(line),\"column\":1,\"scenario\":null,\"value\":" }
         #expect(lines.contains(at(2) + "3}"))
         #expect(lines.contains(at(3) + "\"text\"}"))

@@ -1,4 +1,4 @@
-// HTTPFlex against a scripted loopback server: auth, retries, Retry-After, timeouts, idempotent replays.
+// HTTPFlex in RetryingBackend against a scripted loopback server: auth, retries, Retry-After, timeouts, idempotent replays.
 import FlexAPI
 import FlexHTTP
 import FlexSimulator
@@ -7,9 +7,9 @@ import Testing
 import Glibc
 #endif
 
-/// Runs `body` with a started scripted server and an HTTPFlex pointed at it; stops both after.
+/// Runs `body` with a started scripted server and a retrying HTTPFlex pointed at it; stops both after.
 func withScript(_ steps: [ScriptedServer.Step], attempts: Int = 3, timeout: Duration = .seconds(5), maxResponseBytes: Int = 1 << 20,
-                _ body: (ScriptedServer, HTTPFlex, SleepRecorder) async throws -> Void) async throws {
+                _ body: (ScriptedServer, LoopbackClient, SleepRecorder) async throws -> Void) async throws {
     let server = ScriptedServer(steps)
     let port = try await server.start()
     let sleeper = SleepRecorder()

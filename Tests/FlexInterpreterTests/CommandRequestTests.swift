@@ -1,4 +1,4 @@
-// Every command builds exactly the wire request of flex-api.md / docs/architecture.md.
+// Every command builds exactly the wire request of docs/flex-api.md / docs/architecture.md.
 import FlexAPI
 @testable import FlexInterpreter
 import Testing

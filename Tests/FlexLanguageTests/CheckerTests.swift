@@ -86,22 +86,25 @@ struct MemorySourceLoader: SourceLoader {
     }
 
     @Test func flagGivenAValue() {
-        // The parser never reads a value after a flag, so build the tree a future syntax could give.
+        // The parser never reads a value after a flag, so give the parsed flag the value a future
+        // syntax could: the `true` of the second statement, at the offsets it would have.
         let sources = SourceManager()
-        let file = sources.add(path: "main.flex", text: "checkout items [fprice_x] save_card true\n")
-        func span(_ start: Int, _ end: Int) -> SourceSpan { SourceSpan(file: file.id, start: start, end: end) }
-        let price = Expression(.flexID("fprice_x"), span: span(16, 24))
-        let items = Clause(name: "items", keywordSpan: span(9, 14),
-                           value: .items([LineItemExpression(price: price, quantity: nil, span: span(16, 24))], span: span(15, 25)),
-                           span: span(9, 25))
-        let flag = Clause(name: "save_card", keywordSpan: span(26, 35), value: .expression(Expression(.boolean(true), span: span(36, 40))),
-                          span: span(26, 40))
-        let invocation = CommandInvocation(command: .checkoutCreate, phrase: [Identifier("checkout", span: span(0, 8))],
-                                           phraseSpan: span(0, 8), arguments: [], clauses: [items, flag])
-        let statement = Statement(.expression(Expression(.command(invocation), span: span(0, 40))), span: span(0, 40))
-        let result = Checker(sources: sources, loader: nil).check(Program(file: file.id, statements: [statement]))
+        let file = sources.add(path: "main.flex", text: "checkout items [fprice_x] save_card;true\n")
+        let program = Parser.parse(file).program
+        let tree = program.statements.tree
+        guard case .expression(let command) = tree.records.statements[Int(tree.records.lists[0])].node,
+              case .command(let commandIndex) = tree.node(command),
+              case .expression(let flagValue) = tree.records.statements[Int(tree.records.lists[1])].node else {
+            Issue.record("unexpected parse")
+            return
+        }
+        let flag = Int(tree.records.commands[Int(commandIndex)].clauses.first) + 1
+        #expect(tree.string(tree.records.clauses[flag].name) == "save_card")
+        tree.records.clauses[flag].value = .expression(flagValue)
+        let firstStatement = NodeList<Statement>(tree, NodeRange(first: 0, count: 1))
+        let result = Checker(sources: sources, loader: nil).check(Program(file: file.id, statements: firstStatement))
         #expect(result.diagnostics.map(\.message) == ["'save_card' takes no value"])
-        #expect(result.diagnostics.first?.span == span(36, 40))
+        #expect(result.diagnostics.first?.span == SourceSpan(file: file.id, start: 36, end: 40))
     }
 
     @Test func unknownCommandSuggestsThePhrase() {
@@ -369,15 +372,20 @@ struct MemorySourceLoader: SourceLoader {
     }
 
     @Test func deepTreesAreCutOffInsteadOfOverflowingTheStack() {
-        // The parser caps nesting; a hand-built tree 5,000 deep must not overflow the checker's
-        // stack either. `nope` is the outermost right operand, so it is still reached.
+        // The parser caps nesting; a tree grown 5,000 deep from a parsed `a + nope` must not
+        // overflow the checker's stack either. `nope` is the outermost right operand, so it is still reached.
         let sources = SourceManager()
-        let file = sources.add(path: "main.flex", text: "a nope\n")
-        let a = Expression(.variable("a"), span: SourceSpan(file: file.id, start: 0, end: 1))
+        let file = sources.add(path: "main.flex", text: "a + nope\n")
+        let program = Parser.parse(file).program
+        let tree = program.statements.tree
+        guard case .expression(let sum) = tree.records.statements[Int(tree.records.lists[0])].node,
+              case .binary(_, let a, let nope) = tree.node(sum) else {
+            Issue.record("unexpected parse")
+            return
+        }
         var chain = a
-        for _ in 0..<5_000 { chain = Expression(.binary(.add, chain, a), span: chain.span) }
-        chain = Expression(.binary(.add, chain, Expression(.variable("nope"), span: SourceSpan(file: file.id, start: 2, end: 6))), span: chain.span)
-        let program = Program(file: file.id, statements: [Statement(.expression(chain), span: chain.span)])
+        for _ in 0..<5_000 { chain = tree.add(.binary(.add, chain, a), tree.span(a)) }
+        tree.replace(sum, with: .binary(.add, chain, nope), span: tree.span(sum))
         let result = Checker(sources: sources, loader: nil, predefined: ["a"]).check(program)
         #expect(result.diagnostics.map(\.message) == ["'nope' is not defined"])
     }

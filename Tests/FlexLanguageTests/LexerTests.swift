@@ -143,6 +143,34 @@ import Testing
         #expect(Self.single("\"héllo 😀\"").kind == .string)
     }
 
+    /// The pieces the lexer hands the parser for each string token that needs decoding, described.
+    static func pieces(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer.streaming(buffer: buffer, file: FileID(rawValue: 0), start: 0, end: buffer.count, insideInterpolation: false)
+            lexer.run()
+            return lexer.tokens.filter { $0.flags.contains(.needsDecoding) }.flatMap { token in
+                token.pieces.map { number -> String in
+                    switch lexer.stringPiece(number) {
+                    case .text(let start, let end): "text \(String(decoding: bytes[Int(start)..<Int(end)], as: UTF8.self))"
+                    case .decoded(let text): "decoded \(text)"
+                    case .interpolation(let dollar, let close): "interpolation \(dollar)..\(close)"
+                    case .invalidEscape(let diagnostic): "error \(diagnostic.message)"
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func stringPieces() {
+        // Text, escapes decoded, and each interpolation from its `$` to its closing brace, found in one scan.
+        #expect(Self.pieces(#""a\tb${x}c""#) == ["decoded a\tb", "interpolation 5..8", "text c"])
+        #expect(Self.pieces(#""${ "}" + "${y}" }""#) == ["interpolation 1..17"])
+        #expect(Self.pieces(#""\q""#) == [#"error unknown escape '\q'"#, "text "])
+        // In an unterminated string everything is text, `${` included.
+        #expect(Self.pieces(#""a ${x"#) == ["text a ${x"])
+    }
+
     @Test func unterminatedStringPointsAtTheOpeningQuote() {
         let lexed = Self.lex("print \"abc")
         #expect(lexed.diagnostics.count == 1)

@@ -52,7 +52,7 @@ func errorCode(_ response: APIResponse) -> String? { response.body["error"]?["co
             let (basicStatus, _) = try await rawRequest(port: port, method: .GET, path: "/v1/customers", headers: [("Authorization", "Basic eDp5")])
             #expect(basicStatus == 401)
             let live = try HTTPFlex(configuration: HTTPFlexConfiguration(
-                baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "fsk_live_abcdefghijklmnopa1b2", allowProduction: true, retry: .none))
+                baseURL: "http://127.0.0.1:\(port)/v1", apiKey: "fsk_live_abcdefghijklmnopa1b2", allowProduction: true))
             let refused = try await live.send(APIRequest(.GET, "/v1/customers"))
             await live.shutdown()
             #expect(refused.status == 401)

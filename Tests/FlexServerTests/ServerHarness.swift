@@ -15,9 +15,10 @@ final class LogSink: Sendable {
     func append(_ line: String) { lines.withLock { $0.append(line) } }
 }
 
-/// Runs `body` with a served simulator (seed `seed`) and an HTTPFlex client pointed at it.
+/// Runs `body` with a served simulator (seed `seed`) and an HTTPFlex client pointed at it
+/// (in a RetryingBackend that never retries, as `--retries 0` composes it).
 func withServer(seed: UInt64 = 42, maxBodyBytes: Int = 1 << 20,
-                _ body: (Int, HTTPFlex, LogSink) async throws -> Void) async throws {
+                _ body: (Int, RetryingBackend, LogSink) async throws -> Void) async throws {
     let log = LogSink()
     let server = FlexServer(host: "127.0.0.1", port: 0, seed: seed, maxBodyBytes: maxBodyBytes, handleSignals: false, accessLog: { log.append($0) })
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -27,9 +28,9 @@ func withServer(seed: UInt64 = 42, maxBodyBytes: Int = 1 << 20,
     var port = 0
     for await bound in ports { port = bound; break }
     let client = try HTTPFlex(configuration: HTTPFlexConfiguration(
-        baseURL: "http://127.0.0.1:\(port)/v1", apiKey: testKey, requestTimeout: .seconds(10), retry: .none))
+        baseURL: "http://127.0.0.1:\(port)/v1", apiKey: testKey, requestTimeout: .seconds(10)))
     do {
-        try await body(port, client, log)
+        try await body(port, RetryingBackend(wrapping: client, policy: .none, secrets: [testKey]), log)
     } catch {
         await client.shutdown()
         task.cancel()

@@ -1,4 +1,4 @@
-// Consumer letters (flex-api.md §2.12): every approved consultation issues a letter per product,
+// Consumer letters (docs/flex-api.md §2.12): every approved consultation issues a letter per product,
 // readable by ID and per order (the checkout session whose consultation issued it).
 import FlexAPI
 import FlexSimulator

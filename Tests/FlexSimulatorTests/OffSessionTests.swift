@@ -1,4 +1,4 @@
-// Off-session charges (flex-api.md §3.3): every validation with its own code, success, declines.
+// Off-session charges (docs/flex-api.md §3.3): every validation with its own code, success, declines.
 import FlexAPI
 import FlexSimulator
 import Testing
@@ -30,7 +30,7 @@ import Testing
         expectError(sim.pay(session["checkout_session_id"]?.stringValue ?? ""), 400, "checkout_session_already_processed")
     }
 
-    /// Which field to break, the status and the code; checked in flex-api.md §3.3's order.
+    /// Which field to break, the status and the code; checked in docs/flex-api.md §3.3's order.
     @Test(arguments: [
         ("no customer", 400, "customer_required"),
         ("no payment_method", 400, "payment_method_required"),

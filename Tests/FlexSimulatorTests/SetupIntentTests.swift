@@ -1,4 +1,4 @@
-// Setup intents (flex-api.md §2.12): one per setup session, following it from
+// Setup intents (docs/flex-api.md §2.12): one per setup session, following it from
 // requires_payment_method to succeeded (or canceled), with every rule's error code.
 import FlexAPI
 import FlexSimulator

@@ -112,7 +112,7 @@ import Testing
         #expect(id.count == 4 + 26)
         let body = id.dropFirst(4)
         #expect(body.allSatisfy { "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains($0) })
-        // Lower-case IDs are accepted (flex-api.md §1.3).
+        // Lower-case IDs are accepted (docs/flex-api.md §1.3).
         #expect(sim.get("/v1/checkout/sessions/fcs_" + body.lowercased()).status == 200)
     }
 

@@ -45,25 +45,32 @@ public enum ProcessRunner {
         stderrIsTerminal: Bool = false,
         timeoutSeconds: Int = 30
     ) throws -> ProcessResult {
-        let stdinFile = try TempFile(contents: stdin ?? "")
-        defer { stdinFile.remove() }
-        let stdoutFile = try TempFile(contents: "")
-        defer { stdoutFile.remove() }
-        let stderrFile = try TempFile(contents: "")
-        defer { stderrFile.remove() }
+        let child = try start(executable, arguments, stdin: stdin, environment: environment, directory: directory,
+                              stderrIsTerminal: stderrIsTerminal)
+        return child.wait(timeoutSeconds: timeoutSeconds)
+    }
 
+    /// Starts `executable` like `run` does, without waiting: the caller can watch its output
+    /// and signal it before it `wait`s (the SIGINT/SIGTERM tests).
+    public static func start(
+        _ executable: String,
+        _ arguments: [String],
+        stdin: String? = nil,
+        environment: [String: String?] = [:],
+        directory: String? = nil,
+        stderrIsTerminal: Bool = false
+    ) throws -> ChildProcess {
+        let files = try ChildProcess.Files(stdin: stdin ?? "", stderrIsTerminal: stderrIsTerminal)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinFile.path, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutFile.path, O_WRONLY | O_TRUNC, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, files.stdin.path, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, files.stdout.path, O_WRONLY | O_TRUNC, 0)
         // A pseudo-terminal for stderr when the test needs the child to see a TTY there.
-        let terminal = stderrIsTerminal ? try PseudoTerminal() : nil
-        defer { terminal?.close() }
-        if let terminal {
+        if let terminal = files.terminal {
             posix_spawn_file_actions_addopen(&actions, 2, terminal.replicaPath, O_RDWR | O_NOCTTY, 0)
         } else {
-            posix_spawn_file_actions_addopen(&actions, 2, stderrFile.path, O_WRONLY | O_TRUNC, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, files.stderr.path, O_WRONLY | O_TRUNC, 0)
         }
         var executable = executable
         var arguments = arguments
@@ -92,11 +99,11 @@ public enum ProcessRunner {
                 posix_spawn(&pid, executable, &actions, &attributes, cArgv, cEnvp)
             }
         }
-        guard status == 0 else { throw ProcessRunnerError.spawnFailed(path: executable, errno: status) }
-
-        let (exitCode, timedOut) = wait(for: pid, timeoutSeconds: timeoutSeconds)
-        let stderr = terminal?.drain() ?? stderrFile.read()
-        return ProcessResult(exitCode: exitCode, stdout: stdoutFile.read(), stderr: stderr, timedOut: timedOut)
+        guard status == 0 else {
+            files.remove()
+            throw ProcessRunnerError.spawnFailed(path: executable, errno: status)
+        }
+        return ChildProcess(pid: pid, files: files)
     }
 
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
@@ -108,7 +115,7 @@ public enum ProcessRunner {
     }()
 
     /// Polls for the child's exit (short sleeps first, since most runs take milliseconds).
-    private static func wait(for pid: pid_t, timeoutSeconds: Int) -> (Int32, Bool) {
+    static func wait(for pid: pid_t, timeoutSeconds: Int) -> (Int32, Bool) {
         let deadline = monotonicNanoseconds() + UInt64(timeoutSeconds) * 1_000_000_000
         var pause: UInt64 = 200_000
         var timedOut = false
@@ -129,7 +136,7 @@ public enum ProcessRunner {
     }
 
     /// The shell's convention: the exit status, or 128 + signal for a killed process.
-    private static func decode(_ status: Int32) -> Int32 {
+    static func decode(_ status: Int32) -> Int32 {
         let signal = status & 0x7f
         if signal == 0 { return (status >> 8) & 0xff }
         return 128 + signal

@@ -2,6 +2,7 @@
 // repository), runs them in process through FlexTesting with -j 1 and -j 2, and prints the
 // speed-up and scenarios per second. Usage: test-bench [FILES] [REPEATS] [--only JOBS]
 // (`--only 2` runs just -j 2, REPEATS times, for a profiler: `perf record … test-bench 1000 50 --only 2`).
+// `test-bench --timeout` times 4,000 cases under `--timeout 2s` with and without an endless case.
 import FlexInterpreter
 import FlexSimulator
 import FlexTesting
@@ -162,6 +163,12 @@ func median(_ values: [Double]) -> Double {
     return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
 }
 
+if arguments.contains("--timeout") {
+    await TimeoutSection.run(jobs: 2)
+    for index in 0..<fileCount { unlink(directory + "/s\(index).flex") }
+    rmdir(directory)
+    exit(0)
+}
 if let onlyJobs {
     let result = await measure(jobs: onlyJobs)
     print("-j \(onlyJobs): best \(result.seconds * 1000) ms, median \(median(result.all) * 1000) ms of \(repeats) runs, \(result.cases) scenarios")
