@@ -14,25 +14,25 @@ extension Interpreter {
         switch statement.kind {
         case .letBinding(let name, let expression):
             try await bind(name, to: expression, in: scope)
-            emitValue(topLevel: topLevel, at: statement.span)
+            emitValue(of: statement, topLevel: topLevel)
         case .assignment(let name, let expression):
             try await assign(name, from: expression, in: scope)
-            emitValue(topLevel: topLevel, at: statement.span)
+            emitValue(of: statement, topLevel: topLevel)
         case .expression(let expression):
             it = try await evaluate(expression, in: scope)
-            emitValue(topLevel: topLevel, at: statement.span)
+            emitValue(of: statement, topLevel: topLevel)
         case .expect(let condition, let message):
-            try await reportingExpectation(sourceText(condition.span), at: statement.span) {
+            try await reportingExpectation(sourceText(condition.span), of: statement) {
                 try await self.expect(condition, message: message, in: scope)
             }
         case .expectError(let code, let body):
-            try await reportingExpectation("error" + (code.map { " " + $0.name } ?? ""), at: statement.span) {
+            try await reportingExpectation("error" + (code.map { " " + $0.name } ?? ""), of: statement) {
                 try await self.expectError(code: code, body: body, statementSpan: statement.span, in: scope)
             }
         case .print(let expressions):
-            try await executePrint(expressions, at: statement.span, in: scope)
+            try await executePrint(expressions, of: statement, in: scope)
         case .show(let expression):
-            emitText(try await evaluate(expression, in: scope).shown, from: "show", at: statement.span)
+            emitText(try await evaluate(expression, in: scope).shown, from: "show", of: statement)
         case .ifElse(let branches, let elseBlock):
             return try await executeIf(branches, else: elseBlock, in: scope)
         case .forIn(let name, let sequence, let body):
@@ -97,13 +97,13 @@ extension Interpreter {
         it = value
     }
 
-    func executePrint(_ expressions: NodeList<Expression>, at span: SourceSpan, in scope: Scope) async throws {
+    func executePrint(_ expressions: NodeList<Expression>, of statement: Statement, in scope: Scope) async throws {
         var text = ""
         for (index, expression) in expressions.enumerated() {
             if index > 0 { text += " " }
             text += try await evaluate(expression, in: scope).printed
         }
-        emitText(text, from: "print", at: span)
+        emitText(text, from: "print", of: statement)
     }
 
     func define(_ name: Identifier, parameters: NodeList<Identifier>, body: Block, in scope: Scope) {

@@ -76,6 +76,19 @@ import Glibc
         #expect(expectLines.count == 1, "\(nested.out)")
     }
 
+    @Test func jsonNamesTheIncludedFileAndTheScenarioOfSharedSetup() async {
+        let result = await run("""
+        include "setup.flex"
+        scenario "a" { print greeting }
+        """, json: true, files: ["setup.flex": "let greeting = \"hi\"\n"])
+        #expect(result.err == "")
+        #expect(result.out == """
+        {"type":"value","file":"setup.flex","line":1,"column":1,"scenario":"a","value":"hi"}
+        {"type":"print","file":"test.flex","line":2,"column":16,"scenario":"a","text":"hi"}
+
+        """)
+    }
+
     @Test func plainOutputHasNoJSON() async {
         let result = await run("let n = 2\nprint n\nexpect n == 2")
         #expect(result.out == "2\n")
