@@ -67,6 +67,7 @@ let package = Package(
             name: "flex",
             // The composition root: the only target that knows which backends exist.
             dependencies: [
+                "FlexAPI",
                 "FlexInterpreter",
                 "FlexREPL",
                 "FlexTesting",

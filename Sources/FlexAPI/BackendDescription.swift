@@ -32,5 +32,4 @@ public struct BackendDescription: Sendable, Hashable {
     /// can run in parallel by default, and nothing they create outlives them (so `flex test`
     /// need not list what each case created).
     public var startsFresh: Bool { kind == .embeddedSimulator }
-
 }

@@ -14,11 +14,17 @@ public protocol CompletionSource: AnyObject {
     func fieldNames(of path: [String]) -> [String]
     /// Flex IDs seen in this session's results, oldest first.
     var seenIDs: [String] { get }
+    /// What the session last saw of the object with this ID (`customer ada@example.com`), if anything.
+    func hint(forID id: String) -> String?
 }
 
 public struct Completer {
     static let statementKeywords = ["let", "expect", "print", "show", "if", "for", "repeat", "wait", "def", "return", "include", "scenario"]
     static let expressionWords = ["null", "true", "false", "not", "it"]
+    /// Every word that can begin a command, from the table's phrases.
+    static let commandWords: Set<String> = Set(CommandTable.all.flatMap { $0.phrases.map { $0[0] } })
+    /// Words after which a command may start: `let x = `, `expect error: `, `len(`, `print `.
+    static let commandStarters: Set<String> = ["=", ":", "(", "expect", "print", "show", "return"]
 
     public var dotCommands: [String]
     /// Dot-commands whose argument is a file path.
@@ -29,22 +35,19 @@ public struct Completer {
         self.fileArgumentDotCommands = fileArgumentDotCommands
     }
 
-    public func complete(_ textBeforeCursor: String, source: CompletionSource) -> Completion {
-        let line = textBeforeCursor
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        if trimmed.hasPrefix(".") {
-            guard let space = trimmed.firstIndex(of: " ") else {
-                return .of(String(trimmed), among: dotCommands)
-            }
-            let name = String(trimmed[..<space])
-            guard fileArgumentDotCommands.contains(name) else { return .none }
-            let argument = trimmed[trimmed.index(after: space)...].drop { $0 == " " }
-            return Self.completePath(String(argument))
-        }
+    /// What may come next: plain words, and which of the session's IDs.
+    struct Candidates {
+        enum IDs: Equatable { case none, all, prefixed(String) }
+        var words: [String]
+        var ids: IDs = .none
+    }
 
-        let scan = StatementScan(line)
+    public func complete(_ textBeforeCursor: String, source: CompletionSource) -> Completion {
+        let trimmed = textBeforeCursor.drop { $0 == " " || $0 == "\t" }
+        if trimmed.hasPrefix(".") { return completeDotCommand(trimmed) }
+        let scan = StatementScan(textBeforeCursor)
         if let partial = scan.openString {
-            return scan.words.last == "include" ? Self.completePath(partial) : .none
+            return scan.words.last == "include" ? Self.completeIncludedPath(partial) : .none
         }
         let word = scan.currentWord
         if let dot = word.lastIndex(of: ".") {
@@ -52,61 +55,121 @@ public struct Completer {
             let partial = String(word[word.index(after: dot)...])
             return .of(partial, among: source.fieldNames(of: path), addSpaceWhenUnique: false)
         }
-        if FlexIDPrefix.all.contains(where: { $0.hasPrefix(word) || word.hasPrefix($0) }), word.contains("_"), word.first == "f" {
-            return .of(word, among: source.seenIDs)
-        }
-        return .of(word, among: candidates(after: scan.words, source: source))
+        var next = candidates(after: scan.words, source: source)
+        if next.ids == .none, Self.mayStartAnID(word) { next.ids = .all }
+        var completion = Completion.of(word, among: next.words + Self.ids(next.ids, matching: word, from: source))
+        if next.ids != .none { completion.attachHints(from: source) }
+        return completion
     }
 
-    /// Words that may come next, given the words of the statement before the cursor.
-    func candidates(after words: [String], source: CompletionSource) -> [String] {
-        let valueWords = source.variableNames + Builtins.all.map(\.name) + Self.expressionWords
+    func completeDotCommand(_ text: Substring) -> Completion {
+        guard let space = text.firstIndex(of: " ") else {
+            return .of(String(text), among: dotCommands)
+        }
+        let name = String(text[..<space])
+        guard fileArgumentDotCommands.contains(name) else { return .none }
+        let argument = text[text.index(after: space)...].drop { $0 == " " }
+        return Self.completePath(String(argument))
+    }
+
+    /// `fcu` may be the start of `fcus_…`: a word that begins like one of the ID prefixes.
+    static func mayStartAnID(_ word: String) -> Bool {
+        word.count >= 2 && word.first == "f" && FlexIDPrefix.all.contains { $0.hasPrefix(word) || word.hasPrefix($0) }
+    }
+
+    /// The session's IDs that may complete `word`; the completion itself filters by `word`, so
+    /// a prefix the word already has needs no pass of its own.
+    static func ids(_ which: Candidates.IDs, matching word: String, from source: CompletionSource) -> [String] {
+        switch which {
+        case .none: []
+        case .all: source.seenIDs
+        case .prefixed(let prefix) where word.hasPrefix(prefix): source.seenIDs
+        case .prefixed(let prefix): source.seenIDs.filter { $0.hasPrefix(prefix) }
+        }
+    }
+
+    /// What may come next, given the words of the statement before the cursor.
+    func candidates(after words: [String], source: CompletionSource) -> Candidates {
+        // Built only where a value may come: the session's names are many.
+        let valueWords = { source.variableNames + Builtins.all.map(\.name) + Self.expressionWords }
         guard !words.isEmpty else {
-            return Self.statementKeywords + Array(CommandTable.leadingWords) + source.variableNames
+            return Candidates(words: Self.statementKeywords + Array(Self.commandWords) + source.variableNames)
         }
-        // A command can start at the statement's start, after `=` or `:` (let, expect error), after `(`.
-        var start = 0
-        for (index, word) in words.enumerated() where ["=", ":", "(", "expect", "print", "show", "return"].contains(word) {
-            start = index + 1
-        }
-        if words == ["let"] { return [] }  // naming a new variable
+        if words == ["let"] { return Candidates(words: []) }  // naming a new variable
+        let start = (words.lastIndex { Self.commandStarters.contains($0) } ?? -1) + 1
         let commandWords = Array(words[start...])
         guard let first = commandWords.first else {
-            return Array(CommandTable.leadingWords) + valueWords
+            return Candidates(words: Array(Self.commandWords) + valueWords())
         }
-        guard CommandTable.leadingWords.contains(first) else { return valueWords }
+        guard Self.commandWords.contains(first) else { return Candidates(words: valueWords()) }
+        let (continuations, match) = Self.phrase(of: commandWords)
+        guard let (syntax, length) = match else { return Candidates(words: continuations) }
+        let position = CommandPosition.locate(after: commandWords[length...], in: syntax)
+        var next = candidates(at: position, of: syntax, valueWords: valueWords, source: source)
+        next.words = (length == commandWords.count ? continuations : []) + next.words
+        return next
+    }
 
-        let matching = CommandTable.all.filter { syntax in
-            syntax.phrases.contains { phrase in phrase.count >= 1 && phrase[0] == first }
-        }
-        // Still inside a phrase (`checkout ` → `create`, `get`)?
-        var phraseContinuations: [String] = []
+    /// The longest phrase the words begin with, and the words that would continue a longer one
+    /// (`checkout ` → `create`, `get`).
+    static func phrase(of words: [String]) -> (continuations: [String], match: (CommandSyntax, Int)?) {
+        var continuations: [String] = []
         var best: (syntax: CommandSyntax, length: Int)?
-        for syntax in matching {
-            for phrase in syntax.phrases {
-                let typed = commandWords.prefix(phrase.count)
-                if phrase.count > commandWords.count, Array(phrase.prefix(commandWords.count)) == commandWords {
-                    phraseContinuations.append(phrase[commandWords.count])
+        for syntax in CommandTable.all {
+            for phrase in syntax.phrases where phrase.first == words[0] {
+                if phrase.count > words.count, phrase.starts(with: words) {
+                    continuations.append(phrase[words.count])
                 }
-                if typed.count == phrase.count, Array(typed) == phrase, phrase.count > (best?.length ?? 0) {
+                if words.starts(with: phrase), phrase.count > (best?.length ?? 0) {
                     best = (syntax, phrase.count)
                 }
             }
         }
-        guard let (syntax, length) = best else { return phraseContinuations }
-        let rest = commandWords.dropFirst(length)
-        // The value of a word clause: its choices.
-        if let previous = rest.last, let clause = syntax.clauses.first(where: { $0.keywords.last == previous }),
-           case .word(let choices) = clause.kind, !choices.isEmpty {
-            return choices
+        return (continuations, best)
+    }
+
+    /// The table's answer at a place inside a command: clause names where a clause may start (not
+    /// the built-ins), a word clause's choices, IDs of the kind a positional or clause takes.
+    func candidates(at position: CommandPosition, of syntax: CommandSyntax, valueWords: () -> [String], source: CompletionSource) -> Candidates {
+        switch position {
+        case .positional(let positional):
+            var next = Self.candidates(for: positional.kind, valueWords: valueWords, source: source)
+            if positional.isOptional { next.words += syntax.clauses.map(\.name) }
+            return next
+        case .clauseKeyword(let unused):
+            return Candidates(words: unused.map(\.name))
+        case .keywordContinuation(let words):
+            return Candidates(words: words)
+        case .clauseValue(let clause):
+            return Self.candidates(for: clause.kind, valueWords: valueWords, source: source)
+        case .insideBrackets:
+            return Candidates(words: valueWords())
         }
-        let used = Set(rest)
-        let clauses = syntax.clauses.compactMap { clause in used.contains(clause.keywords[0]) ? nil : clause.keywords[0] }
-        return phraseContinuations + clauses + valueWords
+    }
+
+    /// At a value of `kind`: for an ID kind the session's IDs of that prefix and the variables
+    /// (one may hold the object), a word's choices, and otherwise any value.
+    static func candidates(for kind: ValueKind, valueWords: () -> [String], source: CompletionSource) -> Candidates {
+        switch kind {
+        case .id(let prefix): Candidates(words: source.variableNames, ids: .prefixed(prefix))
+        case .word(let choices): Candidates(words: choices)
+        case .flag: Candidates(words: [])
+        default: Candidates(words: valueWords())
+        }
+    }
+
+    /// A path inside `include "…`: a file closes the string, a directory leaves the cursor
+    /// inside it with the closing quote already after it.
+    static func completeIncludedPath(_ partial: String) -> Completion {
+        var completion = completePath(partial, addSpaceWhenUnique: false)
+        guard completion.candidates.count == 1, let only = completion.candidates.first else { return completion }
+        completion.closing = "\""
+        completion.cursorAfterClosing = !only.hasSuffix("/")
+        return completion
     }
 
     /// File names in the directory of `partial`; directories end in `/`.
-    static func completePath(_ partial: String) -> Completion {
+    static func completePath(_ partial: String, addSpaceWhenUnique: Bool = true) -> Completion {
         let directory: String, prefix: String
         if let slash = partial.lastIndex(of: "/") {
             directory = String(partial[...slash])
@@ -127,59 +190,6 @@ public struct Completer {
             let isDirectory = stat(directory + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             names.append(directory + name + (isDirectory ? "/" : ""))
         }
-        return .of(partial, among: names)
-    }
-}
-
-/// A rough scan of the text before the cursor: the current statement's words (strings and
-/// bracketed values skipped), the word being typed, and an unterminated string if the cursor is in one.
-struct StatementScan {
-    var words: [String] = []
-    var currentWord = ""
-    var openString: String?
-
-    init(_ text: String) {
-        var word = ""
-        var inString = false
-        var stringText = ""
-        var escaped = false
-        func flush() {
-            if !word.isEmpty { words.append(word) }
-            word = ""
-        }
-        for character in text {
-            if inString {
-                if escaped { escaped = false; stringText.append(character); continue }
-                if character == "\\" { escaped = true; continue }
-                if character == "\"" { inString = false; words.append("\"…\""); continue }
-                stringText.append(character)
-                continue
-            }
-            switch character {
-            case "\"":
-                flush()
-                inString = true
-                stringText = ""
-            case ";", "{", "}", "\n":
-                flush()
-                words.removeAll()
-            case "=", ":", "(", ")", "[", "]", ",":
-                flush()
-                words.append(String(character))
-            case " ", "\t":
-                flush()
-            default:
-                word.append(character)
-            }
-        }
-        if inString {
-            openString = stringText
-        } else {
-            currentWord = word
-        }
-        // Comparisons (`==`) are not the `=` of a let.
-        words = words.reduce(into: [String]()) { result, word in
-            if word == "=", result.last == "=" { result[result.count - 1] = "==" } else { result.append(word) }
-        }
+        return .of(partial, among: names, addSpaceWhenUnique: addSpaceWhenUnique)
     }
 }

@@ -7,6 +7,13 @@ public struct Completion: Equatable, Sendable {
     public var candidates: [String]
     /// How many candidates matched in all, duplicates included; more than `candidates` when cut.
     public var matchCount: Int
+    /// One hint per candidate when any has one (what the session saw of an ID), else empty.
+    public var hints: [String] = []
+    /// Text that belongs after the cursor once the completion is unique (the `"` closing an
+    /// `include` path); not inserted twice when it is already there.
+    public var closing = ""
+    /// Whether the cursor ends after `closing` (a file) or before it (a directory, to go on typing in).
+    public var cursorAfterClosing = false
 
     public init(insertion: String, candidates: [String], matchCount: Int? = nil) {
         self.insertion = insertion
@@ -64,6 +71,22 @@ public struct Completion: Equatable, Sendable {
         return Completion(insertion: insertion, candidates: Array(listed.prefix(listLimit)), matchCount: matchCount)
     }
 
+    /// Hints for the listed candidates from what the session saw; none when no candidate has one.
+    mutating func attachHints(from source: CompletionSource) {
+        let found = candidates.map { source.hint(forID: $0) ?? "" }
+        hints = found.contains { !$0.isEmpty } ? found : []
+    }
+
+    /// What a second Tab prints: one candidate a line with its hint when there are hints,
+    /// otherwise columns that fit `width`.
+    public func listing(width: Int) -> String {
+        guard !hints.isEmpty else { return Self.columns(candidates, width: width) }
+        let cell = (candidates.map(\.count).max() ?? 0) + 2
+        return zip(candidates, hints).map { candidate, hint in
+            hint.isEmpty ? candidate + "\n" : candidate + String(repeating: " ", count: cell - candidate.count) + hint + "\n"
+        }.joined()
+    }
+
     /// Candidates laid out in columns that fit `width`, each row ending in a newline.
     public static func columns(_ items: [String], width: Int) -> String {
         let cell = (items.map(\.count).max() ?? 0) + 2
@@ -74,17 +97,5 @@ public struct Completion: Equatable, Sendable {
             out += isRowEnd ? item + "\n" : item + String(repeating: " ", count: cell - item.count)
         }
         return out
-    }
-}
-
-extension Substring {
-    func commonPrefix(with other: String) -> Substring {
-        var end = startIndex
-        var otherIndex = other.startIndex
-        while end < endIndex, otherIndex < other.endIndex, self[end] == other[otherIndex] {
-            end = index(after: end)
-            otherIndex = other.index(after: otherIndex)
-        }
-        return self[startIndex..<end]
     }
 }

@@ -178,9 +178,23 @@ extension REPL {
     func load(_ path: String) async {
         guard !path.isEmpty else { return complain(".load needs a file name, e.g. .load examples/quickstart.flex") }
         switch FileSourceLoader.readFile(path) {
-        case .success(let bytes): await evaluate(String(decoding: bytes, as: UTF8.self), path: path)
+        case .success(let bytes):
+            guard let result = await evaluate(String(decoding: bytes, as: UTF8.self), path: path), result.completed else { return }
+            write("loaded \(path): " + Self.loadSummary(result) + "\n")
         case .failure(let error): complain("\(error)")
         }
+    }
+
+    /// "3 statements run, 2 scenarios run: 2 passed"
+    static func loadSummary(_ result: EntryResult) -> String {
+        let count = result.statementCount
+        var parts = ["\(count) statement\(count == 1 ? "" : "s") run"]
+        if let scenarios = result.scenarios {
+            parts.append(scenarios.summary)
+        } else if result.scenarioCount > 0 {
+            parts.append("its scenarios did not run")
+        }
+        return parts.joined(separator: ", ")
     }
 
     func save(_ path: String) {

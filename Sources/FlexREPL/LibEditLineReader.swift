@@ -106,10 +106,11 @@ public final class LibEditLineReader: LineReader {
         let length = cursor - start
         let before = String(decoding: UnsafeRawBufferPointer(start: start, count: max(0, length)), as: UTF8.self)
         let completion = completer(before)
-        if !completion.insertion.isEmpty {
+        if !completion.insertion.isEmpty || !completion.closing.isEmpty {
             // Still ambiguous after the common prefix: the next Tab lists the candidates.
             lastUnresolvedTab = completion.candidates.count > 1 ? before + completion.insertion : nil
-            el_insertstr(editLine, completion.insertion)
+            if !completion.insertion.isEmpty { el_insertstr(editLine, completion.insertion) }
+            close(completion)
             return UInt8(cedit_cc_refresh())
         }
         guard completion.candidates.count > 1 else {
@@ -117,7 +118,7 @@ public final class LibEditLineReader: LineReader {
         }
         if lastUnresolvedTab == before {
             print("")
-            print(Completion.columns(completion.candidates, width: Self.terminalWidth()), terminator: "")
+            print(completion.listing(width: Self.terminalWidth()), terminator: "")
             if completion.matchCount > completion.candidates.count {
                 print("… and \(completion.matchCount - completion.candidates.count) more; type more letters")
             }
@@ -125,6 +126,21 @@ public final class LibEditLineReader: LineReader {
         }
         lastUnresolvedTab = before
         return UInt8(cedit_cc_error())
+    }
+
+    /// Puts the completion's closing text after the cursor (once: a `"` already there is
+    /// stepped over, not doubled), and the cursor before or after it as the completion says.
+    private func close(_ completion: Completion) {
+        let closing = completion.closing
+        guard !closing.isEmpty, let info = el_line(editLine)?.pointee, let cursor = info.cursor, let end = info.lastchar else { return }
+        let following = String(decoding: UnsafeRawBufferPointer(start: cursor, count: max(0, end - cursor)), as: UTF8.self)
+        let length = Int32(closing.utf8.count)
+        if following.hasPrefix(closing) {
+            if completion.cursorAfterClosing { el_cursor(editLine, length) }
+        } else {
+            el_insertstr(editLine, closing)
+            if !completion.cursorAfterClosing { el_cursor(editLine, -length) }
+        }
     }
 
     static func terminalWidth() -> Int {

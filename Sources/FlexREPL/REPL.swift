@@ -28,9 +28,18 @@ public final class REPL {
     /// IDs seen in results, oldest first, for completion.
     public private(set) var seenIDs: [String] = []
     var seenIDSet: Set<String> = []
+    /// The latest summary of each object seen in a result, by its ID, for the list Tab shows.
+    var idHints: [String: String] = [:]
+
+    /// Input from a pipe (`echo .help | flex repl`): no banner, and the exit status tells
+    /// whether every entry succeeded, as `flex run` does.
+    let isPiped: Bool
+    /// The worst outcome of the session's entries so far (ExitStatus.worst).
+    var worstStatus = ExitStatus.success
 
     /// `historyPath` nil: no persistent history (tests, or no HOME).
-    public init(reader: LineReader, output: OutputSink, configuration: RunConfiguration, historyPath: String? = nil) {
+    public init(reader: LineReader, output: OutputSink, configuration: RunConfiguration, historyPath: String? = nil, isPiped: Bool = false) {
+        self.isPiped = isPiped
         self.reader = reader
         self.output = output
         self.configuration = configuration
@@ -50,19 +59,24 @@ public final class REPL {
 
     /// Runs until `.quit` or end of input; returns the process exit code.
     public func run() async -> Int32 {
-        write(banner + "\n")
+        if !isPiped { write(banner + "\n") }
+        let exitStatus = { self.isPiped ? self.worstStatus : ExitStatus.success }
         while true {
             // Cleared before reading, not before running: a Ctrl-C that arrives after the line is
             // entered but before the interpreter starts must still stop the command.
             Interruption.clear()
-            guard let entry = readEntry() else { return ExitStatus.success }
+            guard let entry = readEntry() else { return exitStatus() }
             guard let text = entry else { continue }  // interrupted or blank
             history?.append(text)
             if text.first == "." {
-                if await runDotCommand(text) == .quit { return ExitStatus.success }
+                if await runDotCommand(text) == .quit { return exitStatus() }
                 continue
             }
-            await evaluate(text)
+            if let hint = habitHint(for: text) {
+                write(hint + "\n")
+                continue
+            }
+            if let scenarios = await evaluate(text)?.scenarios { write(scenarios.summary + "\n") }
         }
     }
 
@@ -88,31 +102,73 @@ public final class REPL {
         }
     }
 
-    /// Parses, checks and runs one entry; errors are shown and the session goes on.
-    func evaluate(_ text: String, path: String = REPL.fileName) async {
+    /// What one entry (or `.load`ed file) did.
+    struct EntryResult {
+        /// Its statements outside scenarios, which run in the session.
+        var statementCount: Int
+        /// False when one of those statements failed (the error was shown).
+        var completed: Bool
+        var scenarioCount: Int
+        /// How its scenarios went; nil when there were none or they could not run.
+        var scenarios: ScenarioTally?
+    }
+
+    /// Parses, checks and runs one entry; errors are shown and the session goes on. Nil when
+    /// it did not check.
+    @discardableResult
+    func evaluate(_ text: String, path: String = REPL.fileName) async -> EntryResult? {
         let file = sources.add(path: path, text: text)
         let checked = CheckedProgram.compile(file, sources: sources, loader: FileSourceLoader(),
                                              predefined: Set(interpreter.globalNames))
         report(checked.diagnostics)
-        guard !checked.hasErrors else { return }
+        guard !checked.hasErrors else {
+            noteFailure(ExitStatus.checkFailed)
+            return nil
+        }
         let started = Self.monotonicNanoseconds()
-        do {
-            let value = try await interpreter.executeTopLevel(checked)
-            recorder.record(text: text, file: file, program: checked.program, value: value)
-            if let value {
-                remember(value)
-                if Self.echoes(checked.program) { echo(value) }
+        let scenarioCount = Interpreter.scenarioIndices(of: checked.program).count
+        var result = EntryResult(statementCount: checked.program.statements.count - scenarioCount,
+                                 completed: await runInSession(checked, text: text, file: file, record: scenarioCount == 0),
+                                 scenarioCount: scenarioCount)
+        if scenarioCount > 0 {
+            if result.completed {
+                result.scenarios = await runScenarios(of: file)
+            } else {
+                complain("the scenarios did not run: the statements before them stopped at the error above")
             }
-        } catch let failure as ScriptFailure {
-            if Interruption.isRequested { write("\n") }  // the terminal echoed ^C with no newline
-            report([failure.diagnostic])
-        } catch {
-            report([.error("\(error)", at: nil)])
         }
         if showTiming {
             let elapsed = Double(Self.monotonicNanoseconds() - started) / 1_000_000
             write("(\(Self.formatMilliseconds(elapsed)))\n")
         }
+        return result
+    }
+
+    /// Runs the entry's statements (scenarios aside) in the session's scope and echoes the value;
+    /// false when one failed. With `record`, `.save` keeps the entry (not one with scenarios: a
+    /// script allows no statement after its first scenario).
+    func runInSession(_ checked: CheckedProgram, text: String, file: SourceFile, record: Bool) async -> Bool {
+        do {
+            let value = try await interpreter.executeTopLevel(checked)
+            if record { recorder.record(text: text, file: file, program: checked.program, value: value) }
+            if let value {
+                remember(value)
+                if Self.echoes(checked.program) { echo(value) }
+            }
+            return true
+        } catch let failure as ScriptFailure {
+            if Interruption.isRequested { write("\n") }  // the terminal echoed ^C with no newline
+            report([failure.diagnostic])
+            noteFailure(failure.exitCode)
+        } catch {
+            report([.error("\(error)", at: nil)])
+            noteFailure(ExitStatus.runtimeError)
+        }
+        return false
+    }
+
+    func noteFailure(_ status: Int32) {
+        worstStatus = ExitStatus.worst(worstStatus, status)
     }
 
     /// A bare expression or command shows its value; `let` shows it too (what was bound);
@@ -138,6 +194,9 @@ public final class REPL {
         for (id, _) in SessionRecorder.ids(in: value) where seenIDSet.insert(id).inserted {
             seenIDs.append(id)
         }
+        for object in [value] + (value.listElements ?? []) where object.isRecord {
+            if let id = ResultSummary.objectID(object) { idHints[id] = ResultSummary.hint(for: object) }
+        }
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -158,6 +217,7 @@ public final class REPL {
         recorder.removeAll()
         seenIDs.removeAll()
         seenIDSet.removeAll()
+        idHints.removeAll()
     }
 
     static func monotonicNanoseconds() -> Int {
@@ -186,6 +246,8 @@ extension REPL: CompletionSource {
         if value.ownIDKey != nil { keys.append("id") }
         return keys
     }
+
+    public func hint(forID id: String) -> String? { idHints[id] }
 
     public var completer: Completer {
         Completer(dotCommands: DotCommand.all.map { "." + $0.name },

@@ -15,7 +15,17 @@ enum ResultSummary {
             return "\(elements.count) \(noun): " + ids.joined(separator: ", ") + more
         }
         guard value.isRecord, let id = objectID(value) else { return truncate(value.printed) }
-        var parts = [value.objectTypeName, id]
+        return ([value.objectTypeName, id] + details(of: value)).joined(separator: " ")
+    }
+
+    /// The summary without the ID, shown beside the ID when Tab lists it: `customer ada@example.com`.
+    static func hint(for object: Value) -> String {
+        ([object.objectTypeName] + details(of: object)).joined(separator: " ")
+    }
+
+    /// Status, e-mail or name, amount in dollars, event type: what tells one object from another.
+    static func details(of value: Value) -> [String] {
+        var parts: [String] = []
         if let status = value.field("status")?.text { parts.append(status) }
         if let email = value.field("email")?.text { parts.append(email) }
         if let name = value.field("name")?.text, value.field("status") == nil { parts.append("\"\(name)\"") }
@@ -26,7 +36,7 @@ enum ResultSummary {
             }
         }
         if let event = value.field("event_type")?.text { parts.append(event) }
-        return parts.joined(separator: " ")
+        return parts
     }
 
     static func objectID(_ value: Value) -> String? {

@@ -1,5 +1,6 @@
 // The argument-parser command tree: `flex run`, `flex check` (`flex repl`, `flex test` in their own files).
 import ArgumentParser
+import FlexAPI
 import FlexInterpreter
 import FlexLanguage
 #if canImport(Glibc)
@@ -14,9 +15,10 @@ struct FlexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flex",
         abstract: "A small language for driving Flex (withflex.com) checkouts, on an embedded simulator.",
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self])
+        version: FlexVersion.description,
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self, VersionCommand.self])
 
-    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "serve", "help"]
+    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "serve", "version", "help"]
 
     static let usage = """
     usage: flex                        (the REPL on a terminal; reads a script from a pipe)
@@ -27,6 +29,7 @@ struct FlexCommand: ParsableCommand {
            flex check FILE…
            flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N]
                      [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci] [--timeout DURATION]
+           flex --version              (or flex version)
            flex FILE.flex              (same as flex run FILE.flex)
            flex run -                  (read the script from standard input)
 

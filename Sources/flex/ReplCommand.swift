@@ -16,27 +16,36 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var backendOptions: BackendOptions
 
-    /// On a terminal: libedit and history. Otherwise statements are read like `flex run -`.
+    /// On a terminal: libedit and history. From a pipe, `flex repl` reads entries as the
+    /// terminal does (dot-commands too, results echoed) without prompts, while `flex` alone
+    /// reads a script like `flex run -`.
     func execute(output: StandardOutputSink) async -> Int32 {
         let interactive = isatty(0) != 0
         guard let plan = backendOptions.start(output: output, announce: !interactive) else { return ExitStatus.usage }
-        guard interactive else {
-            var configuration = plan.configuration(seed: seed)
-            configuration.color = colorDiagnostics()
-            let code = await ScriptRunner(configuration: configuration, output: output).run(scripts(["-"]))
-            await plan.finish()
-            return code
+        var configuration = plan.configuration(seed: seed)
+        configuration.color = colorDiagnostics()
+        let code: Int32
+        if interactive {
+            code = await runOnTerminal(configuration: configuration, output: output)
+        } else if Self.wasNamed {
+            code = await REPL(reader: PlainLineReader(), output: output, configuration: configuration, isPiped: true).run()
+        } else {
+            code = await ScriptRunner(configuration: configuration, output: output).run(scripts(["-"]))
         }
+        await plan.finish()
+        return code
+    }
+
+    func runOnTerminal(configuration: RunConfiguration, output: StandardOutputSink) async -> Int32 {
         // The reader needs the REPL for Tab, and the REPL needs the reader: close the loop through a box.
         final class Box { weak var repl: REPL? }
         let box = Box()
         let reader: LineReader = LibEditLineReader { text in box.repl?.complete(text) ?? .none } ?? PlainLineReader()
-        var configuration = plan.configuration(seed: seed)
-        configuration.color = colorDiagnostics()
         let repl = REPL(reader: reader, output: output, configuration: configuration, historyPath: HistoryStore.defaultPath())
         box.repl = repl
-        let code = await repl.run()
-        await plan.finish()
-        return code
+        return await repl.run()
     }
+
+    /// Whether the command line said `repl` (main turns a bare `flex` into `repl` too).
+    static var wasNamed: Bool { CommandLine.arguments.dropFirst().first == "repl" }
 }

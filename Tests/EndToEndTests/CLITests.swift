@@ -22,6 +22,17 @@ struct CLITests {
         #expect(result.stderr == "")
     }
 
+    @Test("--version and version print the version and the Swift that built flex")
+    func version() throws {
+        let flag = try Flex.run(["--version"])
+        let word = try Flex.run(["version"])
+        #expect(flag.exitCode == 0 && word.exitCode == 0, "\(flag.stderr)\(word.stderr)")
+        #expect(flag.stdout.hasPrefix("flex 0."), "\(flag.stdout)")
+        #expect(flag.stdout.contains("(built with Swift 6."))
+        #expect(flag.stdout.hasSuffix(")\n"))
+        #expect(word.stdout == flag.stdout)
+    }
+
     @Test("exit 1: an unknown option is a usage error")
     func exitUnknownOption() throws {
         let result = try Flex.run(["run", "--no-such-option", "examples/quickstart.flex"])

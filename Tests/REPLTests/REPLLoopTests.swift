@@ -1,5 +1,6 @@
 // The REPL loop through a scripted LineReader: echo, errors that leave the session intact,
 // multi-line entries, Ctrl-C, dot-commands, and `.save` producing a script that replays.
+import FlexAPI
 import FlexInterpreter
 import FlexLanguage
 import FlexTestSupport
@@ -87,6 +88,79 @@ import Glibc
         #expect(result.out.contains("embedded simulator, seed 7"))
         #expect(result.out.contains("no variables yet"))
         #expect(result.err.contains("unknown command '.nope'"))
+    }
+
+    @Test func habitWordsPointToTheDotCommandsUnlessTheUserDefinedThem() async {
+        let result = await run(lines(["exit", "quit", "\\q", "help", "let help = 5", "help", "def exit() { return 7 }", "exit()"]))
+        let out = result.out.split(separator: "\n").map(String.init).dropFirst()
+        #expect(Array(out) == [
+            "to leave, type .quit (or press Ctrl-D)",
+            "to leave, type .quit (or press Ctrl-D)",
+            "to leave, type .quit (or press Ctrl-D)",
+            "for help, type .help (or .help WORD for a command, e.g. .help checkout)",
+            "5", "5", "7",
+        ])
+        #expect(result.err.isEmpty)
+        #expect(result.reader.prompts.count == 9, "the session goes on")
+    }
+
+    @Test func aScenarioAtThePromptRunsOnAFreshSimulator() async {
+        let result = await run(lines([
+            "let mine = customer create email \"me@example.com\"",
+            "scenario \"fresh\" { let c = customer create email \"a@b.co\"",
+            "  expect len(customers) == 1 }",
+            "scenario \"leans\" { print mine.email }",
+            "print len(customers), mine.email",
+        ]))
+        #expect(result.out.contains("1 scenario run: 1 passed\n"))
+        #expect(result.err.contains("'mine' is not defined"))
+        #expect(result.err.contains("a scenario runs on a fresh simulator"))
+        #expect(result.out.hasSuffix("1 me@example.com\n"), "the session's own state is untouched")
+        #expect(result.repl.recorder.entries.count == 2, ".save leaves out entries with scenarios")
+    }
+
+    @Test func aScenarioAgainstASharedBackendSaysWhyItDoesNotRun() async {
+        var configuration = RunConfiguration.simulated()
+        configuration.backend = BackendDescription(kind: .liveAPI, displayName: "live API http://127.0.0.1:4010")
+        let output = CapturingOutputSink()
+        let reader = ScriptedLineReader(lines: ["scenario \"s\" { expect 1 == 1 }", "print 2"])
+        _ = await REPL(reader: reader, output: output, configuration: configuration).run()
+        let errors = output.standardError.split(separator: "\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("scenarios did not run") == true)
+        #expect(errors.first?.contains("live API http://127.0.0.1:4010") == true)
+        #expect(!output.standardOutput.contains("scenario run"))
+        #expect(output.standardOutput.hasSuffix("2\n"))
+    }
+
+    @Test func loadSaysWhatItRan() async throws {
+        let path = "/tmp/flex-repl-load-\(getpid()).flex"
+        defer { unlink(path) }
+        let script = """
+            let thermo = product "Thermometer" eligible price $24.99
+            let n = 2
+            print "setup"
+            scenario "buys" { let s = checkout items [thermo x1]
+              expect s.status == "open" }
+            scenario "fails" { expect n == 3 }
+
+            """
+        #expect(FileIO.writeFile(path, script))
+        let result = await run(lines([".load \(path)", "print n"]))
+        #expect(result.out.contains("loaded \(path): 3 statements run, 2 scenarios run: 1 passed, 1 failed\n"))
+        #expect(result.err.contains("in scenario \"fails\""))
+        #expect(result.out.hasSuffix("2\n"), "the file's variables stay")
+    }
+
+    @Test func pipedFlexReplRunsDotCommands() throws {
+        let binary = FileSystem.builtProductsDirectory + "/flex"
+        let piped = try ProcessRunner.run(binary, ["repl"], stdin: ".help\nlet x = 6 * 7\nx\n.vars\n", environment: ["NO_COLOR": "1"])
+        #expect(piped.exitCode == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains(".save FILE"))
+        #expect(piped.stdout.contains("x  42"))
+        #expect(!piped.stdout.contains("flex>") && !piped.stdout.contains("type .help for help"), "no prompt or banner in a pipe")
+        let failing = try ProcessRunner.run(binary, ["repl"], stdin: "expect 1 == 2\n.quit\n", environment: ["NO_COLOR": "1"])
+        #expect(failing.exitCode == 4)
     }
 
     @Test func saveWritesAScriptThatReplaysWithVariablesForIDs() async throws {

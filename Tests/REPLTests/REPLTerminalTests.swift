@@ -46,6 +46,89 @@ import Glibc
         #expect(try terminal.quitWithCtrlD() == 0)
     }
 
+    @Test func tabFollowsTheCommandTableAndListsIDsWithHints() throws {
+        let terminal = try start(state: temporaryDirectory())
+        for email in ["ada@example.com", "bob@example.com"] {
+            terminal.send("customer create email \"\(email)\"\r")
+            try terminal.waitFor("customer fcus_", after: terminal.end)
+            try terminal.waitForPrompt()
+        }
+        let ids = terminal.end
+        // A positional of an ID kind: the IDs' common prefix, then the list.
+        terminal.send("customer get \t")
+        try terminal.waitFor("customer get fcus_01", after: ids)
+        terminal.settle(milliseconds: 200)
+        terminal.send("\t")
+        // The hint is the summary without the ID, so it appears only in the list.
+        try terminal.waitFor("customer ada@example.com", after: ids)
+        try terminal.waitFor("customer bob@example.com", after: ids)
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.waitForPrompt()
+        // A partial prefix anywhere.
+        let partial = terminal.end
+        terminal.send("print fcu\t")
+        try terminal.waitFor("print fcus_01", after: partial)
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.waitForPrompt()
+
+        terminal.send("let p = product \"T\" eligible price $1\r")
+        try terminal.waitFor("price fprice_", after: ids)
+        try terminal.waitForPrompt()
+        let clauses = terminal.end
+        terminal.send("checkout items [p x1] \t")
+        terminal.settle(milliseconds: 200)
+        terminal.send("\t")
+        try terminal.waitFor("save_card", after: clauses)
+        terminal.settle()
+        #expect(terminal.transcript[clauses...].contains("payment_method"))
+        #expect(!terminal.transcript[clauses...].contains("keys"), "no built-ins where a clause goes")
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.waitForPrompt()
+        #expect(try terminal.quitWithCtrlD() == 0)
+    }
+
+    @Test func includePathCompletionClosesTheQuote() throws {
+        let terminal = try start(state: temporaryDirectory())
+        try terminal.waitForPrompt()
+        let mark = terminal.end
+        terminal.send("include \"exa\t")
+        try terminal.waitFor("include \"examples/", after: mark)
+        terminal.settle(milliseconds: 200)
+        // The closing quote is drawn, then the cursor steps back inside the string (a backspace,
+        // which the transcript applies, so look at the raw bytes).
+        #expect(terminal.rawTranscript.contains("mples/\"\u{08}"), "\(terminal.rawTranscript.debugDescription)")
+        terminal.send("quick\t")
+        terminal.settle(milliseconds: 200)
+        terminal.send("\r")
+        try terminal.waitFor("Welcome to flex", after: mark)
+        try terminal.waitForPrompt()
+        #expect(!terminal.transcript[mark...].contains("error"))
+        #expect(try terminal.quitWithCtrlD() == 0)
+    }
+
+    @Test func habitWordsScenariosAndLoadAtTheTerminal() throws {
+        let directory = temporaryDirectory()
+        let file = fopen(directory + "/two.flex", "w")
+        fputs("let n = 1\nscenario \"one\" { expect n == 1 }\nscenario \"two\" { expect len(customers) == 0 }\n", file)
+        fclose(file)
+        let terminal = try start(state: directory, directory: directory)
+        let mark = terminal.end
+        terminal.send("exit\r")
+        try terminal.waitFor("to leave, type .quit", after: mark)
+        try terminal.waitForPrompt()
+        terminal.send("scenario \"typed\" { let c = customer create email \"a@b.co\"\r")
+        try terminal.waitFor(" ...> ", after: mark)
+        terminal.send("expect c.email == \"a@b.co\" }\r")
+        try terminal.waitFor("1 scenario run: 1 passed", after: mark)
+        try terminal.waitForPrompt()
+        terminal.send(".load two.flex\r")
+        try terminal.waitFor("loaded two.flex: 1 statement run, 2 scenarios run: 2 passed", after: mark)
+        try terminal.waitForPrompt()
+        #expect(!terminal.transcript[mark...].contains("error"))
+        terminal.send(".quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func historyIsRecalledInTheNextRunAndPrivate() throws {
         let state = temporaryDirectory()
         let first = try start(state: state)
