@@ -21,15 +21,21 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
 
 /// A Flex API error: the `{"error":{"code","message"}}` body and the HTTP status. `expect error
 /// CODE` compares `code`, so both backends must produce the same codes for the same mistakes.
+/// A card error also names the issuer's `decline_code`, and a validation error may name the
+/// request `param` at fault; both are nil when the body lacks them.
 public struct FlexError: Error, Hashable, Sendable, CustomStringConvertible {
     public var status: Int
     public var code: String
     public var message: String
+    public var declineCode: String?
+    public var param: String?
 
-    public init(status: Int, code: String, message: String) {
+    public init(status: Int, code: String, message: String, declineCode: String? = nil, param: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.declineCode = declineCode
+        self.param = param
     }
 
     /// Reads Flex's error shape; a body without it still yields an error named after the status.
@@ -38,6 +44,8 @@ public struct FlexError: Error, Hashable, Sendable, CustomStringConvertible {
         status = response.status
         code = error?["code"]?.stringValue ?? "http_\(response.status)"
         message = error?["message"]?.stringValue ?? "the API answered HTTP \(response.status)"
+        declineCode = error?["decline_code"]?.stringValue
+        param = error?["param"]?.stringValue
     }
 
     public var description: String { "\(code) (HTTP \(status)): \(message)" }

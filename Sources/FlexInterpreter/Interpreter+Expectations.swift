@@ -20,12 +20,14 @@ extension Interpreter {
             return try await expectSnapshot(arguments, span: condition.span, in: scope)
         }
         var notes: [Diagnostic.Note] = []
+        var help: String?
         let holds: Bool
         if case .binary(let op, let left, let right) = condition.kind, Interpreter.comparisonOperators.contains(op) {
             let a = try await evaluate(left, in: scope)
             let b = try await evaluate(right, in: scope)
             holds = try binary(op, a, b, left: left, right: right, span: condition.span).isTruthy
             if !holds {
+                help = Interpreter.centsHint(a, b)
                 if op == .equal, a.isRecord, b.isRecord {
                     notes = Interpreter.recordDiff(a, b)
                 } else {
@@ -43,7 +45,25 @@ extension Interpreter {
             headline = try await evaluate(message, in: scope).printed
             notes.insert(Diagnostic.Note("expected: " + sourceText(condition.span)), at: 0)
         }
-        throw ScriptFailure(.expectation, .error(headline, at: condition.span, notes: notes))
+        throw ScriptFailure(.expectation, .error(headline, at: condition.span, help: help, notes: notes))
+    }
+
+    /// `t.unit_amount == 10.00` compares cents with dollars: say how to write money. Only when
+    /// an integer meets a decimal of at most two places (a likely dollar amount).
+    static func centsHint(_ a: Value, _ b: Value) -> String? {
+        let decimal: DecimalLiteral
+        switch (a, b) {
+        case (.integer, .decimal(let d)), (.decimal(let d), .integer): decimal = d
+        default: return nil
+        }
+        guard decimal.scale <= 2, decimal.significand >= 0 else { return nil }
+        var cents = decimal.significand
+        for _ in decimal.scale..<2 {
+            let (times, overflow) = cents.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            cents = times
+        }
+        return "money is integer cents: write \(dollars(cents)) (that is \(cents)), not \(decimal)"
     }
 
     static let comparisonOperators: Set<BinaryOperator> = [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .contains, .matches, .in]
@@ -81,7 +101,7 @@ extension Interpreter {
     }
 
     /// `expect error [CODE]: STMT` / `{ … }`. Passes when the body fails with a Flex API error
-    /// (with that code, when given); `it` becomes `{code, message, status}`. A runtime error
+    /// (with that code, when given); `it` becomes `errorValue(error)`. A runtime error
     /// (not from the API) passes only `expect error runtime_error`; otherwise it stops the run
     /// as usual, so a typo inside the body never counts as the expected failure.
     func expectError(code: Identifier?, body: Block, statementSpan: SourceSpan, in scope: Scope) async throws {
@@ -97,12 +117,11 @@ extension Interpreter {
                         notes: [Diagnostic.Note("expected: \(wanted)"),
                                 Diagnostic.Note("actual:   \(error.code): \(error.message) (HTTP \(error.status))")]))
                 }
-                it = .record(Record([("code", .string(error.code)), ("message", .string(error.message)), ("status", .integer(error.status))]))
+                it = Interpreter.errorValue(error)
                 return
             case .runtime:
                 guard wanted == Interpreter.runtimeErrorCode else { throw failure }
-                it = .record(Record([("code", .string(Interpreter.runtimeErrorCode)),
-                                     ("message", .string(failure.diagnostic.message)), ("status", .integer(0))]))
+                it = Interpreter.errorValue(FlexError(status: 0, code: Interpreter.runtimeErrorCode, message: failure.diagnostic.message))
                 return
             case .expectation, .interrupted:
                 throw failure
@@ -110,6 +129,14 @@ extension Interpreter {
         }
         let headline = wanted.map { "expected error '\($0)', but the command succeeded" } ?? "expected an error, but the command succeeded"
         throw ScriptFailure(.expectation, .error(headline, at: body.span))
+    }
+
+    /// The record `it` holds after `expect error`: everything Flex's error body says, with null
+    /// for what it left out, so `it.decline_code` reads the same whether or not it was sent.
+    static func errorValue(_ error: FlexError) -> Value {
+        .record(Record([("code", .string(error.code)), ("message", .string(error.message)), ("status", .integer(error.status)),
+                        ("decline_code", error.declineCode.map(Value.string) ?? .null),
+                        ("param", error.param.map(Value.string) ?? .null)]))
     }
 
     /// The code `expect error` gives a runtime (non-API) error.

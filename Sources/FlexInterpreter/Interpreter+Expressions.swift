@@ -175,7 +175,11 @@ extension Interpreter {
             return try await call(function, values, span: span)
         }
         if Builtins.byName[name.name] != nil {
-            return try builtin(name.name, values, arguments: arguments, span: span)
+            switch name.name {
+            case "refresh": return try await refresh(values, arguments: arguments, span: span)
+            case "filter", "find": return try await select(name.name, values, arguments: arguments, span: span)
+            default: return try builtin(name.name, values, arguments: arguments, span: span)
+            }
         }
         let candidates = scope.visibleNames + Builtins.all.map(\.name)
         throw ScriptFailure.runtime("unknown function '\(name.name)'", at: name.span,

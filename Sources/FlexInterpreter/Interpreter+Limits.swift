@@ -38,7 +38,7 @@ extension Interpreter {
         switch builder.stop {
         case nil: builder.text
         case .tooLong: throw textTooLong(span)
-        case .interrupted: throw interrupted(span)
+        case .interrupted: throw interrupted(Interruption.process.cause ?? .interrupted, at: span)
         }
     }
 
@@ -47,13 +47,13 @@ extension Interpreter {
         do {
             return try a.deepEquals(b)
         } catch {
-            throw interrupted(span)
+            throw interrupted(Interruption.process.cause ?? .interrupted, at: span)
         }
     }
 
     /// Ctrl-C during a long builtin: checked every `TextBuilder.pollInterval` elements.
     static func checkInterruption(_ span: SourceSpan) throws {
-        if Interruption.isRequested { throw interrupted(span) }
+        if Interruption.isRequested { throw interrupted(Interruption.process.cause ?? .interrupted, at: span) }
     }
 
     /// Throws when a new list or record is nested deeper than the limit. O(1): lists and records

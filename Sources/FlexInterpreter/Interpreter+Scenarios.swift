@@ -58,9 +58,11 @@ extension Interpreter {
     /// One scenario on a fresh backend and scope: the shared setup, the body, and with
     /// `continuing` whatever statements follow it in the file.
     func runScenario(at index: Int, of program: Program, continuing: Bool) async -> ScriptFailure? {
-        guard case .scenario(_, _, let body) = program.statements[index].kind else { return nil }
+        guard case .scenario(let name, _, let body) = program.statements[index].kind else { return nil }
         resetBackend()
         resetGlobals()
+        currentScenario = name
+        defer { currentScenario = nil }
         return await failure {
             for statement in program.statements[..<index] {
                 if case .scenario = statement.kind { continue }

@@ -13,19 +13,26 @@ extension Interpreter {
         try checkBudget(statement.span)
         switch statement.kind {
         case .letBinding(let name, let expression):
-            try await bind(name, to: expression, in: scope, topLevel: topLevel)
+            try await bind(name, to: expression, in: scope)
+            emitValue(of: statement, topLevel: topLevel)
         case .assignment(let name, let expression):
-            try await assign(name, from: expression, in: scope, topLevel: topLevel)
+            try await assign(name, from: expression, in: scope)
+            emitValue(of: statement, topLevel: topLevel)
         case .expression(let expression):
-            try await evaluateStatement(expression, in: scope, topLevel: topLevel)
+            it = try await evaluate(expression, in: scope)
+            emitValue(of: statement, topLevel: topLevel)
         case .expect(let condition, let message):
-            try await expect(condition, message: message, in: scope)
+            try await reportingExpectation(sourceText(condition.span), of: statement) {
+                try await self.expect(condition, message: message, in: scope)
+            }
         case .expectError(let code, let body):
-            try await expectError(code: code, body: body, statementSpan: statement.span, in: scope)
+            try await reportingExpectation("error" + (code.map { " " + $0.name } ?? ""), of: statement) {
+                try await self.expectError(code: code, body: body, statementSpan: statement.span, in: scope)
+            }
         case .print(let expressions):
-            try await executePrint(expressions, span: statement.span, in: scope)
+            try await executePrint(expressions, of: statement, in: scope)
         case .show(let expression):
-            emitText(try await evaluate(expression, in: scope).shown)
+            emitText(try await evaluate(expression, in: scope).shown, from: "show", of: statement)
         case .ifElse(let branches, let elseBlock):
             return try await executeIf(branches, else: elseBlock, in: scope)
         case .forIn(let name, let sequence, let body):
@@ -73,14 +80,13 @@ extension Interpreter {
 
     // MARK: - Bindings and output
 
-    func bind(_ name: Identifier, to expression: Expression, in scope: Scope, topLevel: Bool) async throws {
+    func bind(_ name: Identifier, to expression: Expression, in scope: Scope) async throws {
         let value = try await evaluate(expression, in: scope)
         scope.define(name.name, value)
         it = value
-        if topLevel, configuration.json { emitJSON(value) }
     }
 
-    func assign(_ name: Identifier, from expression: Expression, in scope: Scope, topLevel: Bool) async throws {
+    func assign(_ name: Identifier, from expression: Expression, in scope: Scope) async throws {
         let value: Value
         if let appended = try await appendAssigning(name.name, expression, in: scope) {
             value = appended
@@ -94,23 +100,16 @@ extension Interpreter {
                                         help: "bind it first: let \(name.name) = …")
         }
         it = value
-        if topLevel, configuration.json { emitJSON(value) }
     }
 
-    func evaluateStatement(_ expression: Expression, in scope: Scope, topLevel: Bool) async throws {
-        let value = try await evaluate(expression, in: scope)
-        it = value
-        if topLevel, configuration.json { emitJSON(value) }
-    }
-
-    func executePrint(_ expressions: NodeList<Expression>, span: SourceSpan, in scope: Scope) async throws {
+    func executePrint(_ expressions: NodeList<Expression>, of statement: Statement, in scope: Scope) async throws {
         var text = Interpreter.textBuilder()
         for (index, expression) in expressions.enumerated() {
             if index > 0 { text.append(byte: UInt8(ascii: " ")) }
             try await evaluate(expression, in: scope).writePrinted(to: &text)
             if text.isStopped { break }
         }
-        emitText(try Interpreter.finished(text, span: span))
+        emitText(try Interpreter.finished(text, span: statement.span), from: "print", of: statement)
     }
 
     func define(_ name: Identifier, parameters: NodeList<Identifier>, body: Block, in scope: Scope) {

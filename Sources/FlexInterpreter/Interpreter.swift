@@ -1,7 +1,7 @@
 // The interpreter's state for one run: the configuration, the backend commands go to, the
 // top-level scope, `it`, and what `flex test` collects. Running programs and scenarios is in
 // Interpreter+Scenarios.swift, statements in Interpreter+Statements.swift, expressions, operators,
-// built-ins, expectations and commands in the other Interpreter+*.swift files and Commands/.
+// built-ins, expectations, output and commands in the other Interpreter+*.swift files and Commands/.
 import FlexAPI
 import FlexLanguage
 
@@ -41,6 +41,10 @@ public final class Interpreter {
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
     /// Raised from outside (`flex test`'s timeout watch) to stop this run at its next step.
     public let interruption = Interruption()
+    /// `--json`: where statements write their self-describing lines; nil writes plain text.
+    let jsonLines: JSONLineWriter?
+    /// The scenario running now (named on every `--json` line); nil outside scenarios.
+    var currentScenario: String?
 
     public init(sources: SourceManager, output: OutputSink, configuration: RunConfiguration) {
         self.sources = sources
@@ -49,6 +53,7 @@ public final class Interpreter {
         self.idempotencyKeyPrefix = "flex-\(configuration.idempotencyNamespace ?? String(configuration.seed))-"
         self.backend = configuration.makeBackend(configuration.seed)
         self.globals = Scope(parent: nil)
+        self.jsonLines = configuration.json ? JSONLineWriter(sources: sources, output: output) : nil
         resetGlobals()
     }
 
@@ -84,19 +89,5 @@ public final class Interpreter {
     /// stays "interrupted" for both; `flex test` words a timeout itself (it knows the limit).
     static func interrupted(_ cause: Interruption.Cause, at span: SourceSpan) -> ScriptFailure {
         ScriptFailure(.interrupted(cause), .error("interrupted", at: span))
-    }
-
-    // MARK: - Output
-
-    func emitText(_ text: String) {
-        if configuration.json {
-            output.write(JSON.string(text).serialized() + "\n", to: .standardOutput)
-        } else {
-            output.write(text + "\n", to: .standardOutput)
-        }
-    }
-
-    func emitJSON(_ value: Value) {
-        output.write(value.json.serialized() + "\n", to: .standardOutput)
     }
 }

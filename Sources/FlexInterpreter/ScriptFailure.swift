@@ -18,6 +18,8 @@ public struct ScriptFailure: Error, Sendable {
 
     public var kind: Kind
     public var diagnostic: Diagnostic
+    /// A failed expectation already has its `--json` "expect" line.
+    var isWrittenAsJSON = false
 
     public init(_ kind: Kind, _ diagnostic: Diagnostic) {
         self.kind = kind

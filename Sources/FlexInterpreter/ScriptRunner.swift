@@ -46,11 +46,17 @@ public final class ScriptRunner {
                 var diagnostic = failure.diagnostic
                 if let scenario { diagnostic.notes.append(Diagnostic.Note("in scenario \"\(scenario)\"")) }
                 report([diagnostic])
+                jsonLines?.error(failure, scenario: scenario, fallbackFile: sources.file(program.program.file)?.path)
             }
             worst = ExitStatus.worst(worst, code)
             if code != ExitStatus.success { break }
         }
         return worst
+    }
+
+    /// `--json`: errors also go to stdout as "error" lines; stderr keeps the human diagnostic.
+    var jsonLines: JSONLineWriter? {
+        configuration.json ? JSONLineWriter(sources: sources, output: output) : nil
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -87,6 +93,11 @@ public final class ScriptRunner {
         for file in files {
             let program = CheckedProgram.compile(file, sources: sources, loader: loader, predefined: predefined)
             report(program.diagnostics)
+            if let jsonLines {
+                for diagnostic in program.diagnostics where diagnostic.severity == .error {
+                    jsonLines.checkError(diagnostic, file: file.path)
+                }
+            }
             if program.hasErrors { failed = true }
             programs.append(program)
         }

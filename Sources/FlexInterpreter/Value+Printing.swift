@@ -115,6 +115,11 @@ extension Value {
         return lines.joined(separator: "\n")
     }
 
+    private var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     private var isScalar: Bool {
         switch self {
         case .list, .array, .record, .object: false
@@ -153,12 +158,12 @@ extension Value {
     }
 
     /// A table of the columns every record has with a scalar value, in the first record's order.
+    /// A field that is a record in every row (a payment method's `card`) contributes its own
+    /// common scalar fields as `card.brand`, `card.last4`, one level deep, where it stands (leaving
+    /// out those that are null in every row).
     private static func table(_ records: [Value], indent: String, into lines: inout [String]) {
         let rows = records.map { $0.recordEntries ?? [] }
-        var columns = rows[0].filter(\.value.isScalar).map(\.key)
-        for row in rows.dropFirst() {
-            columns = columns.filter { column in row.contains { $0.key == column && $0.value.isScalar } }
-        }
+        let columns = tableColumns(rows)
         if columns.isEmpty {
             for record in records {
                 lines.append(indent + "-")
@@ -167,9 +172,10 @@ extension Value {
             return
         }
         let cells: [[String]] = rows.map { row in
-            columns.map { column in row.first { $0.key == column }?.value.printed ?? "" }
+            columns.map { column in cell(row, column.path)?.printed ?? "" }
         }
-        var widths = columns.map(\.count)
+        let header = columns.map { $0.path.joined(separator: ".") }
+        var widths = header.map(\.count)
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
@@ -181,8 +187,35 @@ extension Value {
             }
             return text
         }
-        lines.append(line(columns))
+        lines.append(line(header))
         lines.append(line(widths.map { String(repeating: "-", count: $0) }))
         for row in cells { lines.append(line(row)) }
+    }
+
+    private struct Column { var path: [String] }
+
+    /// The scalar columns all rows share, with one level of shared nested records spread out.
+    private static func tableColumns(_ rows: [[(key: String, value: Value)]]) -> [Column] {
+        var columns: [Column] = []
+        for (key, value) in rows[0] {
+            if value.isScalar {
+                if rows.allSatisfy({ cell($0, [key])?.isScalar ?? false }) { columns.append(Column(path: [key])) }
+            } else if let nested = value.recordEntries {
+                for (inner, innerValue) in nested where innerValue.isScalar {
+                    let path = [key, inner]
+                    let values = rows.map { cell($0, path) }
+                    // A spread column that is null in every row (an unset address) only adds width.
+                    guard values.allSatisfy({ $0?.isScalar ?? false }), values.contains(where: { !($0?.isNull ?? true) }) else { continue }
+                    columns.append(Column(path: path))
+                }
+            }
+        }
+        return columns
+    }
+
+    /// A row's value at `path` (a key, or a key then a field of the record under it).
+    private static func cell(_ row: [(key: String, value: Value)], _ path: [String]) -> Value? {
+        guard let first = row.first(where: { $0.key == path[0] })?.value else { return nil }
+        return path.count == 1 ? first : first.field(path[1])
     }
 }

@@ -33,12 +33,24 @@ extension Checker.Pass {
             for position in entries.positions { checkExpression(tree.recordEntries[position].value) }
         case .call(let name, let arguments):
             checkCall(name, arguments: arguments, at: tree.span(record.start, record.end))
-            for position in arguments.positions { checkExpression(self.expression(at: position)) }
+            let functionArgument = Builtins.byName[tree.text(name)]?.functionArgument
+            for (index, position) in arguments.positions.enumerated() {
+                let argument = self.expression(at: position)
+                if index == functionArgument, namesFunction(argument) { continue }
+                checkExpression(argument)
+            }
         case .unary(_, let operand):
             checkExpression(operand)
         case .command(let index):
             checkCommand(tree.commands[Int(index)])
         }
+    }
+
+    /// A bare name that is no variable but a `def`: passed as a value where a built-in wants a function.
+    mutating func namesFunction(_ expression: ExpressionReference) -> Bool {
+        guard case .variable(let name) = tree.node(expression) else { return false }
+        let text = tree.string(name)
+        return !isVariableVisible(text) && functions.lookup(text)?.span != nil
     }
 
     /// True when `expression` is a record pattern (the right side of `matches` in a test).
@@ -83,7 +95,9 @@ extension Checker.Pass {
             // A function defined earlier in the REPL session: its arity is checked when it runs.
             return
         } else {
-            let help = Suggestions.closest(to: name, among: functions.names.sorted()).map { "did you mean '\($0)'?" }
+            // Over user `def`s, built-ins and names bound before the program (an earlier REPL entry's `def`).
+            let candidates = Set(functions.names).union(predefined).sorted()
+            let help = Suggestions.closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
             report("unknown function '\(name)'", at: tree.span(nameReference), help: help)
             return
         }

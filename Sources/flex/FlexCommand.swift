@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The simulator's seed: same seed and script, same output.")
     var seed: UInt64 = 42
 
-    @Flag(help: "Write one compact JSON document per top-level statement with a value (NDJSON).")
+    @Flag(help: "Write NDJSON on stdout: one self-describing line per value, print, show, expectation and error.")
     var json = false
 
     @Option(help: "How to show errors: full or short.")

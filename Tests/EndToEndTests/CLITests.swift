@@ -238,11 +238,13 @@ struct CLITests {
             #expect(JSONShape.isValid(line), "not one compact JSON document: \(line)")
             #expect(!line.contains("\n"))
         }
-        #expect(lines.contains("3"))
-        #expect(lines.contains("\"text\""))
-        #expect(lines.contains("[1,{\"a\":null}]"))
-        #expect(lines.contains("\"json@example.com\""))
-        #expect(lines.contains { $0.hasPrefix("{\"customer_id\":\"fcus_") })
+        // Every line says what it is and where it comes from.
+        let at = { (line: Int) in "{\"type\":\"value\",\"file\":\"\(script)\",\"line\":\(line),\"column\":1,\"scenario\":null,\"value\":" }
+        #expect(lines.contains(at(2) + "3}"))
+        #expect(lines.contains(at(3) + "\"text\"}"))
+        #expect(lines.contains(at(4) + "[1,{\"a\":null}]}"))
+        #expect(lines.contains(at(5) + "\"json@example.com\"}"))
+        #expect(lines.contains { $0.hasPrefix(at(1) + "{\"customer_id\":\"fcus_") })
     }
 
     @Test("--diagnostics short is one line; full has the --> line, the source and a caret")

@@ -42,6 +42,15 @@ import Testing
         #expect(!full.contains("x: 1\n"))
     }
 
+    @Test func dollarsComparedWithCentsGetAHelp() async {
+        let full = await runFull("let amount = $10.00\nexpect amount == 10.00\n")
+        #expect(full.contains("= help: money is integer cents: write $10.00 (that is 1000), not 10.00"))
+        #expect(await runFull("expect 1000 < 2.5\n").contains("write $2.50 (that is 250), not 2.5"))
+        // Only a likely dollar amount: more than two places, or no integer side, gets no help.
+        #expect(!(await runFull("expect 1 == 0.125\n")).contains("help"))
+        #expect(!(await runFull("expect 1.5 == 2.5\n")).contains("help"))
+    }
+
     @Test func elseMessageReplacesTheHeadline() async {
         let result = await run("let n = 3\nexpect n > 5 else \"n should be large, was ${n}\"")
         #expect(result.code == 4)
@@ -65,7 +74,8 @@ import Testing
         #expect(result.err == "")
         #expect(result.code == 0)
         #expect(result.out.hasPrefix("customer_not_found 404\n{code: \"customer_not_found\", message: "))
-        #expect(result.out.hasSuffix(", status: 404}\n"))
+        // it carries everything the error body says; what it leaves out is null.
+        #expect(result.out.hasSuffix(", status: 404, decline_code: null, param: null}\n"))
     }
 
     @Test func expectErrorWithTheWrongCode() async {

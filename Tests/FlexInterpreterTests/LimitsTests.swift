@@ -72,7 +72,7 @@ private func runDirect(_ script: String, configuration: RunConfiguration) async 
         #expect(result.out == "1031\n1023\n")
         let jsonRun = await run("let x = 1\nrepeat 511 { x = [x] }\nx", json: true)
         #expect(jsonRun.code == 0)
-        #expect(jsonRun.out.hasSuffix(String(repeating: "]", count: 511) + "\n"))
+        #expect(jsonRun.out.hasSuffix(String(repeating: "]", count: 511) + "}\n"))
     }
 
     @Test func responseJSONCountsTowardTheDepth() async {

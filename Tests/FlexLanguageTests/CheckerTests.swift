@@ -246,6 +246,14 @@ struct MemorySourceLoader: SourceLoader {
         #expect(outcome.messages == [])
     }
 
+    @Test func filterAndFindTakeADefByName() {
+        #expect(check("def saved(x) { return x }\nprint filter([1], saved), find([1], saved)\n").messages == [])
+        // Only where a function goes: elsewhere a def's bare name is still an error.
+        #expect(check("def saved(x) { return x }\nprint filter(saved, saved)\n").messages == ["'saved' is not defined"])
+        #expect(check("print filter([1], len)\n").messages == ["'len' is not defined"])
+        #expect(check("print filter([1], nothing)\n").messages == ["'nothing' is not defined"])
+    }
+
     @Test func unknownFunctionAndArity() {
         let outcome = check("print lenn([1])\n")
         #expect(outcome.messages == ["unknown function 'lenn'"])
@@ -254,6 +262,10 @@ struct MemorySourceLoader: SourceLoader {
         #expect(message("print env()\n") == "'env' takes 1 or 2 arguments, but 0 were given")
         #expect(message("def f(a, b) { return a }\nprint f(1)\n") == "'f' takes 2 arguments, but 1 was given")
         #expect(check("print g(1, 2, 3)\n", predefined: ["g"]).messages == [])
+        // A def from an earlier REPL entry is a predefined name: a typo of it still gets a did-you-mean.
+        #expect(check("print gret(1)\n", predefined: ["greet"]).helps == ["did you mean 'greet'?"])
+        #expect(check("print totl(1)\ndef total(x) { return x }\n").helps == ["did you mean 'total'?"])
+        #expect(check("print fitler([1], 2)\n").helps == ["did you mean 'filter'?"])
     }
 
     @Test func functionNameUsedAsAVariable() {
