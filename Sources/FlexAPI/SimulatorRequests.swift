@@ -1,15 +1,11 @@
-// The simulator's `/_sim/` requests, built in one place: the commands, `wait until`'s clock and
-// the remote reset all send these, and the simulator and `flex serve` answer them.
+// The simulator's `/_sim/` requests that code builds by hand: the hand-written command builders,
+// `wait until`'s clock and the remote reset send these. Commands the generic builder makes take
+// their path from the command table instead; a test checks every request here against it.
 
 public enum SimulatorRequests {
     /// A shopper pays an open checkout session (body: `{"payment": {card, card_kind, lmn, …}}`).
     public static func pay(session id: String, body: JSON?) -> APIRequest {
         APIRequest(.POST, "/_sim/checkout/sessions/" + PercentEncoding.segment(id) + "/pay", body: body)
-    }
-
-    /// The session's expiry time comes early.
-    public static func expire(session id: String, body: JSON? = nil) -> APIRequest {
-        APIRequest(.POST, "/_sim/checkout/sessions/" + PercentEncoding.segment(id) + "/expire", body: body)
     }
 
     /// The simulated clock's current time.
@@ -39,11 +35,6 @@ public enum SimulatorRequests {
     /// Every event so far, optionally filtered (`type`, `object`).
     public static func events(query: [QueryItem] = []) -> APIRequest {
         APIRequest(.GET, "/_sim/events", query: query)
-    }
-
-    /// Back to an empty world with the current seed.
-    public static func reset() -> APIRequest {
-        APIRequest(.POST, "/_sim/reset")
     }
 
     /// Back to an empty world that starts from `seed`.
