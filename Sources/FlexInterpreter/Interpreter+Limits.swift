@@ -28,6 +28,13 @@ extension Interpreter {
         .runtime("string too long: more than \(maximumTextSize) bytes", at: span)
     }
 
+    /// `show` and `--json` render a whole value at once: one whose text is already known to pass
+    /// the string limit (a list doubled into itself 40 times shares its storage, but its text
+    /// would be terabytes) fails here, in O(1), instead of rendering for ever.
+    static func checkRenderable(_ value: Value, span: SourceSpan) throws {
+        if value.minimumTextSize > maximumTextSize { throw textTooLong(span) }
+    }
+
     /// A builder for text a script builds: at most the string limit, and Ctrl-C stops it.
     static func textBuilder() -> TextBuilder {
         TextBuilder(limit: maximumTextSize, pollsInterruption: true)

@@ -14,8 +14,9 @@ extension Interpreter {
     /// With `--json`, a top-level statement's value (`it`, which every such statement sets) as a
     /// "value" line. Takes the statement, not its span: a span is looked up in the tree, and
     /// without `--json` nothing here should cost anything.
-    func emitValue(of statement: Statement, topLevel: Bool) {
+    func emitValue(of statement: Statement, topLevel: Bool) throws {
         guard topLevel, let jsonLines else { return }
+        try Interpreter.checkRenderable(it, span: statement.span)
         jsonLines.value(it, at: statement.span, scenario: currentScenario)
     }
 

@@ -14,13 +14,13 @@ extension Interpreter {
         switch statement.kind {
         case .letBinding(let name, let expression):
             try await bind(name, to: expression, in: scope)
-            emitValue(of: statement, topLevel: topLevel)
+            try emitValue(of: statement, topLevel: topLevel)
         case .assignment(let name, let expression):
             try await assign(name, from: expression, in: scope)
-            emitValue(of: statement, topLevel: topLevel)
+            try emitValue(of: statement, topLevel: topLevel)
         case .expression(let expression):
             it = try await evaluate(expression, in: scope)
-            emitValue(of: statement, topLevel: topLevel)
+            try emitValue(of: statement, topLevel: topLevel)
         case .expect(let condition, let message):
             try await reportingExpectation(sourceText(condition.span), of: statement) {
                 try await self.expect(condition, message: message, in: scope)
@@ -32,7 +32,9 @@ extension Interpreter {
         case .print(let expressions):
             try await executePrint(expressions, of: statement, in: scope)
         case .show(let expression):
-            emitText(try await evaluate(expression, in: scope).shown, from: "show", of: statement)
+            let shown = try await evaluate(expression, in: scope)
+            try Interpreter.checkRenderable(shown, span: statement.span)
+            emitText(shown.shown, from: "show", of: statement)
         case .ifElse(let branches, let elseBlock):
             return try await executeIf(branches, else: elseBlock, in: scope)
         case .forIn(let name, let sequence, let body):
