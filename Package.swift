@@ -114,7 +114,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "FlexTestSupport", "flex"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "flex", "flex-serve"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "FlexLanguage", "flex", "flex-serve"]),
         // Broken scripts (fixtures/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
         .testTarget(name: "MalformedInputTests", dependencies: ["FlexTestSupport", "flex"]),
         .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexTestSupport"]),
