@@ -68,20 +68,8 @@ extension Value {
 
     /// A JSON string literal with RFC 8259 escapes (the same choices as FlexAPI's JSONWriter).
     static func writeJSONString(_ text: String, to output: inout TextBuilder) {
-        output.append(byte: UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                output.append(jsonEscape(byte))
-                runStart = index + 1
-            }
-            if runStart < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
-        output.append(byte: UInt8(ascii: "\""))
+        writeEscaped(text, to: &output, needsEscape: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+                     escape: jsonEscape)
     }
 
     private static let hexDigits = Array("0123456789abcdef")

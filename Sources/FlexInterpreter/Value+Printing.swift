@@ -67,18 +67,22 @@ extension Value {
         }
     }
 
-    /// A string in double quotes with `"`, `\`, and control characters escaped. Every escaped
-    /// character is ASCII, so runs of other bytes (all of a multi-byte character) are copied whole.
+    /// A string in double quotes with `"`, `\`, control characters and DEL escaped.
     static func writeQuoted(_ text: String, to output: inout TextBuilder) {
+        writeEscaped(text, to: &output, needsEscape: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+                     escape: quotedEscape)
+    }
+
+    /// `text` in double quotes, each byte `needsEscape` picks written as `escape` gives it. Escaped
+    /// bytes are ASCII, so the runs between them (multi-byte characters included) are copied whole.
+    static func writeEscaped(_ text: String, to output: inout TextBuilder, needsEscape: (UInt8) -> Bool, escape: (UInt8) -> String) {
         output.append(byte: UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            for index in 0..<bytes.count where needsEscape(bytes[index]) {
                 if runStart < index { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                output.append(quotedEscape(byte))
+                output.append(escape(bytes[index]))
                 runStart = index + 1
             }
             if runStart < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
