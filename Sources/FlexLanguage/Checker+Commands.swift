@@ -51,13 +51,18 @@ extension Checker.Pass {
     private mutating func checkClauses(_ invocation: CommandRecord, facts: Checker.ClauseFacts, command: CommandName) {
         let clauses = invocation.clauses
         let buysProducts = isReimbursement(clauses)
+        // Required clauses that an unknown clause was suggested as: already reported there, so not missing again.
+        var suggestedEntries: [Int] = []
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Int(clauses.count)) { entries in
             for (index, position) in clauses.positions.enumerated() {
                 let clause = tree.clauses[position]
                 let tableIndex = clause.tableIndex >= 0 ? Int(clause.tableIndex) : facts.index(of: tree.string(clause.name))
                 guard let entry = tableIndex else {
                     entries[index] = -1
-                    reportUnknownClause(clause, invocation: invocation, command: command)
+                    if let suggestion = reportUnknownClause(clause, invocation: invocation, command: command),
+                       let suggested = facts.index(of: suggestion) {
+                        suggestedEntries.append(suggested)
+                    }
                     continue
                 }
                 entries[index] = entry
@@ -84,23 +89,31 @@ extension Checker.Pass {
                 }
                 checkClauseValue(clause, kind: facts.kinds[entry], phrase: invocation.phrase, buysProducts: buysProducts)
             }
-            for entry in facts.required where !(0..<Int(clauses.count)).contains(where: { entries[$0] == entry }) {
+            for entry in facts.required where !(0..<Int(clauses.count)).contains(where: { entries[$0] == entry })
+                && !suggestedEntries.contains(entry) {
                 let phrase = phraseText(invocation.phrase)
                 let name = facts.names[entry]
                 report("'\(phrase)' needs \(Checker.article(name)) '\(name)' clause", at: tree.span(invocation.phraseStart, invocation.phraseEnd),
-                       help: "for example: \(phrase) \(Self.example(facts.kinds[entry], named: name))")
+                       help: "for example: \(phrase)\(Self.requiredPositionalsExample(command)) \(Self.example(facts.kinds[entry], named: name))")
             }
         }
     }
 
-    private mutating func reportUnknownClause(_ clause: ClauseRecord, invocation: CommandRecord, command: CommandName) {
+    /// Reports the clause and returns the clause it suggests instead, if any.
+    private mutating func reportUnknownClause(_ clause: ClauseRecord, invocation: CommandRecord, command: CommandName) -> String? {
         let phrase = phraseText(invocation.phrase)
         let clauseName = tree.string(clause.name)
         let clauses = CommandTable.syntax(command).clauses
         let names = clauses.map(\.name)
-        let help = Self.suggestedClause(for: clauseName, among: clauses).map { "did you mean '\($0)'?" }
-            ?? "'\(phrase)' takes: \(names.joined(separator: ", "))"
+        let suggestion = Self.suggestedClause(for: clauseName, among: clauses)
+        let help = suggestion.map { "did you mean '\($0)'?" } ?? "'\(phrase)' takes: \(names.joined(separator: ", "))"
         report("unknown clause '\(clauseName)' for '\(phrase)'", at: tree.span(clause.keywordStart, clause.keywordEnd), help: help)
+        return suggestion
+    }
+
+    /// ` fcs_…` per required positional, so an example of a clause reads as a whole command (`pay fcs_… with card "…"`).
+    static func requiredPositionalsExample(_ command: CommandName) -> String {
+        CommandTable.syntax(command).positionals.filter { !$0.isOptional }.map { " " + example($0.kind) }.joined()
     }
 
     /// The clause meant by an unknown word: one whose Flex field it names (`line_items` → `items`),

@@ -93,6 +93,8 @@ extension Parser {
                 clause = parseClause(index, of: grammarPhrase, wordCount: wordCount)
             } else if isClauseListStop(current) {
                 break
+            } else if isMisspeltMultiWordClause(of: grammarPhrase) {
+                clause = parseMisspeltMultiWordClause(of: grammarPhrase)
             } else {
                 clause = parseUnknownClause(of: grammarPhrase)
             }
@@ -199,8 +201,43 @@ extension Parser {
 
     /// A clause named by the word as written.
     func unknownClause(_ keyword: Token, value: ClauseRecord.Value) -> ClauseRecord {
-        ClauseRecord(name: sourceText(keyword), tableIndex: -1, keywordStart: keyword.start, keywordEnd: keyword.end, value: value,
-                     start: keyword.start, end: Int32(truncatingIfNeeded: max(Int(keyword.start), previousEnd)))
+        unknownClause(named: sourceText(keyword), from: keyword, to: keyword, value: value)
+    }
+
+    func unknownClause(named name: TextReference, from first: Token, to last: Token, value: ClauseRecord.Value) -> ClauseRecord {
+        ClauseRecord(name: name, tableIndex: -1, keywordStart: first.start, keywordEnd: last.end, value: value,
+                     start: first.start, end: Int32(truncatingIfNeeded: max(Int(first.start), previousEnd)))
+    }
+
+    /// Two words that miss a multi-word clause by one of them: `with crd` (the first word leads such a
+    /// clause) or `wth card` (the second word ends one and the pair is close to it). Read as one
+    /// unknown clause, the checker can suggest the clause and the value after it is not left stranded.
+    /// Only reached for a word that is no clause, so a clean script never pays for it.
+    func isMisspeltMultiWordClause(of phrase: CommandGrammar.Phrase) -> Bool {
+        let next = peek(1)
+        guard next.kind == .identifier, !isClauseListStop(next), !isClauseKeyword(next, of: phrase) else { return false }
+        let first = wordID(current), second = wordID(next)
+        var secondEndsClause = false
+        for words in phrase.clauseWordIDs where words.count > 1 {
+            if first >= 0, words[0] == first { return true }
+            if second >= 0, words[words.count - 1] == second { secondEndsClause = true }
+        }
+        guard secondEndsClause else { return false }
+        let multiWordNames = phrase.clauseNames.filter { $0.contains(" ") }
+        return Suggestions.closest(to: text(current) + " " + text(next), among: multiWordNames) != nil
+    }
+
+    /// The two words of a misspelt multi-word clause, named as written (one space between them), and its value.
+    mutating func parseMisspeltMultiWordClause(of phrase: CommandGrammar.Phrase) -> ClauseRecord {
+        let first = current
+        advance()
+        let second = current
+        advance()
+        var value = ClauseRecord.Value.none
+        if canStartValue(current), !isClauseKeyword(current, of: phrase) {
+            value = .expression(parseUnary())
+        }
+        return unknownClause(named: tree.addString(text(first) + " " + text(second)), from: first, to: second, value: value)
     }
 
     // item_list = "[" [ item { "," item } [ "," ] ] "]" ; item = price [ "x" quantity | "xN" ]

@@ -141,6 +141,21 @@ struct MemorySourceLoader: SourceLoader {
         #expect(outcome.helps == ["for example: checkout items [price x1]"])
         #expect(message("product \"Mug\" eligible\n") == "'product' needs a 'price' clause")
         #expect(message("decline next 2\n") == "'decline next' needs a 'charges' clause")
+        #expect(check("pay fcs_x hsa\n").helps == ["for example: pay fcs_… with card \"…\""])
+        #expect(check("product \"Mug\" eligible\n").helps == ["for example: product \"…\" price $24.99"])
+    }
+
+    @Test func misspeltTwoWordClauseIsOneErrorWithASuggestion() {
+        for (source, clause) in [("pay fcs_x with crd \"4242\"\n", "with crd"), ("pay fcs_x wth card \"4242\"\n", "wth card"),
+                                 ("pay fcs_x with card \"4242\" splt card \"5555\"\n", "splt card")] {
+            let outcome = check(source)
+            #expect(outcome.messages == ["unknown clause '\(clause)' for 'pay'"], "\(source)")
+            #expect(outcome.helps.first??.hasPrefix("did you mean '") == true, "\(source)")
+        }
+        // A second word that is itself a clause stays a clause: `with` alone is the unknown one.
+        #expect(check("pay fcs_x with hsa\n").messages.prefix(1) == ["unknown clause 'with' for 'pay'"])
+        // A one-word clause named like a two-word one's first word takes its value as before.
+        #expect(check("charge customer fcus_x with fpm_x items [fprice_x x1]\n").messages == [])
     }
 
     @Test func missingPositional() {
