@@ -32,11 +32,14 @@ test: setup
 setup:
 	@scripts/setup.sh
 
-# Release build of the benchmark program (and of flex, which it times as a process).
+# Release build of the benchmark programs (and of flex, which flex-bench times as a process):
+# flex-bench's sections, then REPL completion latency with 10,000 names (repl-bench).
 bench: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product flex
 	$(SWIFT) build -c release --static-swift-stdlib --product flex-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product repl-bench
 	"$(BIN_RELEASE)/flex-bench"
+	"$(BIN_RELEASE)/repl-bench"
 
 # HTTP figures: flex run --backend live vs Python requests, and wrk on flex serve vs a bare
 # Hummingbird endpoint (installs wrk and requests if missing; everything on 127.0.0.1).

@@ -22,7 +22,7 @@ func selected(_ section: String) -> Bool { chosen.isEmpty || chosen.contains(sec
 let rssBefore = BenchSupport.residentKilobytes()
 
 print("flex-bench: \(BenchSupport.machineDescription())")
-print("every figure is beside a baseline measured in this run; targets from issues 2 and 3\n")
+print("every figure is beside a baseline measured in this run; targets as in docs/performance.md\n")
 
 // MARK: (d) direct SimulatedFlex.handle: checkout create + pay; (e) memory of the sessions
 

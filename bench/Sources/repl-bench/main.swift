@@ -1,4 +1,4 @@
-// REPL benchmarks (issue: the interactive REPL): Tab completion latency with 10,000 variables and
+// REPL benchmarks (run by `make bench`): Tab completion latency with 10,000 variables and
 // 10,000 IDs in the session (clauses from the command table, IDs by kind and partial prefix with
 // their hints, paths), against a plain prefix filter over the same names measured in the same
 // run; and the idle REPL's resident memory, against an idle python3 measured the same way.
