@@ -1,13 +1,6 @@
 // `expect`, `expect error` and `wait until`: the assertions and the poll loop.
 import FlexAPI
 import FlexLanguage
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Interpreter {
     /// `expect EXPR [else MSG]`. A comparison is evaluated one side at a time so both sides can
