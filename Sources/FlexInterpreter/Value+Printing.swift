@@ -29,7 +29,8 @@ extension Value {
     var minimumTextSize: Int {
         switch self {
         case .list(let list): list.minimumTextSize
-        case .string, .record, .object, .array: 2
+        case .record(let record): record.minimumTextSize
+        case .string, .object, .array: 2
         default: 1
         }
     }

@@ -27,9 +27,11 @@ public enum Value: Sendable {
 public struct Record: Sendable {
     public private(set) var keys: [String]
     public private(set) var values: [Value]
-    /// The nesting depth of the deepest value (0 when all are scalars); small, so it is stored
-    /// narrow to keep `Value` at its size.
-    private var storedValueDepth: UInt16 = 0
+    /// The nesting depth of the deepest value (0 when all are scalars) in the low 10 bits, and a
+    /// lower bound of the record's printed size in the high 22, as a small float (6-bit exponent,
+    /// 16-bit mantissa, rounded down), so a record doubled into itself is known too large to
+    /// print at once. Packed into one word to keep `Value` at its size.
+    private var packed: UInt32 = 0
 
     public init() { keys = []; values = [] }
     public init(_ pairs: [(String, Value)]) {
@@ -38,7 +40,9 @@ public struct Record: Sendable {
     }
 
     public var count: Int { keys.count }
-    public var valueDepth: Int { Int(storedValueDepth) }
+    public var valueDepth: Int { Int(packed & Record.depthMask) }
+    /// At least this many bytes print for the record (`{` and `}` included); O(1).
+    var minimumTextSize: Int { Record.decode(packed >> Record.depthBits) + 2 }
 
     public subscript(key: String) -> Value? {
         get {
@@ -47,21 +51,49 @@ public struct Record: Sendable {
         }
         set {
             if let index = keys.firstIndex(of: key) {
-                let replacedDepth = values[index].nestingDepth
                 if let newValue { values[index] = newValue } else { keys.remove(at: index); values.remove(at: index) }
-                // Only a replaced value that was the deepest can make the record shallower.
-                if replacedDepth >= valueDepth { storedValueDepth = Record.narrow(ValueList.deepest(values)) }
-                else if let newValue { storedValueDepth = max(storedValueDepth, Record.narrow(newValue.nestingDepth)) }
+                // A replaced or removed entry can make the record shallower or shorter: recount.
+                recount()
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
-                storedValueDepth = max(storedValueDepth, Record.narrow(newValue.nestingDepth))
+                add(entrySize(key, newValue), depth: newValue.nestingDepth)
             }
         }
     }
 
-    /// Depths past the limit are only ever compared with it, so they saturate.
-    private static func narrow(_ depth: Int) -> UInt16 { UInt16(clamping: depth) }
+    private static let depthBits: UInt32 = 10
+    private static let depthMask: UInt32 = (1 << depthBits) - 1
+
+    /// `key: value, ` printed.
+    private func entrySize(_ key: String, _ value: Value) -> Int { key.utf8.count + value.minimumTextSize + 4 }
+
+    /// Depths past the limit are only ever compared with it, so they saturate; sizes keep their
+    /// 16 leading bits (rounded down, so the bound stays a bound).
+    private mutating func add(_ size: Int, depth: Int) {
+        let depth = max(UInt32(valueDepth), UInt32(min(depth, Int(Record.depthMask))))
+        let total = Record.decode(packed >> Record.depthBits).addingReportingOverflow(size)
+        packed = Record.encode(total.overflow ? Int.max : total.partialValue) << Record.depthBits | depth
+    }
+
+    /// 22 bits: a 6-bit exponent above a 16-bit mantissa; `decode(encode(n)) <= n`.
+    private static func encode(_ size: Int) -> UInt32 {
+        let size = max(size, 0)
+        let shift = max(0, (Int.bitWidth - size.leadingZeroBitCount) - 16)
+        return UInt32(shift) << 16 | UInt32(size >> shift)
+    }
+
+    private static func decode(_ bits: UInt32) -> Int {
+        let shift = Int(bits >> 16), mantissa = Int(bits & 0xFFFF)
+        return shift >= Int.bitWidth - 17 ? Int.max / 2 : mantissa << shift
+    }
+
+    private mutating func recount() {
+        packed = 0
+        var size = 0
+        for index in keys.indices { size = min(size + entrySize(keys[index], values[index]), Int(Int32.max)) }
+        add(size, depth: ValueList.deepest(values))
+    }
 }
 
 /// A `def` function: its parameters, body and the scope it was defined in (closures see it).
