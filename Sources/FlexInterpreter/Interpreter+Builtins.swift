@@ -93,7 +93,7 @@ extension Interpreter {
                 throw ScriptFailure.runtime("sum needs a list of integers, but it holds \(element.kindDescription)", at: listSpan)
             }
             total = try integerArithmetic(.add, total, value, span: span)
-            if index % TextBuilder.pollInterval == 0 { try Interpreter.checkInterruption(span) }
+            if index % TextBuilder.pollInterval == 0 { try checkInterruption(span) }
         }
         return .integer(total)
     }
@@ -123,7 +123,7 @@ extension Interpreter {
             let end = next + min(high - next, 1 << 16)
             for number in next..<end { elements.append(.integer(number)) }
             next = end
-            try Interpreter.checkInterruption(span)
+            try checkInterruption(span)
         }
         return .list(ValueList(scalars: elements))
     }

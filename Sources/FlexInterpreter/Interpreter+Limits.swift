@@ -58,11 +58,6 @@ extension Interpreter {
         }
     }
 
-    /// Ctrl-C during a long builtin: checked every `TextBuilder.pollInterval` elements.
-    static func checkInterruption(_ span: SourceSpan) throws {
-        if Interruption.isRequested { throw interrupted(Interruption.process.cause ?? .interrupted, at: span) }
-    }
-
     /// Throws when a new list or record is nested deeper than the limit. O(1): lists and records
     /// carry their depth (computed from their elements' depths when built).
     static func checkNesting(_ value: Value, span: SourceSpan) throws {
