@@ -90,9 +90,7 @@ public struct Record: Sendable {
 
     private mutating func recount() {
         packed = 0
-        var size = 0
-        for index in keys.indices { size = min(size + entrySize(keys[index], values[index]), Int(Int32.max)) }
-        add(size, depth: ValueList.deepest(values))
+        for index in keys.indices { add(entrySize(keys[index], values[index]), depth: values[index].nestingDepth) }
     }
 }
 
