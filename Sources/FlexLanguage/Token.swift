@@ -24,7 +24,7 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// The words the parser gives a meaning to, classified once by the lexer so the parser compares bytes, not strings.
-public enum Keyword: UInt8, Sendable {
+public enum Keyword: UInt8, Sendable, CaseIterable {
     case none
     case `let`, expect, error, print, show, `if`, `else`, `for`, `in`, `repeat`, wait, until, every, timeout
     case def, `return`, include, scenario
