@@ -12,7 +12,19 @@ import Testing
     static let plistPath = GoldenFiles.root + "/editors/vscode/syntaxes/flex.tmLanguage"
 
     static func tokenizer() throws -> TextMateTokenizer {
-        try TextMateTokenizer(grammar: Data(try #require(GoldenFiles.read(grammarPath))))
+        try TextMateTokenizer(grammar: try data(grammarPath))
+    }
+
+    static func data(_ path: String) throws -> Data {
+        guard let bytes = GoldenFiles.read(path) else { throw TokenizerError("cannot read \(path)") }
+        return Data(bytes)
+    }
+
+    static func jsonObject(_ path: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: try data(path)) as? [String: Any] else {
+            throw TokenizerError("\(path) is not a JSON object")
+        }
+        return object
     }
 
     /// The scopes of the first character of `token`, found after `context` in `text`.
@@ -71,7 +83,8 @@ import Testing
         ("-1", "s)[", "keyword.operator.arithmetic.flex"),
     ])
     func quickstartTokensGetTheirScopes(token: String, context: String, scope: String) throws {
-        let text = try #require(try Self.examples().first { $0.name == "quickstart.flex" }?.text)
+        let examples = try Self.examples()
+        let text = try #require(examples.first { $0.name == "quickstart.flex" }?.text)
         let scopes = try Self.scopes(of: token, after: context, in: text, using: try Self.tokenizer())
         #expect(scopes.contains(scope), "'\(token)' after '\(context)' has \(scopes)")
     }
@@ -122,7 +135,7 @@ import Testing
             #expect(found.contains("support.function.command.flex"), "the command '\(phrase)' is missing from the grammar: \(found)")
         }
         for clause in Set(CommandTable.all.flatMap(\.clauses).map(\.name)) {
-            let found = try scopes("let v = customers \(clause) 1", clause)
+            let found = try scopes("let v = api \(clause) 1", clause)
             let isKeyword = found.contains { $0.hasPrefix("keyword.") }
             #expect(found.contains("entity.other.attribute-name.clause.flex") || isKeyword,
                     "the clause '\(clause)' is missing from the grammar: \(found)")
@@ -150,25 +163,24 @@ import Testing
 
     /// Sublime Text reads grammars as property lists; the copy must say what the JSON says.
     @Test func theSublimeTextGrammarMatchesTheJSON() throws {
-        let json = try JSONSerialization.jsonObject(with: Data(try #require(GoldenFiles.read(Self.grammarPath))))
-        let generated = PropertyListText.document(json)
+        let generated = PropertyListText.document(try Self.jsonObject(Self.grammarPath))
         if ProcessInfo.processInfo.environment["FLEX_UPDATE_GRAMMAR"] != nil {
             #expect(GoldenFiles.write(Self.plistPath, Array(generated.utf8)))
             return
         }
-        let committed = String(decoding: try #require(GoldenFiles.read(Self.plistPath)), as: UTF8.self)
+        let committed = String(decoding: try Self.data(Self.plistPath), as: UTF8.self)
         #expect(committed == generated, "editors/vscode/syntaxes/flex.tmLanguage is out of date: run FLEX_UPDATE_GRAMMAR=1 swift test --filter GrammarTests")
     }
 
     @Test func theExtensionManifestPointsAtTheGrammar() throws {
         let manifestPath = GoldenFiles.root + "/editors/vscode/package.json"
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(try #require(GoldenFiles.read(manifestPath)))) as? [String: Any])
+        let manifest = try Self.jsonObject(manifestPath)
         let contributes = try #require(manifest["contributes"] as? [String: Any])
         let grammar = try #require((contributes["grammars"] as? [[String: Any]])?.first)
         #expect(grammar["scopeName"] as? String == "source.flex")
         #expect(grammar["path"] as? String == "./syntaxes/flex.tmLanguage.json")
         let configurationPath = GoldenFiles.root + "/editors/vscode/language-configuration.json"
-        let configuration = try #require(try JSONSerialization.jsonObject(with: Data(try #require(GoldenFiles.read(configurationPath)))) as? [String: Any])
+        let configuration = try Self.jsonObject(configurationPath)
         #expect((configuration["comments"] as? [String: String])?["lineComment"] == "#")
     }
 }
