@@ -117,9 +117,11 @@ extension Checker.Pass {
     }
 
     /// The clause meant by an unknown word: one whose Flex field it names (`line_items` → `items`),
-    /// else the closest clause name or Flex field (a misspelt field suggests its clause).
+    /// one it is the first word of (`with` → `with card`), else the closest clause name or Flex field (a misspelt field suggests its clause).
     static func suggestedClause(for word: String, among clauses: [ClauseSyntax]) -> String? {
         if let exact = clauses.first(where: { $0.field == word }) { return exact.name }
+        // The first word of a multi-word clause alone (`pay s with "…"`): that clause is meant.
+        if let started = clauses.first(where: { $0.keywords.count > 1 && $0.keywords[0] == word }) { return started.name }
         let fields = clauses.compactMap { clause in clause.field.map { ($0, clause.name) } }
         guard let closest = Suggestions.closest(to: word, among: clauses.map(\.name) + fields.map(\.0)) else { return nil }
         return clauses.contains { $0.name == closest } ? closest : fields.first { $0.0 == closest }?.1

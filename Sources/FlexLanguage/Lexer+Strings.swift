@@ -63,7 +63,11 @@ extension Lexer {
                     index += 1
                 case UInt8(ascii: "\\"):
                     flags.insert(.needsDecoding)
-                    index += 2
+                    // Skip the whole escaped character: `\é` is one unknown escape, and the
+                    // decoder reports it; its second byte is not an invalid byte of its own.
+                    let escaped = index + 1 < end && buffer[index + 1] >= 0x80
+                        ? Lexer.utf8ScalarLength(buffer, at: index + 1, end: end) ?? 1 : 1
+                    index += 1 + escaped
                 case UInt8(ascii: "$") where index + 1 < end && buffer[index + 1] == UInt8(ascii: "{"):
                     flags.insert(.needsDecoding)
                     if openInterpolations > 0 { enclosingBraces.append(braces) } else { outermostDollar = index }
