@@ -1,6 +1,9 @@
 // The proof that both backends mean the same: every example and every test script runs on the
 // embedded simulator and through the live backend against a `flex serve` on 127.0.0.1 port 0,
-// and the two runs must print byte-identical output with the same exit code.
+// and the two runs must print byte-identical output with the same exit code. The server runs with
+// `--checkout-url https://checkout.withflex.com`: a session's redirect_url is the one field that
+// names where the checkout page lives (Flex's page embedded, the server's own page by default),
+// and parity is about the API, not that address (docs/serve.md, "Parity").
 import FlexTestSupport
 import Testing
 #if canImport(Glibc)
@@ -21,7 +24,7 @@ final class ServeProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_TRUNC, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = [Flex.binary, "serve", "--port", "0", "--seed", String(seed), "--quiet"]
+        let arguments = [Flex.binary, "serve", "--port", "0", "--seed", String(seed), "--quiet", "--checkout-url", "https://checkout.withflex.com"]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp = ProcessRunner.mergedEnvironment([:]).map { strdup($0) } + [nil]
