@@ -200,6 +200,9 @@ class CheckoutPageTest(unittest.TestCase):
     # The flows
 
     def test_pay_with_an_hsa_card_lands_on_the_success_url(self):
+        status, registered = api("POST", "/v1/webhooks", {"webhook": {
+            "url": self.shop.url + "/webhooks", "events": ["checkout.session.completed"]}})
+        self.assertEqual(status, 200, registered)
         session = create_session(self.shop, [THERMOMETER, BANDAGES])
         self.open(session)
         self.assertIn("TEST MODE", self.browser.find_element(By.TAG_NAME, "header").text)
@@ -218,6 +221,15 @@ class CheckoutPageTest(unittest.TestCase):
         self.assertEqual(paid["amount_received"], 5897)
         _, events = api("GET", "/_sim/events?type=checkout.session.completed&object=" + session["checkout_session_id"])
         self.assertEqual(len(events["events"]), 1)
+        # The signed message the shop's endpoint is owed (recorded by the simulator; sending it over
+        # HTTP is test_the_shop_receives_a_signed_checkout_session_completed), checked independently.
+        _, deliveries = api("GET", "/_sim/webhooks/deliveries?webhook=" + registered["webhook"]["webhook_id"])
+        completed = [d for d in deliveries["deliveries"] if d["event_type"] == "checkout.session.completed"]
+        self.assertEqual(len(completed), 1)
+        body = completed[0]["body"].encode()
+        self.assertTrue(svix_signature_valid(registered["webhook"]["secret"], completed[0]["headers"], body))
+        self.assertFalse(svix_signature_valid(registered["webhook"]["secret"], completed[0]["headers"], body + b" "))
+        self.assertEqual(json.loads(body)["object"]["checkout_session_id"], session["checkout_session_id"])
 
     def test_the_letter_of_medical_necessity_step(self):
         session = create_session(self.shop, [CPAP])

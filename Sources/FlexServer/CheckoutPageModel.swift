@@ -96,6 +96,13 @@ struct CheckoutPageModel {
                     eligibility: item["eligibility"]?.stringValue ?? "not_eligible")
     }
 
+    /// The same session after the payment, for the page shown when there is no success_url.
+    func with(status: String) -> CheckoutPageModel {
+        var copy = self
+        copy.status = status
+        return copy
+    }
+
     /// `success_url` with `{CHECKOUT_SESSION_ID}` replaced, as Flex and Stripe fill it in.
     var filledSuccessURL: String? {
         successURL.map { $0.replacing("{CHECKOUT_SESSION_ID}", with: id) }

@@ -18,6 +18,12 @@ struct CheckoutPages {
 
     static func serves(_ path: String) -> Bool { path == "/pay/c" || path.hasPrefix(pathPrefix) }
 
+    /// What a step found: the value to go on with, or the page to answer with at once.
+    enum Step<Value> {
+        case proceed(Value)
+        case answer(Response)
+    }
+
     func respond(to request: Request) async -> Response {
         guard let decoded = URIDecoding.decodePath(request.uri.path), decoded.hasPrefix(CheckoutPages.pathPrefix),
               case let id = String(decoded.dropFirst(CheckoutPages.pathPrefix.count)), !id.isEmpty, !id.contains("/") else {
@@ -38,41 +44,41 @@ struct CheckoutPages {
     /// The page, or what became of the session.
     func show(_ id: String) -> Response {
         switch lookUp(id) {
-        case .failure(let box): return box.response
-        case .success(let model): return CheckoutPages.page(200, CheckoutPageRenderer.checkout(model))
+        case .answer(let response): return response
+        case .proceed(let model): return CheckoutPages.page(200, CheckoutPageRenderer.checkout(model))
         }
     }
 
     /// The session's model when it is open and payable here; otherwise the page to answer with.
     /// `closedStatus` is the status of the page for a session that is no longer open.
-    func lookUp(_ id: String, closedStatus: Int = 200) -> Result<CheckoutPageModel, ResponseBox> {
+    func lookUp(_ id: String, closedStatus: Int = 200) -> Step<CheckoutPageModel> {
         guard let view = simulator.checkoutPageView(id), let model = CheckoutPageModel(view: view) else {
-            return .failure(ResponseBox(CheckoutPages.page(404, CheckoutPageRenderer.problemPage(
-                heading: "Checkout not found", text: "There is no checkout session \(id) on this flex serve."))))
+            return .answer(CheckoutPages.page(404, CheckoutPageRenderer.problemPage(
+                heading: "Checkout not found", text: "There is no checkout session \(id) on this flex serve.")))
         }
         guard model.status == "open" else {
-            return .failure(ResponseBox(CheckoutPages.page(closedStatus, CheckoutPageRenderer.state(model))))
+            return .answer(CheckoutPages.page(closedStatus, CheckoutPageRenderer.state(model)))
         }
         guard model.mode != "reimbursement" && model.mode != "off_session" else {
-            return .failure(ResponseBox(CheckoutPages.page(409, CheckoutPageRenderer.problemPage(
+            return .answer(CheckoutPages.page(409, CheckoutPageRenderer.problemPage(
                 heading: "Not paid on this page",
                 text: "Checkout session \(id) is in mode \(model.mode): it has no card payment to make here. "
-                    + "Complete a reimbursement's intake with the pay command (docs/language.md)."))))
+                    + "Complete a reimbursement's intake with the pay command (docs/language.md).")))
         }
-        return .success(model)
+        return .proceed(model)
     }
 
     /// The form POST: read, check, pay through the simulator, then redirect or show the page again.
     func pay(_ id: String, _ request: Request) async -> Response {
         let model: CheckoutPageModel
         switch lookUp(id, closedStatus: 409) {
-        case .failure(let response): return response.response
-        case .success(let found): model = found
+        case .answer(let response): return response
+        case .proceed(let found): model = found
         }
         let form: CheckoutForm
         switch await CheckoutPages.readForm(request) {
-        case .failure(let response): return response.response
-        case .success(let read): form = read
+        case .answer(let response): return response
+        case .proceed(let read): form = read
         }
         let problems = form.problems(model)
         guard problems.isEmpty else {
@@ -108,29 +114,29 @@ struct CheckoutPages {
     }
 
     /// The body as a form, or the page explaining why it is not one (too large, wrong type, garbage).
-    static func readForm(_ request: Request) async -> Result<CheckoutForm, ResponseBox> {
+    static func readForm(_ request: Request) async -> Step<CheckoutForm> {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else {
-            return .failure(ResponseBox(page(415, CheckoutPageRenderer.problemPage(
-                heading: "Unsupported form", text: "The checkout form is sent as application/x-www-form-urlencoded, not \(type.isEmpty ? "without a Content-Type" : type)."))))
+            return .answer(page(415, CheckoutPageRenderer.problemPage(
+                heading: "Unsupported form", text: "The checkout form is sent as application/x-www-form-urlencoded, not \(type.isEmpty ? "without a Content-Type" : type).")))
         }
-        let tooLarge = ResponseBox(page(413, CheckoutPageRenderer.problemPage(
-            heading: "Form too large", text: "The checkout form is larger than \(maxFormBytes) bytes; nothing was paid.")))
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxFormBytes { return .failure(tooLarge) }
+        let tooLarge = page(413, CheckoutPageRenderer.problemPage(
+            heading: "Form too large", text: "The checkout form is larger than \(maxFormBytes) bytes; nothing was paid."))
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxFormBytes { return .answer(tooLarge) }
         var bytes: [UInt8] = []
         do {
             for try await buffer in request.body {
-                guard bytes.count + buffer.readableBytes <= maxFormBytes else { return .failure(tooLarge) }
+                guard bytes.count + buffer.readableBytes <= maxFormBytes else { return .answer(tooLarge) }
                 bytes.append(contentsOf: buffer.readableBytesView)
             }
         } catch {
-            return .failure(ResponseBox(page(400, CheckoutPageRenderer.problemPage(heading: "Form not received", text: "The form could not be read; nothing was paid."))))
+            return .answer(page(400, CheckoutPageRenderer.problemPage(heading: "Form not received", text: "The form could not be read; nothing was paid.")))
         }
         guard let form = CheckoutForm(body: bytes) else {
-            return .failure(ResponseBox(page(400, CheckoutPageRenderer.problemPage(
-                heading: "Form not readable", text: "The form has an invalid percent-escape; nothing was paid."))))
+            return .answer(page(400, CheckoutPageRenderer.problemPage(
+                heading: "Form not readable", text: "The form has an invalid percent-escape; nothing was paid.")))
         }
-        return .success(form)
+        return .proceed(form)
     }
 
     /// An HTML answer: never cached (it shows a session's state), no script may run in it.
@@ -142,20 +148,5 @@ struct CheckoutPages {
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: HTTPResponse.Status(code: status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(html.utf8))))
-    }
-}
-
-/// A `Response` as an `Error`, so a lookup can hand back either the model or the page to answer with.
-struct ResponseBox: Error, @unchecked Sendable {
-    let response: Response
-    init(_ response: Response) { self.response = response }
-}
-
-extension CheckoutPageModel {
-    /// The same session after the payment, for the page shown when there is no success_url.
-    func with(status: String) -> CheckoutPageModel {
-        var copy = self
-        copy.status = status
-        return copy
     }
 }
