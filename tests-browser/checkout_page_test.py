@@ -183,7 +183,9 @@ class CheckoutPageTest(unittest.TestCase):
         # The whole page from its top, without the focus ring of the field last typed into.
         self.browser.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
         size = self.browser.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-        clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 4000), "scale": 1}
+        # Down to the end of the content (a short page is not padded to the window's height).
+        bottom = self.browser.execute_script("return document.querySelector('main').getBoundingClientRect().bottom + 24")
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], bottom, 4000), "scale": 1}
         shot = self.browser.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip})
         with open(os.path.join(SCREENSHOTS, name), "wb") as file:
             file.write(base64.b64decode(shot["data"]))
@@ -264,7 +266,7 @@ class CheckoutPageTest(unittest.TestCase):
         self.submit()
         alert = WebDriverWait(self.browser, WAIT_SECONDS).until(
             expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[role=alert]")))
-        self.assertIn("the card ending in 0002 was declined (generic_decline)", alert.text)
+        self.assertIn("The card ending in 0002 was declined (generic_decline). Try another card.", alert.text)
         self.assertEqual(self.browser.find_element(By.ID, "card_number").get_attribute("value"), "")
         self.assertEqual(self.browser.find_element(By.ID, "email").get_attribute("value"), "ada@example.com")
         self.screenshot("checkout-declined.png")

@@ -98,7 +98,9 @@ struct CheckoutPages {
     func refused(_ error: FlexError, _ model: CheckoutPageModel, _ form: CheckoutForm) -> Response {
         switch error.code {
         case "card_declined":
-            let page = CheckoutPageRenderer.checkout(model, form: form, failure: "Your card was declined: \(error.message).")
+            // "the card ending in 0002 was declined (generic_decline)": the last four digits only.
+            let reason = error.message.prefix(1).uppercased() + error.message.dropFirst()
+            let page = CheckoutPageRenderer.checkout(model, form: form, failure: "\(reason). Try another card.")
             return CheckoutPages.page(402, page)
         case "invalid_card_number":
             // The simulator's message quotes the number; the page names the field instead.

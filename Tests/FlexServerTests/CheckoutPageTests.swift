@@ -115,7 +115,7 @@ struct CheckoutPageTests {
             let form = "email=ada%40example.com&cardholder_name=Ada&card_number=4000000000000002&card_expiry=12%2F34&card_cvc=123&card_kind=fsa"
             let answer = await pageRequest(port: port, "/pay/c/\(id)", method: "POST", form: form)
             #expect(answer.status == 402)
-            #expect(answer.body.contains("Your card was declined: the card ending in 0002 was declined (generic_decline)."))
+            #expect(answer.body.contains("The card ending in 0002 was declined (generic_decline). Try another card."))
             #expect(answer.body.contains("role=\"alert\""))
             #expect(answer.body.contains("<form") && answer.body.contains("value=\"ada@example.com\"") && answer.body.contains("value=\"12/34\""))
             #expect(answer.body.contains("id=\"card_kind_fsa\" value=\"fsa\" checked"))
