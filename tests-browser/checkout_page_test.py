@@ -333,6 +333,9 @@ class CheckoutPageTest(unittest.TestCase):
         session = create_session(self.shop, [THERMOMETER])
         browser = make_browser(javascript=False)
         try:
+            # This browser really runs no script: the paragraph keeps its text.
+            browser.get("data:text/html,<p id=probe>off</p><script>document.getElementById('probe').textContent='on'</script>")
+            self.assertEqual(browser.find_element(By.ID, "probe").text, "off")
             browser.get(session["redirect_url"])
             for field_id, value in self.card().items():
                 browser.find_element(By.ID, field_id).send_keys(value)
