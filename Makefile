@@ -18,8 +18,9 @@ build: setup
 	$(SWIFT) build --product flex
 	$(SWIFT) build --product flex-serve
 
-# Install what is missing (libedit-dev, pkg-config), then run every test: unit tests, the
-# .flex script corpus and the end-to-end tests of the built binary.
+# Install what is missing (libedit-dev, pkg-config, Chromium, Selenium), then run every test: unit
+# tests, the .flex script corpus, the end-to-end tests of the built binary, and the checkout page
+# in headless Chromium (tests-browser/, against the built flex-serve).
 # Two runs of one build: the suites that serve HTTP in process (FlexHTTPTests, FlexServerTests)
 # need Swift's cooperative threads to answer, and on a 2-core machine the end-to-end tests that
 # wait for child processes hold those threads for seconds at a time.
@@ -28,6 +29,8 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter '$(NETWORK_SUITES)'
 	$(SWIFT) test --skip-build --skip '$(NETWORK_SUITES)'
+	$(SWIFT) build --product flex-serve
+	tests-browser/run.sh "$(BIN_DEBUG)"
 
 setup:
 	@scripts/setup.sh

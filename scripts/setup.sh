@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # Installs the system packages flex needs beyond the Swift toolchain (libedit-dev and pkg-config,
-# for the REPL's line editor). Skips the install when they are already present; works as root
-# (no sudo needed, e.g. in a container) and as a normal user (through sudo).
+# for the REPL's line editor; chromium and chromium-driver for the checkout page's browser test),
+# then the Python packages of that test (selenium, axe-selenium-python) with pip --user. Skips
+# each install when it is already present; works as root (no sudo needed, e.g. in a container)
+# and as a normal user (through sudo).
 set -euo pipefail
 
-packages=(libedit-dev pkg-config)
+packages=(libedit-dev pkg-config chromium chromium-driver)
+
+# The browser test's Python packages (tests-browser/), into the user's site-packages.
+install_python_packages() {
+    if python3 -c 'import selenium, axe_selenium_python' >/dev/null 2>&1; then
+        echo "setup: selenium and axe-selenium-python already installed"
+        return
+    fi
+    echo "setup: installing selenium and axe-selenium-python (pip --user)"
+    python3 -m pip install --user --quiet --disable-pip-version-check --no-warn-script-location selenium axe-selenium-python
+}
 
 missing=()
 for package in "${packages[@]}"; do
@@ -15,6 +27,7 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
     echo "setup: ${packages[*]} already installed"
+    install_python_packages
     exit 0
 fi
 
@@ -36,3 +49,4 @@ echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${run_as_root[@]}" apt-get update -qq
 "${run_as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_python_packages

@@ -22,10 +22,13 @@ struct FlexResponder: HTTPResponder {
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         let clock = ContinuousClock()
         let start = clock.now
-        let answer = await self.answer(request)
+        // The hosted checkout page (CheckoutPages) is HTML for a browser, not the API.
+        let response = CheckoutPages.serves(request.uri.path)
+            ? await CheckoutPages(simulator: simulator).respond(to: request)
+            : FlexResponder.http(await self.answer(request))
         let elapsed = clock.now - start
-        accessLog(AccessLog.line(method: request.method.rawValue, target: request.uri.string, status: answer.status, elapsed: elapsed))
-        return FlexResponder.http(answer)
+        accessLog(AccessLog.line(method: request.method.rawValue, target: request.uri.string, status: response.status.code, elapsed: elapsed))
+        return response
     }
 
     func answer(_ request: Request) async -> APIResponse {

@@ -19,6 +19,9 @@ public struct FlexServer: Sendable {
     public var maxBodyBytes: Int
     /// Stop gracefully on SIGINT/SIGTERM (the CLI); tests stop the server by cancelling its task.
     public var handleSignals: Bool
+    /// Where sessions' `redirect_url` (`BASE/pay/c/{id}`) and so the checkout page live: nil for this
+    /// server itself (`http://HOST:PORT`), or a public base such as `https://pay.test` behind a proxy.
+    public var checkoutURL: String?
     public var accessLog: @Sendable (String) -> Void
 
     public init(
@@ -27,6 +30,7 @@ public struct FlexServer: Sendable {
         seed: UInt64 = 42,
         maxBodyBytes: Int = 1 << 20,
         handleSignals: Bool = true,
+        checkoutURL: String? = nil,
         accessLog: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.host = host
@@ -34,13 +38,17 @@ public struct FlexServer: Sendable {
         self.seed = seed
         self.maxBodyBytes = maxBodyBytes
         self.handleSignals = handleSignals
+        self.checkoutURL = checkoutURL
         self.accessLog = accessLog
     }
 
     /// Serves until the task is cancelled (or, with `handleSignals`, SIGINT/SIGTERM arrives).
     /// `onListening` gets the bound port once the socket accepts connections.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        let responder = FlexResponder(simulator: SimulatedFlex(seed: seed), maxBodyBytes: maxBodyBytes, accessLog: accessLog)
+        let simulator = SimulatedFlex(seed: seed)
+        let checkoutURL = self.checkoutURL, host = self.host
+        if let checkoutURL { simulator.setCheckoutBaseURL(checkoutURL) }
+        let responder = FlexResponder(simulator: simulator, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
         var logger = Logger(label: "flex-serve")
         // Hummingbird's own chatter would mix with flex's output; the access log is ours.
         logger.logLevel = .critical
@@ -52,7 +60,12 @@ public struct FlexServer: Sendable {
             responder: responder,
             server: .http1(configuration: http1),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? requestedPort) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? requestedPort
+                // Before anyone learns the port, so no session is made with another redirect_url.
+                if checkoutURL == nil { simulator.setCheckoutBaseURL(FlexServer.ownBaseURL(host: host, port: port)) }
+                onListening(port)
+            },
             logger: logger
         )
         if handleSignals {
@@ -60,5 +73,12 @@ public struct FlexServer: Sendable {
         } else {
             try await app.run()
         }
+    }
+
+    /// `http://HOST:PORT` for the checkout page; a wildcard bind address becomes loopback, which a
+    /// browser on the same machine can open.
+    static func ownBaseURL(host: String, port: Int) -> String {
+        let reachable = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host
+        return "http://\(reachable.contains(":") ? "[\(reachable)]" : reachable):\(port)"
     }
 }

@@ -364,7 +364,7 @@ extension State {
             "amount_refunded": .integer(session.amountRefunded),
             "amount_disputed": .integer(session.amountDisputed),
             "total_details": totalDetails(session),
-            "redirect_url": session.mode == .offSession || session.isBillingRecord ? .null : .string("https://checkout.withflex.com/pay/c/" + id),
+            "redirect_url": session.mode == .offSession || session.isBillingRecord ? .null : .string(checkoutBaseURL + "/pay/c/" + id),
             "success_url": session.info.successURL.json,
             "cancel_url": session.info.cancelURL.json,
             "capture_method": .string(session.captureMethod.rawValue),

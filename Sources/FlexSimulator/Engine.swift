@@ -35,7 +35,7 @@ struct Engine {
     }
 
     mutating func reset() -> APIResponse {
-        state = State(seed: state.seed)
+        state = State(seed: state.seed, checkoutBaseURL: state.checkoutBaseURL)
         return simResponse()
     }
 
@@ -43,7 +43,7 @@ struct Engine {
         let body = try BodyReader.wrapped(request.body, "sim")
         guard let seed = try body.integer("seed") else { throw .invalid("sim.seed is required") }
         guard seed >= 0 else { throw .invalid("sim.seed must be an integer >= 0") }
-        state = State(seed: UInt64(seed))
+        state = State(seed: UInt64(seed), checkoutBaseURL: state.checkoutBaseURL)
         return simResponse()
     }
 
@@ -56,7 +56,10 @@ struct Engine {
 
     mutating func restoreSnapshot(_ name: String) throws(APIFailure) -> APIResponse {
         guard let saved = snapshots[name] else { throw APIFailure(404, "snapshot_not_found", "no snapshot named \"\(name)\"") }
+        // A snapshot holds objects, not the server's address: the page base stays this server's.
+        let base = state.checkoutBaseURL
         state = saved
+        state.checkoutBaseURL = base
         return APIResponse(status: 200, body: ["snapshot": ["name": .string(name)]])
     }
 

@@ -80,8 +80,12 @@ struct State {
     /// Disputes waiting for evidence, by deadline (Disputes.swift).
     var disputeQueue = DueQueue()
 
-    init(seed: UInt64) {
+    /// Where a session's `redirect_url` points: Flex's own page, or a `flex serve`'s (its checkout page).
+    var checkoutBaseURL: String
+
+    init(seed: UInt64, checkoutBaseURL: String = State.flexCheckoutBaseURL) {
         self.seed = seed
+        self.checkoutBaseURL = checkoutBaseURL
         now = Clock.start
         ids = IDGenerator(seed: seed)
     }

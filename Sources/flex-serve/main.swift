@@ -25,9 +25,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not write an access-log line per request to stderr.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("The base URL of the hosted checkout page in sessions' redirect_url (BASE/pay/c/{id}); default this server's own http://HOST:PORT.",
+                               valueName: "base-url"))
+    var checkoutURL: String?
+
+    mutating func validate() throws {
+        guard let given = checkoutURL else { return }
+        let base = given.hasSuffix("/") ? String(given.dropLast()) : given
+        let lower = base.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), base.utf8.count > "https://".utf8.count,
+              base.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), !base.contains("?"), !base.contains("#") else {
+            throw ValidationError("--checkout-url must be an http:// or https:// URL without spaces, query or fragment, like https://pay.shop.test (got \"\(given)\")")
+        }
+        checkoutURL = base
+    }
+
     func run() async throws {
         let host = self.host, seed = self.seed, quiet = self.quiet
-        let server = FlexServer(host: host, port: port, seed: seed, accessLog: { line in
+        let server = FlexServer(host: host, port: port, seed: seed, checkoutURL: checkoutURL, accessLog: { line in
             if !quiet { writeDescriptor(2, line + "\n") }
         })
         do {

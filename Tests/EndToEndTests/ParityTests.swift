@@ -1,6 +1,9 @@
 // The proof that both backends mean the same: every example and every test script runs on the
 // embedded simulator and through the live backend against a `flex serve` on 127.0.0.1 port 0,
-// and the two runs must print byte-identical output with the same exit code.
+// and the two runs must print byte-identical output with the same exit code. The server runs with
+// `--checkout-url https://checkout.withflex.com`: a session's redirect_url is the one field that
+// names where the checkout page lives (Flex's page embedded, the server's own page by default),
+// and parity is about the API, not that address (docs/serve.md, "Parity").
 import FlexTestSupport
 import Testing
 #if canImport(Glibc)
@@ -13,7 +16,8 @@ final class ServeProcess {
     let port: Int
     private let log: TempFile
 
-    init(seed: Int = 42) throws {
+    /// `checkoutURL` nil: the server's own page address (the default of `flex serve`).
+    init(seed: Int = 42, checkoutURL: String? = "https://checkout.withflex.com") throws {
         log = try TempFile(contents: "")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -21,7 +25,7 @@ final class ServeProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_TRUNC, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = [Flex.binary, "serve", "--port", "0", "--seed", String(seed), "--quiet"]
+        let arguments = [Flex.binary, "serve", "--port", "0", "--seed", String(seed), "--quiet"] + (checkoutURL.map { ["--checkout-url", $0] } ?? [])
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp = ProcessRunner.mergedEnvironment([:]).map { strdup($0) } + [nil]

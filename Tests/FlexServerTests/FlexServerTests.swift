@@ -119,7 +119,8 @@ func errorCode(_ response: APIResponse) -> String? { response.body["error"]?["co
     /// The same requests to an in-process simulator and through HTTP to a served one: identical bodies.
     @Test func parityWithTheInProcessSimulator() async throws {
         let local = SimulatedFlex(seed: 42)
-        try await withServer(seed: 42) { _, flex, _ in
+        // Flex's page base, as the embedded simulator has it (docs/serve.md, "Parity").
+        try await withServer(seed: 42, checkoutURL: SimulatedFlex.flexCheckoutBaseURL) { _, flex, _ in
             var previous: [String: JSON] = [:]
             for step in paritySteps() {
                 let request = step(previous)
