@@ -25,7 +25,8 @@ build: setup
 # need Swift's cooperative threads to answer, and on a 2-core machine the end-to-end tests that
 # wait for child processes hold those threads for seconds at a time.
 NETWORK_SUITES = FlexHTTPTests|FlexServerTests
-test: setup
+test:
+	@scripts/setup.sh test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter '$(NETWORK_SUITES)'
 	$(SWIFT) test --skip-build --skip '$(NETWORK_SUITES)'

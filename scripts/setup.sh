@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Installs the system packages flex needs beyond the Swift toolchain (libedit-dev and pkg-config,
-# for the REPL's line editor; chromium and chromium-driver for the checkout page's browser test),
-# then the Python packages of that test (selenium, axe-selenium-python) with pip --user. Skips
-# each install when it is already present; works as root (no sudo needed, e.g. in a container)
-# and as a normal user (through sudo).
+# for the REPL's line editor). `scripts/setup.sh test` (what `make test` runs) also installs what
+# the checkout page's browser test needs: chromium and chromium-driver, then selenium and
+# axe-selenium-python with pip --user. Skips each install when it is already present; works as
+# root (no sudo needed, e.g. in a container) and as a normal user (through sudo).
 set -euo pipefail
 
-packages=(libedit-dev pkg-config chromium chromium-driver)
+packages=(libedit-dev pkg-config)
+for_tests=false
+if [ "${1:-}" = test ]; then
+    for_tests=true
+    packages+=(chromium chromium-driver)
+fi
 
 # The browser test's Python packages (tests-browser/), into the user's site-packages.
 install_python_packages() {
+    [ "$for_tests" = true ] || return 0
     if python3 -c 'import selenium, axe_selenium_python' >/dev/null 2>&1; then
         echo "setup: selenium and axe-selenium-python already installed"
         return
