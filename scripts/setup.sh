@@ -21,7 +21,9 @@ install_python_packages() {
         return
     fi
     echo "setup: installing selenium and axe-selenium-python (pip --user)"
-    python3 -m pip install --user --quiet --disable-pip-version-check --no-warn-script-location selenium axe-selenium-python
+    local pip=(python3 -m pip install --user --quiet --disable-pip-version-check --no-warn-script-location)
+    # Debian's own python3 refuses --user installs (PEP 668) unless told that is meant.
+    "${pip[@]}" selenium axe-selenium-python || "${pip[@]}" --break-system-packages selenium axe-selenium-python
 }
 
 missing=()
