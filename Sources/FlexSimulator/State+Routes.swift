@@ -82,6 +82,7 @@ extension State {
         Route(.PATCH, "/v1/refunds/{id}") { state, request, path throws(APIFailure) in try state.updateRefund(path.id, request) },
         Route(.GET, "/v1/captures") { state, request, _ throws(APIFailure) in try state.listCaptures(request) },
         Route(.GET, "/v1/captures/{id}") { state, _, path throws(APIFailure) in try state.get(\.captures, path.id) },
+        Route(.PATCH, "/v1/captures/{id}") { state, request, path throws(APIFailure) in try state.updateCapture(path.id, request) },
         Route(.GET, "/v1/disputes") { state, request, _ throws(APIFailure) in try state.listDisputes(request) },
         Route(.GET, "/v1/disputes/{id}") { state, _, path throws(APIFailure) in try state.get(\.disputes, path.id) },
         Route(.POST, "/v1/disputes/{id}") { state, request, path throws(APIFailure) in try state.updateDispute(path.id, request) },
