@@ -18,7 +18,8 @@ import Testing
     /// The objects the examples name, made the way a shop makes them, by ID placeholder:
     /// `complete_session` (two products, a $4.00 coupon, $5.00 shipping, $3.50 tax, paid by an HSA
     /// card), `product_a`/`price_a` ($30.00), `product_b` ($20.00), `payment_intent`, `refund`,
-    /// `open_session`, `authorized_session` (manual capture, paid), `captured_session` and `capture`.
+    /// `open_session`, `authorized_session` (manual capture, paid), `captured_session` and `capture`;
+    /// `customer` (the paying shopper), `coupon` and `shipping_rate` (the session's).
     static func setUp(_ sim: Sim) -> [String: String] {
         var ids: [String: String] = [:]
         let productA = sim.product("Thermometer A")
@@ -39,6 +40,9 @@ import Testing
         let paid = sim.unwrap(sim.pay(complete, ["card_kind": "hsa"]), "checkout_session")
         ids["complete_session"] = complete
         ids["payment_intent"] = paid["payment_intent"]?.stringValue
+        ids["customer"] = paid["customer"]?.stringValue
+        ids["coupon"] = coupon["coupon_id"]?.stringValue
+        ids["shipping_rate"] = rate["shipping_rate_id"]?.stringValue
         let refund = sim.unwrap(sim.post("/v1/refunds", ["refund": ["payment_intent_id": paid["payment_intent"] ?? .null, "amount": 100]]), "refund")
         ids["refund"] = refund["refund_id"]?.stringValue
         ids["open_session"] = sim.session([(ids["price_a"] ?? "", 1)])
