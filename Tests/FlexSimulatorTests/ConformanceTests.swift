@@ -19,7 +19,7 @@ import Testing
     /// `complete_session` (two products, a $4.00 coupon, $5.00 shipping, $3.50 tax, paid by an HSA
     /// card), `product_a`/`price_a` ($30.00), `product_b` ($20.00), `payment_intent`, `refund`,
     /// `open_session`, `authorized_session` (manual capture, paid), `captured_session` and `capture`;
-    /// `customer` (the paying shopper), `coupon` and `shipping_rate` (the session's).
+    /// `customer` (the paying shopper), `coupon` and `shipping_rate` (the session's), `payment_link`.
     static func setUp(_ sim: Sim) -> [String: String] {
         var ids: [String: String] = [:]
         let productA = sim.product("Thermometer A")
@@ -43,6 +43,9 @@ import Testing
         ids["customer"] = paid["customer"]?.stringValue
         ids["coupon"] = coupon["coupon_id"]?.stringValue
         ids["shipping_rate"] = rate["shipping_rate_id"]?.stringValue
+        let link = sim.unwrap(sim.post("/v1/payment_links", ["payment_link": ["line_items": [["price": .string(ids["price_a"] ?? ""), "quantity": 1]]]]),
+                              "payment_link")
+        ids["payment_link"] = link["payment_link_id"]?.stringValue
         let refund = sim.unwrap(sim.post("/v1/refunds", ["refund": ["payment_intent_id": paid["payment_intent"] ?? .null, "amount": 100]]), "refund")
         ids["refund"] = refund["refund_id"]?.stringValue
         ids["open_session"] = sim.session([(ids["price_a"] ?? "", 1)])
