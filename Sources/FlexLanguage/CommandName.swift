@@ -15,7 +15,7 @@ public enum CommandName: String, Hashable, Sendable, BitwiseCopyable, CaseIterab
     // Money after checkout.
     case paymentIntentGet, paymentIntentList, paymentIntentCancel
     case refundCreate, refundGet, refundUpdate, refundList
-    case captureGet, captureList
+    case captureGet, captureList, captureUpdate
     case disputeGet, disputeList, disputeEvidence, disputeClose
     case balanceTransactionGet, balanceTransactionList
     case setupIntentCreate, setupIntentGet, setupIntentList

@@ -141,7 +141,7 @@ extension CommandTable {
                                 ClauseSyntax("amount", .money, required: true, help: "the rate, e.g. $5"), active, metadata],
                       example: "shipping_rate create display_name \"Ground\" amount $5", summary: "create a shipping rate"),
         get(.shippingRateGet, "shipping_rate", "fshr_", "/v1/shipping_rates", summary: "fetch a shipping rate"),
-        CommandSyntax(.shippingRateUpdate, "shipping_rate update", RequestSyntax(.PATCH, "/v1/shipping_rates/{shipping_rate}", wrapper: "shipping_rate"),
+        CommandSyntax(.shippingRateUpdate, "shipping_rate update", RequestSyntax(.PUT, "/v1/shipping_rates/{shipping_rate}", wrapper: "shipping_rate"),
                       positionals: [id("shipping_rate", "fshr_")],
                       clauses: [ClauseSyntax("display_name", .string, help: "shown to the shopper"), active, metadata],
                       example: "shipping_rate update r active false", summary: "change a shipping rate's name, active flag or metadata"),

@@ -28,19 +28,23 @@ public enum CommandTable {
         ClauseSyntax("ending_before", .string, help: "the page before this object ID"),
         ClauseSyntax("offset", .integer, help: "skip this many objects"),
     ]
+    /// `expand "customer"`: related objects in the answer as objects, not IDs (docs/flex-api.md §1.9).
+    static let expand = ClauseSyntax("expand", .string, help: "fields to expand into objects, comma-separated, e.g. \"customer\"")
+    /// `interval N`: the session and payment intent lists' "last N days" filter.
+    static let interval = ClauseSyntax("interval", .integer, help: "only those made in the last N days")
     static let metadata = ClauseSyntax("metadata", .record, help: "your key-value pairs, e.g. { order: \"7\" }")
     static let active = ClauseSyntax("active", .any, help: "true or false")
 
     /// `NOUN get ID`: GET `path/{noun}`.
     static func get(_ name: CommandName, _ noun: String, _ prefix: String, _ path: String, example: String? = nil, summary: String) -> CommandSyntax {
         CommandSyntax(name, noun + " get", RequestSyntax(.GET, path + "/{" + noun + "}"),
-                      positionals: [PositionalSyntax(noun, .id(prefix: prefix))], example: example, summary: summary)
+                      positionals: [PositionalSyntax(noun, .id(prefix: prefix))], clauses: [expand], example: example, summary: summary)
     }
 
     /// The plural noun: GET `path` with filter clauses, `limit` and the page cursors.
     static func list(_ name: CommandName, _ phrase: String, _ path: String, filters: [ClauseSyntax] = [], example: String? = nil,
                      summary: String) -> CommandSyntax {
-        CommandSyntax(name, phrase, RequestSyntax(.GET, path), clauses: filters + [limit] + pageClauses, example: example, summary: summary)
+        CommandSyntax(name, phrase, RequestSyntax(.GET, path), clauses: filters + [limit] + pageClauses + [expand], example: example, summary: summary)
     }
 
     static func id(_ name: String, _ prefix: String) -> PositionalSyntax { PositionalSyntax(name, .id(prefix: prefix)) }

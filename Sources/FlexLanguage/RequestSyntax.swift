@@ -3,7 +3,7 @@
 
 public struct RequestSyntax: Hashable, Sendable {
     public enum Method: String, Hashable, Sendable {
-        case GET, POST, PATCH, DELETE
+        case GET, POST, PATCH, PUT, DELETE
     }
 
     public var method: Method

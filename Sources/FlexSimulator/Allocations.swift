@@ -19,11 +19,11 @@ extension State {
         let pins = try readPins(body, session, left: left, code: "refund_amount_too_large")
 
         // The same reading, caps and per-card attribution as the refund itself (Refunds.swift).
-        let portions = try readRefundPortions(body, session, amount: amount)
+        let portions = try readRefundPortions(body, session, amount: amount, hasLines: items != nil)
         var total: Int?
         var natural = [Int](repeating: 0, count: left.count)
         if let items {
-            let lines = try readRefundLines(items, session, id)
+            let lines = try readRefundLines(items, session, id, discount: portions.discount)
             for line in lines { natural[line.slot] += line.amount }
             // The portions that belong to no line go primary first, as the refund takes them.
             var lump = portions.shipping + portions.tax

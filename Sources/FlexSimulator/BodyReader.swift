@@ -75,11 +75,16 @@ struct BodyReader {
         return elements
     }
 
-    /// `metadata`: an object, or (as one Flex page shows) a string; kept as given.
+    /// `metadata`: an object, or (as Create Customer's example sends it) a string. A string holding a
+    /// JSON object is that object, as the same page's answer shows `"metadata": {}`; any other
+    /// string is kept as given.
     func metadata(_ key: String = "metadata") throws(APIFailure) -> JSON? {
         guard let value = value(key) else { return nil }
         switch value {
-        case .object, .string: return value
+        case .string(let text):
+            if text.first == "{", let parsed = try? JSON.parse(text), case .object = parsed { return parsed }
+            return value
+        case .object: return value
         default: throw .invalid("\(name(key)) must be an object")
         }
     }

@@ -135,6 +135,16 @@ extension State {
         return ok("checkout_session", render(sessions[position]))
     }
 
+    /// `PATCH /v1/captures/{id}` `{"capture": {"metadata": {...}}}` (docs/flex-api.md §2.7): only the
+    /// metadata changes; the amounts are the money's record and stay as captured.
+    mutating func updateCapture(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
+        let position = try captures.position(of: id)
+        let body = try BodyReader.wrapped(request.body, "capture")
+        var capture = captures[position]
+        if body.has("metadata") { capture.metadata = try body.metadata() }
+        return updateAndAnswer(capture, at: position, in: \.captures)
+    }
+
     func listCaptures(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         var session: Int?
         if let id = request.queryValue("checkout_session") { session = try sessions.position(of: id) }

@@ -28,11 +28,16 @@ struct LineItem {
     var refunded: Int = 0
     /// This line's share of the session's discount (SessionAdjustments.swift).
     var discount = 0
+    /// How much of that share refunds have taken back with `amount_discount` (Refunds.swift).
+    var discountReturned = 0
 
     /// What the line costs the shopper: its amount, its share of the discount taken off.
     var total: Int { amount - discount }
     /// What a refund can still take from this line.
     var refundable: Int { total - refunded }
+    /// What a refund that names its discount (`amount_discount`) can still take, counted before
+    /// the discount: the amount less what refunds paid back and the discount they took back.
+    var grossLeft: Int { amount - refunded - discountReturned }
 }
 
 extension [LineItem] {
@@ -291,8 +296,10 @@ extension State {
         let reference = request.queryValue("client_reference_id")
         var subscription: Int?
         if let id = request.queryValue("subscription") { subscription = try subscriptions.position(of: id) }
+        let since = try Pagination.intervalStart(request, now: now)
         return try list(\.sessions, request) { session in
             (status == nil || session.status == status) && (customer == nil || session.customer == customer)
+                && (since == nil || session.created >= since ?? 0)
                 && (subscription == nil || session.subscription == subscription)
                 && (intent == nil || session.paymentIntents.contains(intent ?? -1))
                 && (reference == nil || session.info.clientReferenceID == reference)

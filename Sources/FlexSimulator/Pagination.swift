@@ -51,6 +51,17 @@ enum Pagination {
         return active == "true"
     }
 
+    /// The `interval` filter of the session and payment intent lists (doc: "filter by time interval
+    /// in days, e.g. 30 for the last 30 days"): the earliest `created` time kept, nil when not given.
+    static func intervalStart(_ request: APIRequest, now: Int) throws(APIFailure) -> Int? {
+        guard request.queryValue("interval") != nil else { return nil }
+        let days = try integer(request, "interval", default: 0)
+        guard days >= 0 else { throw .invalid("interval must be a number of days >= 0, not \(days)") }
+        // Beyond the clock's whole range every object is kept; no multiplication can overflow.
+        guard days <= 1_000_000 else { return Int.min }
+        return now - days * 86_400
+    }
+
     /// Newest-first positions of a store, filtered.
     static func newestFirst<T>(_ store: Store<T>, where include: (T) -> Bool) -> [Int] {
         var result: [Int] = []

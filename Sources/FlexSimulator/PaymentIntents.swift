@@ -79,8 +79,10 @@ extension State {
         if let id = request.queryValue("customer") { customer = try customerPosition(id) }
         var session: Int?
         if let id = request.queryValue("checkout_session") { session = try sessions.position(of: id) }
+        let since = try Pagination.intervalStart(request, now: now)
         return try list(\.paymentIntents, request) { intent in
             (customer == nil || intent.customer == customer) && (session == nil || intent.session == session)
+                && (since == nil || intent.created >= since ?? 0)
         }
     }
 

@@ -66,10 +66,25 @@ extension State {
     func listProducts(_ request: APIRequest) throws(APIFailure) -> APIResponse {
         let active = try Pagination.activeFilter(request)
         let reference = request.queryValue("client_reference_id")
+        let wanted = try State.metadataFilter(request)
         return try list(\.products, request) { product in
             (active == nil || product.active == active)
                 && (reference == nil || product.clientReferenceID == reference)
+                && wanted.allSatisfy { key, value in product.metadata?[key] == .string(value) }
         }
+    }
+
+    /// `metadata[key]=value` query parameters (doc: ref products/list-products; several are ANDed).
+    /// 400 for `metadata[]` or a name that is not `metadata[…]`-shaped.
+    static func metadataFilter(_ request: APIRequest) throws(APIFailure) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for item in request.query where item.name.hasPrefix("metadata") {
+            guard item.name.hasPrefix("metadata["), item.name.hasSuffix("]"), item.name.count > "metadata[]".count else {
+                throw .invalid("\(item.name): filter on metadata as metadata[key]=value")
+            }
+            pairs.append((String(item.name.dropFirst("metadata[".count).dropLast()), item.value))
+        }
+        return pairs
     }
 
     func render(_ product: Product) -> JSON {

@@ -11,6 +11,8 @@ struct Refund {
     struct Line {
         var item: Int
         var amount: Int
+        /// The line's discount share this refund took back (`amount_discount`), also given back on failure.
+        var discount = 0
     }
 
     var id: ULID
@@ -40,7 +42,10 @@ struct Refund {
 struct RefundLine {
     var item: Int
     var slot: Int
+    /// The money this line gives back (after `discount`).
     var amount: Int
+    /// The part of the line's discount share `amount_discount` takes back from it.
+    var discount = 0
 }
 
 extension State {
@@ -76,9 +81,12 @@ extension State {
 
     /// The line items a refund body names, read as the refund and its preview both read them: each
     /// line's amount (default: all it has left — what it paid, its discount share taken off, less
-    /// earlier refunds) and the card slot that paid it.
-    func readRefundLines(_ items: [JSON], _ session: CheckoutSession, _ id: String) throws(APIFailure) -> [RefundLine] {
-        var itemLeft = session.lineItems.map(\.refundable)
+    /// earlier refunds) and the card slot that paid it. With `discount` (the body's `amount_discount`)
+    /// each `amount_to_refund` counts before the discount, as the refund guide's example reads
+    /// (docs/simulator.md), and `takeDiscount` takes the discount off the lines.
+    func readRefundLines(_ items: [JSON], _ session: CheckoutSession, _ id: String, discount: Int? = nil) throws(APIFailure) -> [RefundLine] {
+        let gross = discount != nil
+        var itemLeft = session.lineItems.map { gross ? $0.grossLeft : $0.refundable }
         var lines: [RefundLine] = []
         for (index, element) in items.enumerated() {
             let name = "checkout_session.line_items[\(index)]"
@@ -95,12 +103,45 @@ extension State {
             let wanted = try reader.integer("amount_to_refund") ?? itemLeft[item]
             guard wanted >= 1, wanted <= itemLeft[item] else {
                 throw APIFailure(422, "refund_amount_too_large",
-                                 "\(name): \(wanted) is more than the \(itemLeft[item]) left to refund on that line item")
+                                 "\(name): \(wanted) is more than the \(itemLeft[item]) left to refund on that line item" + (gross ? " before its discount" : ""))
             }
             itemLeft[item] -= wanted
             // Split carts: eligible lines were paid by the primary (HSA/FSA) card, others by the second.
             let slot = session.paymentIntents.count > 1 && !session.lineItems[item].eligibility.isEligible ? 1 : 0
             lines.append(RefundLine(item: item, slot: slot, amount: wanted))
+        }
+        guard let discount else { return lines }
+        return try takeDiscount(discount, from: lines, session)
+    }
+
+    /// `amount_discount` spread over the named lines in order, each giving up to the discount share
+    /// it still carries; what each line then gives back must be at least 1 and at most what its
+    /// shopper paid and was not refunded. 422 when the lines carry less discount than asked.
+    func takeDiscount(_ discount: Int, from lines: [RefundLine], _ session: CheckoutSession) throws(APIFailure) -> [RefundLine] {
+        var lines = lines
+        var shareLeft = session.lineItems.map { $0.discount - $0.discountReturned }
+        var paidLeft = session.lineItems.map(\.refundable)
+        var left = discount
+        for index in lines.indices {
+            let item = lines[index].item
+            let name = "checkout_session.line_items[\(index)]"
+            let take = min(left, shareLeft[item], lines[index].amount)
+            shareLeft[item] -= take
+            left -= take
+            lines[index].discount = take
+            lines[index].amount -= take
+            guard lines[index].amount >= 1 else {
+                throw APIFailure(422, "refund_amount_too_large", "\(name): nothing is left to give back once \(take) of discount is taken off")
+            }
+            guard lines[index].amount <= paidLeft[item] else {
+                throw APIFailure(422, "refund_amount_too_large",
+                                 "\(name): \(lines[index].amount) after \(take) of discount is more than the \(paidLeft[item]) paid and not refunded on that line item; raise checkout_session.amount_discount to its discount share")
+            }
+            paidLeft[item] -= lines[index].amount
+        }
+        guard left == 0 else {
+            throw APIFailure(422, "refund_amount_too_large",
+                             "checkout_session.amount_discount \(discount) is more than the \(discount - left) of discount the named line items still carry")
         }
         return lines
     }
@@ -108,15 +149,20 @@ extension State {
     /// `amount_shipping` and `amount_tax` (docs/flex-api.md §2.6, "portions to refund"): parts of the
     /// session's shipping and exclusive tax, which belong to no line item, added to a line-item
     /// refund (or refunded alone). Each is at most what the session charged for it and has not
-    /// refunded. `amount_discount` is refused: a line's refund already nets its share of the
-    /// discount, so there is no discount left to give a meaning to (docs/simulator.md).
-    func readRefundPortions(_ body: BodyReader, _ session: CheckoutSession, amount: Int?) throws(APIFailure) -> (shipping: Int, tax: Int) {
-        if body.has("amount_discount") {
-            throw .invalid("checkout_session.amount_discount is not simulated: a line item's refund already takes off its share of the discount")
+    /// refunded. `amount_discount` (nil when absent) is the part of the named lines' discount the
+    /// refund takes off; it needs `line_items` (`takeDiscount` checks it against them).
+    func readRefundPortions(_ body: BodyReader, _ session: CheckoutSession, amount: Int?, hasLines: Bool) throws(APIFailure)
+        -> (shipping: Int, tax: Int, discount: Int?) {
+        let discount = body.has("amount_discount") ? try body.integer("amount_discount") : nil
+        if let discount {
+            guard discount >= 0 else { throw .invalid("checkout_session.amount_discount must be an integer >= 0, not \(discount)") }
+            guard hasLines else {
+                throw .invalid("checkout_session.amount_discount is taken off line items: give it with checkout_session.line_items")
+            }
         }
         let shipping = try body.integer("amount_shipping") ?? 0
         let tax = try body.integer("amount_tax") ?? 0
-        guard shipping != 0 || tax != 0 else { return (0, 0) }
+        guard shipping != 0 || tax != 0 else { return (0, 0, discount) }
         if amount != nil {
             throw .invalid("checkout_session.amount is a total; give amount_shipping and amount_tax with line_items, or alone")
         }
@@ -128,11 +174,11 @@ extension State {
                 throw APIFailure(422, "refund_amount_too_large", "checkout_session.\(field) \(value) is more than the \(left) of it left to refund")
             }
         }
-        return (shipping, tax)
+        return (shipping, tax, discount)
     }
 
     /// `POST /v1/checkout/sessions/{id}/refund` with `{"checkout_session": {amount | line_items,
-    /// amount_shipping?, amount_tax?, reason?, refund_metadata?}}`.
+    /// amount_shipping?, amount_tax?, amount_discount?, reason?, refund_metadata?}}`.
     mutating func refundSession(_ id: String, _ request: APIRequest) throws(APIFailure) -> APIResponse {
         let (position, body, amount, items) = try refundRequest(id, request)
         var session = sessions[position]
@@ -140,18 +186,18 @@ extension State {
         let metadata = try body.metadata("refund_metadata")
         let remaining = try refundableAmount(session, id)
 
-        let portions = try readRefundPortions(body, session, amount: amount)
-        // Allocations: (payment intent slot, amount, line item).
-        var allocations: [(intent: Int, amount: Int, item: Int?)] = []
+        let portions = try readRefundPortions(body, session, amount: amount, hasLines: items != nil)
+        // Allocations: (payment intent slot, amount, line item, its discount taken back).
+        var allocations: [(intent: Int, amount: Int, item: Int?, discount: Int)] = []
         var intentLeft = session.paymentIntents.map { paymentIntents[$0].refundable }
         var lump: Int
         if let items {
-            for line in try readRefundLines(items, session, id) {
+            for line in try readRefundLines(items, session, id, discount: portions.discount) {
                 guard line.amount <= intentLeft[line.slot] else {
                     throw APIFailure(422, "refund_amount_too_large", "a line item's \(line.amount) is more than the \(intentLeft[line.slot]) left on its payment")
                 }
                 intentLeft[line.slot] -= line.amount
-                allocations.append((line.slot, line.amount, line.item))
+                allocations.append((line.slot, line.amount, line.item, line.discount))
             }
             lump = portions.shipping + portions.tax
         } else {
@@ -165,7 +211,7 @@ extension State {
         // What belongs to no line: primary (HSA/FSA) payment first, then the second card.
         for slot in intentLeft.indices where lump > 0 {
             let take = min(lump, intentLeft[slot])
-            if take > 0 { allocations.append((slot, take, nil)); lump -= take }
+            if take > 0 { allocations.append((slot, take, nil, 0)); lump -= take }
         }
         guard lump == 0 else {
             throw APIFailure(422, "refund_amount_too_large", "the cards of checkout session \(id) have \(lump) less left than this refund asks for")
@@ -181,7 +227,8 @@ extension State {
             perIntent[allocation.intent, default: 0] += allocation.amount
             if let item = allocation.item {
                 session.lineItems[item].refunded += allocation.amount
-                linesPerIntent[allocation.intent, default: []].append(Refund.Line(item: item, amount: allocation.amount))
+                session.lineItems[item].discountReturned += allocation.discount
+                linesPerIntent[allocation.intent, default: []].append(Refund.Line(item: item, amount: allocation.amount, discount: allocation.discount))
             }
         }
         for slot in order {
@@ -340,7 +387,10 @@ extension State {
             refund.failureReason = reason ?? "unknown"
             paymentIntents[refund.paymentIntent].amountRefunded -= refund.amount
             sessions[refund.session].amountRefunded -= refund.amount
-            for line in refund.lines { sessions[refund.session].lineItems[line.item].refunded -= line.amount }
+            for line in refund.lines {
+                sessions[refund.session].lineItems[line.item].refunded -= line.amount
+                sessions[refund.session].lineItems[line.item].discountReturned -= line.discount
+            }
             sessions[refund.session].shippingRefunded -= refund.shipping
             sessions[refund.session].taxRefunded -= refund.tax
         } else {

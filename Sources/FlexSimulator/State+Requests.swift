@@ -20,7 +20,7 @@ extension State {
         }
         let response: APIResponse
         do throws(APIFailure) {
-            response = try route(request, segments)
+            response = try routeExpanding(request, segments, isAPI: isAPI)
         } catch {
             return error.response
         }
@@ -28,6 +28,21 @@ extension State {
             idempotency.store(key: key, fingerprint: fingerprint, response: response, now: now)
         }
         return response
+    }
+
+    /// The route, then the `expand` parameters applied to its answer (Expansion.swift). A request
+    /// whose expansion fails is answered 400 and leaves the state as it found it.
+    mutating func routeExpanding(_ request: APIRequest, _ segments: [Substring], isAPI: Bool) throws(APIFailure) -> APIResponse {
+        guard isAPI, let expansion = try Expansion.requested(request) else { return try route(request, segments) }
+        let before = self
+        let response = try route(request, segments)
+        guard response.isSuccess else { return response }
+        do throws(APIFailure) {
+            return try expand(response, expansion)
+        } catch {
+            self = before
+            throw error
+        }
     }
 
     /// The table's handler for the path and method, or its 404/405.

@@ -39,6 +39,8 @@ extension State {
         Route(.GET, "/v1/shipping_rates") { state, request, _ throws(APIFailure) in try state.listShippingRates(request) },
         Route(.POST, "/v1/shipping_rates") { state, request, _ throws(APIFailure) in try state.createShippingRate(request) },
         Route(.GET, "/v1/shipping_rates/{id}") { state, _, path throws(APIFailure) in try state.get(\.shippingRates, path.id) },
+        // PUT is Flex's (doc: ref shipping-rates/update-shipping-rate); PATCH is what flex sent before that page was read.
+        Route(.PUT, "/v1/shipping_rates/{id}") { state, request, path throws(APIFailure) in try state.updateShippingRate(path.id, request) },
         Route(.PATCH, "/v1/shipping_rates/{id}") { state, request, path throws(APIFailure) in try state.updateShippingRate(path.id, request) },
     ]
 
@@ -82,6 +84,7 @@ extension State {
         Route(.PATCH, "/v1/refunds/{id}") { state, request, path throws(APIFailure) in try state.updateRefund(path.id, request) },
         Route(.GET, "/v1/captures") { state, request, _ throws(APIFailure) in try state.listCaptures(request) },
         Route(.GET, "/v1/captures/{id}") { state, _, path throws(APIFailure) in try state.get(\.captures, path.id) },
+        Route(.PATCH, "/v1/captures/{id}") { state, request, path throws(APIFailure) in try state.updateCapture(path.id, request) },
         Route(.GET, "/v1/disputes") { state, request, _ throws(APIFailure) in try state.listDisputes(request) },
         Route(.GET, "/v1/disputes/{id}") { state, _, path throws(APIFailure) in try state.get(\.disputes, path.id) },
         Route(.POST, "/v1/disputes/{id}") { state, request, path throws(APIFailure) in try state.updateDispute(path.id, request) },

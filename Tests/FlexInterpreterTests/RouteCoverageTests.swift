@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct RouteCoverageTests {
     /// Routes reached only through `api` (or other code), with why.
-    static let rawOnly: [String: String] = [:]
+    static let rawOnly: [String: String] = [
+        "PATCH /v1/shipping_rates/{}": "the method flex sent before Flex's Update Shipping Rate page (PUT) was read; kept so scripts that send it still work",
+    ]
 
     static func shape(_ method: String, _ pattern: String) -> String {
         method + " " + pattern.split(separator: "/", omittingEmptySubsequences: false)

@@ -371,6 +371,7 @@ private enum Dump {
             ("refund update r reason duplicate", "<refundUpdate r reason=word:duplicate>"),
             ("capture get fcap_A", "<captureGet id(fcap_A)>"),
             ("captures checkout s", "<captureList checkout=s>"),
+            ("capture update c metadata {a: 1}", "<captureUpdate c metadata={a: 1}>"),
             ("dispute get d", "<disputeGet d>"),
             ("disputes status \"needs_response\"", "<disputeList status=\"needs_response\">"),
             ("dispute evidence d text \"winning_evidence\"", "<disputeEvidence d text=\"winning_evidence\">"),

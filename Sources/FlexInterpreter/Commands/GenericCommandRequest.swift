@@ -13,13 +13,24 @@ enum GenericCommandRequest {
         let path = try fill(route, syntax, arguments)
         let values = try fieldValues(syntax, arguments)
         if route.takesQuery {
-            return APIRequest(method, path, query: try CommandRequests.query(values.map { ($0.field, queryText($0.value)) }, arguments))
+            return APIRequest(method, path, query: try CommandRequests.query(queryPairs(values), arguments))
         }
         let hasBodyFields = syntax.positionals.contains { $0.field != nil } || syntax.clauses.contains { $0.field != nil }
         guard hasBodyFields else { return APIRequest(method, path, body: try optionalBody(route.wrapper, arguments)) }
         var body = JSONObject()
         for (field, value) in values { set(&body, path: field, to: value) }
         return APIRequest(method, path, body: try wrapped(route.wrapper, body, arguments))
+    }
+
+    /// The query of a GET: each field as `name=text`, except `expand "customer, invoice"`, sent as
+    /// Flex's expansion page writes one expansion, `expand_customer=true` per field (docs/flex-api.md §1.9).
+    static func queryPairs(_ values: [(field: String, value: JSON)]) -> [(String, String?)] {
+        values.flatMap { field, value -> [(String, String?)] in
+            guard field == "expand", case .string(let text) = value else { return [(field, queryText(value))] }
+            return text.split(separator: ",").map { part in
+                ("expand_" + String(part.filter { $0 != " " }), "true")
+            }
+        }
     }
 
     /// `/v1/customers/{customer}` with each `{name}` taken from the positional (or clause) of that name.
