@@ -172,7 +172,7 @@ let flexError503 = #"{"error":{"code":"service_unavailable","message":"try again
                 _ = try await client.send(APIRequest(.GET, "/v1/customers"))
                 Issue.record("HTML was accepted as JSON")
             } catch let error as TransportError {
-                #expect(error.message.contains("not valid JSON"))
+                #expect(error.message.contains("the body is not JSON"))
                 #expect(error.message.contains("HTTP 200"))
             }
         }
