@@ -98,6 +98,18 @@ import Testing
         #expect(server.received.count == 1)  // a 200 is not retried
     }
 
+    @Test func aResetConnectionIsSaidInPlainWords() async throws {
+        let server = try MisbehavingServer([.reset])
+        defer { server.stop() }
+        let (http, backend) = try client("http://127.0.0.1:\(server.port)/v1")
+        let (error, _) = await failure { try await backend.send(APIRequest(.GET, "/v1/customers")) }
+        await http.shutdown()
+        let message = try #require(error).message
+        let origin = "http://127.0.0.1:\(server.port)"
+        #expect(message.hasPrefix("the connection to \(origin) was reset") || message.hasPrefix("\(origin) closed the connection"), "\(message)")
+        #expect(!message.contains("errno") && !message.contains("IOError"))
+    }
+
     @Test func aRefusedConnectionIsSaidInPlainWords() async throws {
         let port = try MisbehavingServer.closedPort()
         let (http, backend) = try client("http://127.0.0.1:\(port)/v1")

@@ -25,6 +25,8 @@ public final class MisbehavingServer: @unchecked Sendable {
         case dropAfterReading
         /// Answer 401 with a Flex error whose message repeats the Bearer token it was sent.
         case echoKey
+        /// Read the request, then reset the connection (an RST, as a crashed peer or a firewall sends).
+        case reset
     }
 
     public struct Received: Sendable {
@@ -158,6 +160,10 @@ public final class MisbehavingServer: @unchecked Sendable {
             while wait(milliseconds: 1_000) {}
             return false
         case .dropAfterReading:
+            return false
+        case .reset:
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)  // close() then sends RST, not FIN
+            setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
             return false
         }
     }
