@@ -63,10 +63,11 @@ struct DotCommand: Sendable {
         },
         DotCommand(name: "trace", usage: ".trace on|off|bodies",
                    help: "show each request on stderr (method, path, status, time, attempt, Idempotency-Key); bodies adds them") { repl, argument in
-            if argument == "bodies" {
-                TraceSwitch.process.level = .bodies
-            } else if let on = repl.parseSwitch(argument, name: "trace") {
-                TraceSwitch.process.level = on ? .exchanges : .off
+            switch argument {
+            case "on": TraceSwitch.process.level = .exchanges
+            case "off": TraceSwitch.process.level = .off
+            case "bodies": TraceSwitch.process.level = .bodies
+            default: repl.complain(".trace takes on, off or bodies")
             }
             return .continue
         },

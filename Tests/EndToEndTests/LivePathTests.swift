@@ -156,4 +156,12 @@ struct LivePathTests {
         let quiet = try Flex.run(["run", dir.path + "/trace.flex"])
         #expect(!quiet.stderr.contains("trace:"))
     }
+
+    @Test func traceOnAndOffInTheREPL() throws {
+        let result = try Flex.run(["repl"], stdin: ".trace on\ncustomer create email \"a@b.co\"\n.trace off\ncustomers\n.trace loud\n",
+                                  environment: ["XDG_STATE_HOME": "/nonexistent", "HOME": "/nonexistent"])
+        let traced = result.stderrLines.filter { $0.hasPrefix("trace:") }
+        #expect(Self.masked(traced) == ["trace: POST /v1/customers -> 200 (N ms, attempt 1, Idempotency-Key flex-K-1)"], "\(result.stderr)")
+        #expect(result.stderr.contains(".trace takes on, off or bodies"))
+    }
 }
