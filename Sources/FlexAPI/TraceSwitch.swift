@@ -25,8 +25,3 @@ public final class TraceSwitch: Sendable {
     /// The process's switch: set by `--verbose`, flipped by the REPL's `.trace`.
     public static let process = TraceSwitch()
 }
-
-/// The attempt a retrying decorator is making, for the trace line (1 outside any retry loop).
-public enum ExchangeAttempt {
-    @TaskLocal public static var number = 1
-}

@@ -46,8 +46,10 @@ public enum SecretRedaction {
     /// Every `fsk_` (any case) followed by key characters (letters, digits, `_`) beyond its
     /// documented prefix, redacted; `fsk_test_…1a2b` (already redacted) stays as it is.
     public static func scrubKeyShapes(_ text: String) -> String {
+        // The common case (no `fsk_` at all) reads the string in place and allocates nothing.
+        var scanned = text
+        guard let first = scanned.withUTF8({ keyStart(in: $0, from: 0) }) else { return text }
         let bytes = Array(text.utf8)
-        guard let first = keyStart(in: bytes, from: 0) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
@@ -61,7 +63,7 @@ public enum SecretRedaction {
                 output += Array(redact(token).utf8)
                 copied = end
             }
-            start = keyStart(in: bytes, from: end)
+            start = bytes.withUnsafeBufferPointer { keyStart(in: $0, from: end) }
         }
         guard copied > 0 else { return text }
         output += bytes[copied...]
@@ -81,7 +83,7 @@ public enum SecretRedaction {
         return ""
     }
 
-    static func keyStart(in bytes: [UInt8], from start: Int) -> Int? {
+    static func keyStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index + 4 <= bytes.count {
             if bytes[index] | 0x20 == UInt8(ascii: "f"), bytes[index + 1] | 0x20 == UInt8(ascii: "s"),

@@ -3,6 +3,7 @@
 // and network failures read as plain words.
 import FlexAPI
 import FlexHTTP
+import FlexSync
 import FlexTestSupport
 import Testing
 
@@ -108,6 +109,27 @@ import Testing
         let origin = "http://127.0.0.1:\(server.port)"
         #expect(message.hasPrefix("the connection to \(origin) was reset") || message.hasPrefix("\(origin) closed the connection"), "\(message)")
         #expect(!message.contains("errno") && !message.contains("IOError"))
+    }
+
+    @Test func theTraceShowsEachAttemptWithItsNumberAndNoKey() async throws {
+        let server = try MisbehavingServer([.respond(503, body: #"{"error":{"code":"busy","message":"fsk_test_4eC39HqLyjWDarjtT1zdp7dc"}}"#),
+                                            .respond(200, body: #"{"customer":{"customer_id":"fcus_1"}}"#)])
+        defer { server.stop() }
+        let http = try HTTPFlex(configuration: HTTPFlexConfiguration(baseURL: "http://127.0.0.1:\(server.port)/v1", apiKey: testKey))
+        let lines = Locked<[String]>([])
+        let trace = TraceSwitch(.bodies)
+        let traced = TracingBackend(wrapping: http, trace: trace) { text in lines.withLock { $0.append(text) } }
+        let policy = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(2), jitter: { 0.5 })
+        _ = try await RetryingBackend(wrapping: traced, policy: policy).send(post("flex-trace-1"))
+        await http.shutdown()
+        let text = lines.withLock { $0.joined() }.replacing(/\(\d+(\.\d)? ms/, with: "(N ms")
+        #expect(text.contains("trace: POST /v1/customers -> 503 (N ms, attempt 1, Idempotency-Key flex-trace-1)\n"), "\(text)")
+        #expect(text.contains("trace: POST /v1/customers -> 200 (N ms, attempt 2, Idempotency-Key flex-trace-1)\n"))
+        #expect(text.contains("trace:   request  {\"customer\":{\"email\":\"ada@example.com\",\"first_name\":\"Ada\"}}"))
+        #expect(text.contains("fsk_test_…p7dc") && !text.contains("4eC39HqLyjWDarjtT1zdp7dc"))
+        trace.level = .off
+        _ = try? await RetryingBackend(wrapping: traced, policy: policy).send(post("flex-trace-2"))
+        #expect(!lines.withLock { $0.joined() }.contains("flex-trace-2"))
     }
 
     @Test func aRefusedConnectionIsSaidInPlainWords() async throws {

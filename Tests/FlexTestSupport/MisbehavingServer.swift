@@ -29,6 +29,10 @@ public final class MisbehavingServer: @unchecked Sendable {
         case reset
     }
 
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     public struct Received: Sendable {
         public var method: String
         public var path: String
@@ -67,7 +71,7 @@ public final class MisbehavingServer: @unchecked Sendable {
         }
         guard bound == 0, listen(fd, 16) == 0 else {
             close(fd)
-            throw MisbehavingServerError(description: "cannot listen on 127.0.0.1 (errno \(errno))")
+            throw Failure(description: "cannot listen on 127.0.0.1 (errno \(errno))")
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -238,10 +242,6 @@ public final class MisbehavingServer: @unchecked Sendable {
     }
 }
 
-public struct MisbehavingServerError: Error, CustomStringConvertible {
-    public var description: String
-}
-
 extension MisbehavingServer {
     /// A loopback port that refuses connections: bound, never listening, and held (so no other
     /// test's server takes it) until the process ends.
@@ -254,7 +254,7 @@ extension MisbehavingServer {
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
         }
-        guard bound else { throw MisbehavingServerError(description: "cannot bind a loopback port (errno \(errno))") }
+        guard bound else { throw Failure(description: "cannot bind a loopback port (errno \(errno))") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
