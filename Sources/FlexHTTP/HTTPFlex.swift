@@ -137,7 +137,9 @@ public final class HTTPFlex: FlexBackend {
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue)
         outgoing.headers = prepared.headers
         if let body = prepared.body { outgoing.body = .bytes(body) }
-        let remaining = ContinuousClock.now.duration(to: deadline)
+        // AsyncHTTPClient's deadline is a backstop a second later: the race ends the attempt first
+        // and says which limit ran out.
+        let remaining = ContinuousClock.now.duration(to: deadline) + .seconds(1)
         let response = try await client.execute(outgoing, deadline: .now() + HTTPFlex.timeAmount(max(remaining, .zero)))
         do {
             let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
