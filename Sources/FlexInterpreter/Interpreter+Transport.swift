@@ -9,8 +9,13 @@ extension Interpreter {
     func sendInterruptibly(_ request: APIRequest, span: SourceSpan) async throws -> APIResponse {
         if configuration.backend.answersInProcess { return try await backend.send(request) }
         let backend = self.backend, own = interruption
-        let answer = try await TaskRace.run({ try await backend.send(request) },
+        let answer: APIResponse?
+        do {
+            answer = try await TaskRace.run({ try await backend.send(request) },
                                             until: TaskRace.polling { Interruption.process.cause != nil || own.cause != nil })
+        } catch where Task.isCancelled {
+            answer = nil  // `flex test` cancelled the case's task: as interrupted as a signal
+        }
         guard let answer else {
             let cause = Interruption.process.cause ?? own.cause ?? .interrupted
             var message = "interrupted while waiting for \(request.method.rawValue) \(request.path)"

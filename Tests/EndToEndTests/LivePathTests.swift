@@ -77,6 +77,22 @@ struct LivePathTests {
         #expect(server.received.count == 1)
     }
 
+    @Test func aTestTimeoutEndsAStalledLiveRequestWithoutARetry() throws {
+        let server = try MisbehavingServer([.stall])
+        defer { server.stop() }
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        try dir.write("stall.flex", "customer create email \"a@b.co\"\n")
+        let started = ProcessRunner.monotonicNanoseconds()
+        let result = try Flex.run(["test", "--backend", "live", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--timeout", "1s", dir.path],
+                                  environment: Self.environment)
+        let seconds = (ProcessRunner.monotonicNanoseconds() - started) / 1_000_000_000
+        #expect(result.exitCode == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("timed out after 1s"), "\(result.stdout)")
+        #expect(seconds < 10, "took \(seconds) s, not the 30 s of an attempt")
+        #expect(server.received.count == 1)
+    }
+
     @Test func aSuccessWithInvalidJSONSaysTheRequestMayHaveTakenEffect() throws {
         let server = try MisbehavingServer([.respond(200, body: "<html>made it</html>")])
         defer { server.stop() }

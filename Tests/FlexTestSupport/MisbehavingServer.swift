@@ -88,14 +88,15 @@ public final class MisbehavingServer: @unchecked Sendable {
     public var received: [Received] { lock.withLock { receivedRequests } }
 
     /// Stops accepting and closes every connection; stalls and trickles end within 10 ms.
+    /// Descriptors are shut down and closed only under the lock, so a number closed here and
+    /// reused by another test's socket is never shut down by mistake.
     public func stop() {
-        let open: [Int32] = lock.withLock {
-            guard !stopped else { return [] }
+        lock.withLock {
+            guard !stopped else { return }
             stopped = true
-            return connections
+            shutdown(listener, Int32(SHUT_RDWR))
+            for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
         }
-        shutdown(listener, Int32(SHUT_RDWR))
-        for connection in open { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 
     var isStopped: Bool { lock.withLock { stopped } }
@@ -114,15 +115,17 @@ public final class MisbehavingServer: @unchecked Sendable {
             guard keep else { close(connection); break }
             Thread.detachNewThread { [self] in serve(connection) }
         }
-        close(listener)
+        lock.withLock { _ = close(listener) }
     }
 
     /// Requests on one keep-alive connection, until the client or a behaviour closes it.
     func serve(_ connection: Int32) {
         var buffer: [UInt8] = []
         defer {
-            lock.withLock { connections.removeAll { $0 == connection } }
-            close(connection)
+            lock.withLock {
+                connections.removeAll { $0 == connection }
+                close(connection)
+            }
         }
         if let greeting {
             _ = write(connection, Array(greeting.utf8))
