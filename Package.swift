@@ -62,7 +62,7 @@ let package = Package(
         // `flex test`: discovery, the parallel case runner, snapshots, terminal/JUnit/TAP/NDJSON reports.
         .target(name: "FlexTesting", dependencies: ["FlexLanguage", "FlexAPI", "FlexInterpreter", "FlexSync"]),
         // The interactive REPL: line readers, history, completion, dot-commands, .save.
-        .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "CEditShim"]),
+        .target(name: "FlexREPL", dependencies: ["FlexLanguage", "FlexInterpreter", "FlexSync", "CEditShim"]),
         .executableTarget(
             name: "flex",
             // The composition root: the only target that knows which backends exist.
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "FlexSimulatorTests", dependencies: ["FlexSimulator", "FlexAPI"]),
         .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync", "FlexTestSupport"]),
         .testTarget(name: "FlexHTTPTests", dependencies: [
-            "FlexHTTP", "FlexServer", "FlexAPI", "FlexSimulator", "FlexSync",
+            "FlexHTTP", "FlexServer", "FlexAPI", "FlexSimulator", "FlexSync", "FlexTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

@@ -32,4 +32,8 @@ public struct BackendDescription: Sendable, Hashable {
     /// can run in parallel by default, and nothing they create outlives them (so `flex test`
     /// need not list what each case created).
     public var startsFresh: Bool { kind == .embeddedSimulator }
+
+    /// Answers come from this process at once (the simulator, a recording), so a request cannot
+    /// stall and Ctrl-C is seen between requests; a live request is raced against it.
+    public var answersInProcess: Bool { kind != .liveAPI }
 }

@@ -12,10 +12,24 @@ public protocol FlexBackend: Sendable {
     nonisolated(nonsending) func send(_ request: APIRequest) async throws -> APIResponse
 }
 
-/// No response: the connection failed, timed out, or the answer could not be read.
+/// No usable response: the connection failed, timed out, or the answer could not be read.
 public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is known of the request's effect, which decides the advice a front end gives.
+    public enum Outcome: Sendable, Hashable {
+        /// No answer arrived (or nothing was sent): the message says which.
+        case noResponse
+        /// The request may or may not have been applied (a POST sent and never answered).
+        case unknown
+        /// The server answered, but its body could not be read: the request may have taken effect.
+        case unreadableAnswer
+    }
+
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var outcome: Outcome
+    public init(_ message: String, outcome: Outcome = .noResponse) {
+        self.message = message
+        self.outcome = outcome
+    }
     public var description: String { message }
 }
 

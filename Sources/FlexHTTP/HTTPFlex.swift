@@ -1,6 +1,7 @@
 // The live backend: sends APIRequests to Flex over HTTP, one attempt each, with auth, timeouts and size limits.
 import AsyncHTTPClient
 import FlexAPI
+import FlexSync
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -30,6 +31,8 @@ public final class HTTPFlex: FlexBackend {
         base = try APIBaseURL(configuration.baseURL)
         mode = try APIKeySafety.check(configuration.apiKey, allowProduction: configuration.allowProduction)
         self.configuration = configuration
+        // Whatever its shape, the configured key is redacted in everything flex renders.
+        SecretRedaction.register(configuration.apiKey)
         authorization = "Bearer " + configuration.apiKey
         var clientConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,  // a redirect must never carry the Authorization header elsewhere
@@ -107,18 +110,37 @@ public final class HTTPFlex: FlexBackend {
         )
     }
 
+    /// One attempt, bounded as a whole (connect, send, head and every body byte) by the attempt's
+    /// limit or the exchange's overall deadline, whichever comes first: AsyncHTTPClient's own
+    /// deadline and read timeout do not stop a body that trickles in a byte at a time.
     func perform(_ prepared: Prepared) async throws(AttemptFailure) -> RawResponse {
+        let limit = AttemptLimit(attempt: configuration.requestTimeout, overall: ExchangeBudget.current)
+        let finished: RawResponse?
+        do {
+            finished = try await TaskRace.run({ try await self.exchange(prepared, deadline: limit.deadline) },
+                                              until: TaskRace.sleeping(until: limit.deadline))
+        } catch let failure as AttemptFailure {
+            throw failure
+        } catch {
+            if Task.isCancelled {
+                throw AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: !HTTPFlex.isConnectFailure(error), isFinal: true)
+            }
+            throw AttemptFailure(describe(error), sent: !HTTPFlex.isConnectFailure(error))
+        }
+        guard let finished else { throw limit.failure(prepared.label) }
+        return finished
+    }
+
+    /// Sends the request and reads the whole answer; failures after the head are `AttemptFailure`s.
+    func exchange(_ prepared: Prepared, deadline: ContinuousClock.Instant) async throws -> RawResponse {
         var outgoing = HTTPClientRequest(url: prepared.url)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue)
         outgoing.headers = prepared.headers
         if let body = prepared.body { outgoing.body = .bytes(body) }
-        let deadline = NIODeadline.now() + HTTPFlex.timeAmount(configuration.requestTimeout)
-        let response: HTTPClientResponse
-        do {
-            response = try await client.execute(outgoing, deadline: deadline)
-        } catch {
-            throw AttemptFailure(describe(error), sent: !HTTPFlex.isConnectFailure(error))
-        }
+        // AsyncHTTPClient's deadline is a backstop a second later: the race ends the attempt first
+        // and says which limit ran out.
+        let remaining = ContinuousClock.now.duration(to: deadline) + .seconds(1)
+        let response = try await client.execute(outgoing, deadline: .now() + HTTPFlex.timeAmount(max(remaining, .zero)))
         do {
             let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
             let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
@@ -126,6 +148,7 @@ public final class HTTPFlex: FlexBackend {
         } catch is NIOTooManyBytesError {
             throw AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
         } catch {
+            if Task.isCancelled { throw CancellationError() }
             throw AttemptFailure(describe(error), sent: true)
         }
     }
@@ -139,32 +162,16 @@ public final class HTTPFlex: FlexBackend {
             let body = try JSON.parse(raw.body)
             return APIResponse(status: raw.status, headers: raw.headers, body: body)
         } catch {
-            let message = "\(prepared.label) answered HTTP \(raw.status) with a body that is not valid JSON (\(error.description), \(raw.body.count) bytes)"
+            let message = "the server answered \(prepared.label) with HTTP \(raw.status) but the body is not JSON (\(raw.body.count) bytes: \(error.description))"
             throw AttemptFailure(KeyRedaction.scrub(message, key: configuration.apiKey), sent: true,
                                  unreadableAnswer: APIResponse(status: raw.status, headers: raw.headers, body: .null))
         }
     }
 
-    /// What went wrong with an attempt, in words, without the key.
+    /// What went wrong with an attempt, in plain words, without the key.
     func describe(_ error: any Error) -> String {
-        let text: String
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout:
-                text = "timed out after \(configuration.requestTimeout) waiting for \(base.origin)"
-            case .connectTimeout:
-                text = "timed out after \(configuration.connectTimeout) connecting to \(base.origin)"
-            case .remoteConnectionClosed:
-                text = "\(base.origin) closed the connection before the response was complete"
-            default:
-                text = "HTTP failure talking to \(base.origin): \(error)"
-            }
-        } else if HTTPFlex.isConnectFailure(error) {
-            text = "cannot connect to \(base.origin): \(error)"
-        } else {
-            text = "network failure talking to \(base.origin): \(error)"
-        }
-        return KeyRedaction.scrub(text, key: configuration.apiKey)
+        KeyRedaction.scrub(NetworkFailureWords.describe(error, origin: base.origin, connectTimeout: configuration.connectTimeout),
+                           key: configuration.apiKey)
     }
 
     /// Failures that happen before any byte of the request is written: safe to retry for any method.

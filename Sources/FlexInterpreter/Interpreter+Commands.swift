@@ -103,17 +103,19 @@ extension Interpreter {
         var request = request
         if request.method == .POST {
             requestCounter += 1
-            request.headers.append(HTTPHeader("Idempotency-Key", idempotencyKeyPrefix + String(requestCounter)))
+            // An `idempotency_key` clause already set one; the count stays the same either way.
+            if request.header("Idempotency-Key") == nil {
+                request.headers.append(HTTPHeader("Idempotency-Key", idempotencyKeyPrefix + String(requestCounter)))
+            }
         }
         do {
-            let response = try await backend.send(request)
+            let response = try await sendInterruptibly(request, span: span)
             if recordsCreatedObjects { recordCreatedObject(request, response) }
             return response
-        } catch let error as TransportError {
-            throw ScriptFailure.runtime("no response from the API: \(error.message)", at: span,
-                                        help: "check the network and the API base URL; the request may be retried")
+        } catch let failure as ScriptFailure {
+            throw failure
         } catch {
-            throw ScriptFailure.runtime("no response from the API: \(error)", at: span)
+            throw transportFailure(error, request: request, span: span)
         }
     }
 

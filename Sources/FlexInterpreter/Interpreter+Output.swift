@@ -1,5 +1,6 @@
 // What statements write: text on stdout, or with `--json` self-describing lines (JSONLineWriter).
 import FlexLanguage
+import FlexSync
 
 extension Interpreter {
     /// `print` and `show`: the text, or with `--json` a line that says which statement wrote it.
@@ -7,7 +8,7 @@ extension Interpreter {
         if let jsonLines {
             jsonLines.text(type, text, at: statement.span, scenario: currentScenario)
         } else {
-            output.write(text + "\n", to: .standardOutput)
+            output.write(SecretRedaction.scrub(text) + "\n", to: .standardOutput)
         }
     }
 

@@ -2,6 +2,7 @@
 // parsing text. Every line starts with type, file, line, column and scenario.
 import FlexAPI
 import FlexLanguage
+import FlexSync
 
 struct JSONLineWriter {
     let sources: SourceManager
@@ -101,6 +102,6 @@ struct JSONLineWriter {
     }
 
     private func write(_ line: JSONObject) {
-        output.write(JSON.object(line).serialized() + "\n", to: .standardOutput)
+        output.write(SecretRedaction.scrub(JSON.object(line).serialized()) + "\n", to: .standardOutput)
     }
 }

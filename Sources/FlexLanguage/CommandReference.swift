@@ -54,7 +54,7 @@ public enum CommandReference {
                 "`\(positional.name)` (\(notation(positional.kind))\(positional.isOptional ? ", optional" : ""))"
             }.joined(separator: ", ") + ".\n\n"
         }
-        let clauses = syntax.clauses.filter { $0.name != "fields" }
+        let clauses = syntax.clauses.filter { $0.name != "fields" && $0.name != "idempotency_key" }
         if clauses.isEmpty {
             text += "No clauses besides `fields`.\n"
         } else {

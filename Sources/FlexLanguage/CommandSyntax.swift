@@ -6,7 +6,8 @@ public struct CommandSyntax: Hashable, Sendable {
     /// Accepted phrases; the parser matches the longest (`checkout create` before `checkout`).
     public var phrases: [[String]]
     public var positionals: [PositionalSyntax]
-    /// Every command also accepts `fields RECORD` (added by the table, not listed per entry).
+    /// Every command also accepts `fields RECORD`, and every command that sends one POST
+    /// `idempotency_key TEXT` (both added here, not listed per entry).
     public var clauses: [ClauseSyntax]
     public var summary: String
     /// Drives the simulator only (`/_sim/…`); against the real API it fails clearly.
@@ -24,7 +25,9 @@ public struct CommandSyntax: Hashable, Sendable {
         self.name = name
         self.phrases = phrases
         self.positionals = positionals
-        self.clauses = clauses + [CommandTable.fieldsClause]
+        // `product NAME price …` sends two POSTs, so one key cannot stand for its outcome.
+        let postsOnce = request?.method == .POST && name != .productWithPrice
+        self.clauses = clauses + [CommandTable.fieldsClause] + (postsOnce ? [CommandTable.idempotencyKeyClause] : [])
         self.summary = summary
         self.isSimulatorOnly = simulatorOnly ?? request?.isSimulatorOnly ?? false
         self.request = request

@@ -5,6 +5,10 @@
 
 public enum CommandTable {
     static let fieldsClause = ClauseSyntax("fields", .record, noField: true, help: "a record merged verbatim into the request body")
+    /// Sets the request's Idempotency-Key header (not a body field): retrying a request whose
+    /// outcome is unknown with the key flex named gives its result without applying it twice.
+    static let idempotencyKeyClause = ClauseSyntax("idempotency_key", .string, noField: true,
+                                                   help: "the Idempotency-Key to send, e.g. the one an 'outcome unknown' error named")
 
     /// Every command, in the order of the reference: catalog, checkout, payments, account, simulator.
     public static let all: [CommandSyntax] = catalog + checkout + payments + account + simulator

@@ -1,5 +1,6 @@
 // Draws diagnostics the rustc way (headline, --> location, gutter, source line, carets, help);
 // parse, check, runtime and API errors all go through here so they look the same.
+import FlexSync
 
 public struct DiagnosticRenderer: Sendable {
     public enum Style: Sendable { case full, short }
@@ -15,10 +16,11 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// One diagnostic; the text ends with a newline.
+    /// Anything key-shaped, and the configured key, is redacted (a server may echo the key).
     public func render(_ diagnostic: Diagnostic) -> String {
         switch style {
-        case .full: renderFull(diagnostic)
-        case .short: renderShort(diagnostic)
+        case .full: SecretRedaction.scrub(renderFull(diagnostic))
+        case .short: SecretRedaction.scrub(renderShort(diagnostic))
         }
     }
 

@@ -1,6 +1,8 @@
 // The REPL's meta-commands, one table: `.help` and Tab completion read the same entries.
+import FlexAPI
 import FlexInterpreter
 import FlexLanguage
+import FlexSync
 
 struct DotCommand: Sendable {
     enum Outcome { case `continue`, quit }
@@ -57,6 +59,16 @@ struct DotCommand: Sendable {
         },
         DotCommand(name: "timing", usage: ".timing on|off", help: "show how long each entry took") { repl, argument in
             if let on = repl.parseSwitch(argument, name: "timing") { repl.showTiming = on }
+            return .continue
+        },
+        DotCommand(name: "trace", usage: ".trace on|off|bodies",
+                   help: "show each request on stderr (method, path, status, time, attempt, Idempotency-Key); bodies adds them") { repl, argument in
+            switch argument {
+            case "on": TraceSwitch.process.level = .exchanges
+            case "off": TraceSwitch.process.level = .off
+            case "bodies": TraceSwitch.process.level = .bodies
+            default: repl.complain(".trace takes on, off or bodies")
+            }
             return .continue
         },
         DotCommand(name: "quit", usage: ".quit", help: "leave (Ctrl-D does too)") { _, _ in .quit },
@@ -213,7 +225,7 @@ extension REPL {
     func save(_ path: String) {
         guard !path.isEmpty else { return complain(".save needs a file name, e.g. .save session.flex") }
         let header = "# Saved from the flex REPL (\(backendDescription)). Run it with: flex run \(path)\n"
-        if FileIO.writeFile(path, recorder.script(header: header)) {
+        if FileIO.writeFile(path, SecretRedaction.scrub(recorder.script(header: header))) {
             write("saved \(recorder.entries.count) entries to \(path)\n")
         } else {
             complain("cannot write '\(path)'")

@@ -1,5 +1,6 @@
 // The REPL's persistent history: one file per user, 0600 in a 0700 directory, appended entry by
 // entry so a killed process loses nothing already entered, and never holding an API key.
+import FlexSync
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -29,15 +30,10 @@ public final class HistoryStore {
         load()
     }
 
-    /// True when the text holds something that looks like a Flex API key (`fsk_…`), which must never reach disk.
+    /// True when the text holds something that looks like a Flex API key (`fsk_…`, any case) or
+    /// the configured key itself, which must never reach disk.
     public static func containsSecret(_ text: String) -> Bool {
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: "fsk_") {
-            let tail = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            if tail.count >= 4 { return true }
-            rest = rest[range.upperBound...]
-        }
-        return false
+        SecretRedaction.scrub(text) != text
     }
 
     /// Records an accepted entry: skipped when it repeats the previous one or holds a secret.

@@ -3,6 +3,7 @@
 import FlexAPI
 import FlexInterpreter
 import FlexLanguage
+import FlexSync
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -206,7 +207,7 @@ public final class REPL {
     }
 
     func write(_ text: String) {
-        output.write(text, to: .standardOutput)
+        output.write(SecretRedaction.scrub(text), to: .standardOutput)
     }
 
     /// A new interpreter (and simulator) with `seed`; variables, results and `.save` start over.

@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
                 writeDescriptor(1, "flex serve: listening on \(url) (seed \(seed)); Ctrl-C stops\n")
             }
         } catch {
-            writeDescriptor(2, "flex serve: \(error)\n")
+            writeDescriptor(2, "flex serve: \(ListenFailureWords.describe(error, host: host, port: port))\n")
             throw ExitCode(3)
         }
     }

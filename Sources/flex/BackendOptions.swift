@@ -35,6 +35,9 @@ struct BackendOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Answer from a recording made with --record, without network.", valueName: "FILE"))
     var replay: String?
 
+    @Flag(name: .shortAndLong, help: "Show each exchange on stderr (method, path, status, time, attempt, Idempotency-Key); -vv adds the bodies.")
+    var verbose: Int
+
     /// What the run needs: a backend factory and its description, the Idempotency-Key
     /// namespace, and what to close at the end.
     struct Plan {
@@ -43,7 +46,7 @@ struct BackendOptions: ParsableArguments {
         var idempotencyNamespace: String?
         var finish: @Sendable () async -> Void
 
-        static let embeddedSimulator = Plan(makeBackend: { SimulatedFlex(seed: $0) }, description: .embeddedSimulator,
+        static let embeddedSimulator = Plan(makeBackend: { BackendOptions.traced(SimulatedFlex(seed: $0)) }, description: .embeddedSimulator,
                                             idempotencyNamespace: nil, finish: {})
 
         /// The run's configuration with this backend; the caller sets what its command adds.
@@ -55,6 +58,7 @@ struct BackendOptions: ParsableArguments {
     /// The plan, with its mode already announced on stderr (unless `announce` is false: the REPL
     /// shows it in its banner); nil, with the reason written, when the options do not fit.
     func start(output: StandardOutputSink, announce: Bool = true) -> Plan? {
+        TraceSwitch.process.level = TraceSwitch.Level(rawValue: min(verbose, TraceSwitch.Level.bodies.rawValue)) ?? .off
         do {
             let plan = try plan(output: output)
             if announce, plan.description.isAnnounced { output.write("flex: \(plan.description.displayName)\n", to: .standardError) }
@@ -72,7 +76,8 @@ struct BackendOptions: ParsableArguments {
         if let replay {
             let replaying: ReplayingBackend
             do { replaying = try ReplayingBackend(path: replay) } catch { throw ValidationError(error.message) }
-            return Plan(makeBackend: { _ in replaying },
+            let traced = Self.traced(replaying)
+            return Plan(makeBackend: { _ in traced },
                         description: BackendDescription(kind: .replay, displayName: "replaying \(replay) (no network)"),
                         idempotencyNamespace: nil, finish: {})
         }
@@ -98,7 +103,10 @@ struct BackendOptions: ParsableArguments {
                 throw ValidationError("not confirmed; nothing was sent")
             }
             // Retries sit inside the recording: it holds each request's final outcome, not every attempt.
-            let retrying = RetryingBackend(wrapping: http, policy: RetryPolicy(maxAttempts: retries + 1), secrets: [configuration.apiKey])
+            let policy = RetryPolicy(maxAttempts: retries + 1)
+            // The overall budget ends every attempt and wait of a request by one deadline.
+            let retrying = TimeBudgetBackend(wrapping: RetryingBackend(wrapping: Self.traced(http), policy: policy, secrets: [configuration.apiKey]),
+                                             total: policy.maxTotalTime)
             var backend: any FlexBackend = retrying
             var recorder: RecordingBackend?
             if let record {
@@ -113,6 +121,12 @@ struct BackendOptions: ParsableArguments {
                         idempotencyNamespace: Self.randomNamespace(),
                         finish: { openRecording?.close(); await http.shutdown() })
         }
+    }
+
+    /// Every backend is traced (one line per attempt on stderr) while `TraceSwitch.process` is on:
+    /// `--verbose` sets it, the REPL's `.trace` flips it.
+    static func traced(_ backend: any FlexBackend) -> any FlexBackend {
+        TracingBackend(wrapping: backend, write: TracingBackend.standardError)
     }
 
     /// A production key at a terminal: say so plainly and ask; anything but "yes" stops.

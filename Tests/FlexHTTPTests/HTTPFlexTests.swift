@@ -2,6 +2,7 @@
 import FlexAPI
 import FlexHTTP
 import FlexSimulator
+import FlexTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -172,7 +173,7 @@ let flexError503 = #"{"error":{"code":"service_unavailable","message":"try again
                 _ = try await client.send(APIRequest(.GET, "/v1/customers"))
                 Issue.record("HTML was accepted as JSON")
             } catch let error as TransportError {
-                #expect(error.message.contains("not valid JSON"))
+                #expect(error.message.contains("the body is not JSON"))
                 #expect(error.message.contains("HTTP 200"))
             }
         }
@@ -195,19 +196,7 @@ let flexError503 = #"{"error":{"code":"service_unavailable","message":"try again
     }
 
     @Test func connectionRefusedIsRetriedThenReported() async throws {
-        // A socket bound but not listening holds a port that refuses connections (and that no
-        // other test's server can take meanwhile).
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let port = try MisbehavingServer.closedPort()
         let sleeper = SleepRecorder()
         let client = try makeClient(port: port, attempts: 2, sleeper: sleeper)
         do {

@@ -65,6 +65,18 @@ func readText(_ path: String) -> String {
         }
     }
 
+    @Test func keyShapedValuesOtherThanTheConfiguredKeyAreScrubbedToo() async throws {
+        let path = temporaryPath("record-shapes")
+        defer { unlink(path) }
+        let recorder = try RecordingBackend(wrapping: SimulatedFlex(seed: 42), path: path, secrets: [testKey])
+        _ = try await recorder.send(APIRequest(.POST, "/v1/customers", headers: [HTTPHeader("Idempotency-Key", "flex-42-1")],
+                                               body: ["customer": ["email": "a@b.co", "first_name": "FSK_LIVE_someoneelses00009999"]]))
+        recorder.close()
+        let text = readText(path)
+        #expect(!text.contains("someoneelses"))
+        #expect(text.contains("FSK_LIVE_…9999"))
+    }
+
     @Test func transportErrorsAreRecordedAndReplayed() async throws {
         let exchange = RecordedExchange(request: APIRequest(.GET, "/v1/customers"), outcome: .transportError("timed out"))
         let line = exchange.json.serialized()

@@ -54,7 +54,7 @@ func retrying(_ script: ScriptedBackend, attempts: Int = 3, sleeper: SleepRecord
         let request = APIRequest(.POST, "/v1/customers", headers: [HTTPHeader("Idempotency-Key", "flex-42-1")], body: customerBody)
         await #expect(throws: TransportError(
             "outcome unknown: POST /v1/customers may or may not have been applied (timed out; 2 attempts); "
-                + "retry it with Idempotency-Key \"flex-42-1\" to get its result without applying it twice")) {
+                + "retry it with Idempotency-Key \"flex-42-1\" to get its result without applying it twice", outcome: .unknown)) {
             try await retrying(script, attempts: 2, sleeper: sleeper).send(request)
         }
         #expect(script.received.count == 2)
@@ -82,7 +82,7 @@ func retrying(_ script: ScriptedBackend, attempts: Int = 3, sleeper: SleepRecord
         #expect(try await retrying(script, sleeper: SleepRecorder()).send(APIRequest(.GET, "/v1/customers")).status == 200)
         let unreadable200 = AttemptFailure("not valid JSON", sent: true, unreadableAnswer: APIResponse(status: 200, body: .null))
         let standing = ScriptedBackend([.fail(unreadable200)])
-        await #expect(throws: TransportError("not valid JSON")) {
+        await #expect(throws: TransportError("not valid JSON", outcome: .unreadableAnswer)) {
             try await retrying(standing, sleeper: SleepRecorder()).send(APIRequest(.GET, "/v1/customers"))
         }
         #expect(standing.received.count == 1)

@@ -62,6 +62,7 @@ import Glibc
         #expect(!(FileIO.read(path) ?? "").contains("fsk_"))
         #expect(HistoryStore.containsSecret("fsk_live_9f8e7d6c"))
         #expect(!HistoryStore.containsSecret("fsk_ is a prefix"))
+        #expect(HistoryStore.containsSecret("let k = \"FSK_TEST_ABCDEF123456\""))
     }
 
     @Test func boundedInMemoryAndOnDisk() {

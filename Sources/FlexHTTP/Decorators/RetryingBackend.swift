@@ -34,7 +34,7 @@ public struct RetryingBackend: FlexBackend {
             attempts += 1
             let wait: Duration
             do {
-                let response = try await inner.send(request)
+                let response = try await ExchangeAttempt.$number.withValue(attempts) { try await inner.send(request) }
                 // Not retryable, or out of attempts or time: the server's answer is the result.
                 guard let delay = delayBeforeRepeating(response, request.method, attempts, elapsed: clock.now - start) else { return response }
                 wait = delay
@@ -59,7 +59,9 @@ public struct RetryingBackend: FlexBackend {
                     mayHaveBeenProcessed: Bool) throws(TransportError) -> Duration {
         if let answer = failure.unreadableAnswer {
             // The status decides as for any answer; the unreadable body is the error when it stands.
-            guard let wait = delayBeforeRepeating(answer, request.method, attempts, elapsed: elapsed) else { throw TransportError(failure.message) }
+            guard let wait = delayBeforeRepeating(answer, request.method, attempts, elapsed: elapsed) else {
+                throw TransportError(failure.message, outcome: .unreadableAnswer)
+            }
             return wait
         }
         // A cancelled task (Ctrl-C, a `flex test` timeout) must never send the request again.
@@ -87,14 +89,16 @@ public struct RetryingBackend: FlexBackend {
         let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
         let label = "\(request.method.rawValue) \(request.path)"
         var message: String
+        var outcome = TransportError.Outcome.noResponse
         if request.method == .POST, mayHaveBeenProcessed, let key = request.header("Idempotency-Key") {
+            outcome = .unknown
             message = "outcome unknown: \(label) may or may not have been applied (\(failure.message); \(tries)); "
                 + "retry it with Idempotency-Key \"\(key)\" to get its result without applying it twice"
         } else {
             message = "\(failure.message) (\(tries))"
         }
         for secret in secrets { message = KeyRedaction.scrub(message, key: secret) }
-        return TransportError(message)
+        return TransportError(message, outcome: outcome)
     }
 
     /// A POST with its own Idempotency-Key, else with a new one that every attempt reuses.

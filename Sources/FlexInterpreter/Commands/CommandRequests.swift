@@ -8,6 +8,10 @@ public enum CommandRequests {
     /// the table marks `builtByHand`. `product S ELIGIBILITY price M` sends two and is built by
     /// `ProductCommands.productRequest` and `PriceCommands.priceRequest` in turn.
     public static func request(for arguments: CommandArguments) throws -> APIRequest {
+        try arguments.applyingIdempotencyKey(to: try builtRequest(for: arguments))
+    }
+
+    static func builtRequest(for arguments: CommandArguments) throws -> APIRequest {
         switch arguments.command {
         case .productCreate, .productWithPrice:
             return try ProductCommands.productRequest(arguments)

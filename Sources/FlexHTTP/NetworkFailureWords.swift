@@ -1,0 +1,84 @@
+// Network failures in plain words: refused, reset, timed out, unknown host, TLS, closed early,
+// never NIO's or the C library's spellings ("(errno: 111)", "SocketAddressError.UnknownHost").
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+enum NetworkFailureWords {
+    /// What happened talking to `origin` (`http://127.0.0.1:8080`), as a sentence without a trailing period.
+    static func describe(_ error: any Error, origin: String, connectTimeout: Duration) -> String {
+        if let words = words(for: error, origin: origin, connectTimeout: connectTimeout) { return words }
+        if let failure = error as? NIOConnectionError {
+            // Happy Eyeballs tried each address: a failed DNS lookup or the first address's error says it.
+            if failure.connectionErrors.isEmpty, failure.dnsAError != nil || failure.dnsAAAAError != nil {
+                return unknownHost(origin)
+            }
+            for attempt in failure.connectionErrors {
+                if let words = words(for: attempt.error, origin: origin, connectTimeout: connectTimeout) { return words }
+            }
+            return "cannot connect to \(origin)"
+        }
+        if isTLSFailure(error) { return "the TLS (https) handshake with \(origin) failed; check that the URL's scheme and port are right" }
+        return "network failure talking to \(origin) (\(typeName(of: error)))"
+    }
+
+    static func words(for error: any Error, origin: String, connectTimeout: Duration) -> String? {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .socksHandshakeTimeout:
+                return "timed out after \(DurationText.short(connectTimeout)) connecting to \(origin)"
+            case .tlsHandshakeTimeout:
+                return "timed out during the TLS (https) handshake with \(origin)"
+            case .remoteConnectionClosed:
+                return "\(origin) closed the connection before the response was complete"
+            case .readTimeout, .deadlineExceeded, .writeTimeout:
+                return "timed out waiting for \(origin)"
+            default:
+                return nil
+            }
+        }
+        if let error = error as? IOError { return words(errno: error.errnoCode, origin: origin) }
+        if let error = error as? SocketAddressError, case .unknown = error { return unknownHost(origin) }
+        if let error = error as? ChannelError {
+            switch error {
+            case .connectTimeout: return "timed out after \(DurationText.short(connectTimeout)) connecting to \(origin)"
+            case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed:
+                return "\(origin) closed the connection before the response was complete"
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    static func words(errno code: Int32, origin: String) -> String? {
+        switch code {
+        case ECONNREFUSED: "connection refused by \(origin): nothing is listening there (is the server running, is the port right?)"
+        case ECONNRESET, EPIPE: "the connection to \(origin) was reset before the response was complete"
+        case ETIMEDOUT: "timed out connecting to \(origin)"
+        case ENETUNREACH, EHOSTUNREACH: "\(origin) cannot be reached from this machine (no route to it)"
+        case EADDRNOTAVAIL: "cannot connect to \(origin): the address is not available"
+        default: nil
+        }
+    }
+
+    static func unknownHost(_ origin: String) -> String {
+        "unknown host: \(origin) cannot be found in DNS; check the spelling of the base URL"
+    }
+
+    /// NIOSSL's error types (NIOSSLError, BoringSSLError, NIOSSLExtraError), named rather than
+    /// imported: FlexHTTP has TLS only through AsyncHTTPClient.
+    static func isTLSFailure(_ error: any Error) -> Bool {
+        let name = typeName(of: error)
+        return name.contains("SSL") || name.contains("TLS")
+    }
+
+    /// The error's type without its module (`NIOSSLError`), the most a message says of internals.
+    static func typeName(of error: any Error) -> String {
+        String(describing: type(of: error))
+    }
+}
