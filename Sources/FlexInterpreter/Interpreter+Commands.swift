@@ -110,6 +110,10 @@ extension Interpreter {
             if recordsCreatedObjects { recordCreatedObject(request, response) }
             return response
         } catch let error as TransportError {
+            if configuration.backend.kind == .replay, error.message.hasPrefix("replay: ") {
+                throw ScriptFailure.runtime("\(error.message)", at: span,
+                                            help: "the script no longer sends what was recorded: record it again with --record, or replay the recording of this script")
+            }
             throw ScriptFailure.runtime("no response from the API: \(error.message)", at: span,
                                         help: "check the network and the API base URL; the request may be retried")
         } catch {

@@ -6,7 +6,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// An HTTP server answering every `SimulatedFlex` route (`/v1/…` and `/_sim/…`) like Flex does.
+/// An HTTP server answering every `SimulatedFlex` route (`/v1/…` and `/_sim/…`) like Flex does,
+/// in the default simulator or the sandbox a `Flex-Sandbox` header names (`SandboxDirectory`).
 ///
 /// Requests need `Authorization: Bearer fsk_test_…` (401 otherwise); bodies over `maxBodyBytes`
 /// get 413, malformed JSON and malformed HTTP 400, all in Flex's `{"error":{"code","message"}}` shape. One access
@@ -40,7 +41,7 @@ public struct FlexServer: Sendable {
     /// Serves until the task is cancelled (or, with `handleSignals`, SIGINT/SIGTERM arrives).
     /// `onListening` gets the bound port once the socket accepts connections.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        let responder = FlexResponder(simulator: SimulatedFlex(seed: seed), maxBodyBytes: maxBodyBytes, accessLog: accessLog)
+        let responder = FlexResponder(sandboxes: SandboxDirectory(seed: seed), maxBodyBytes: maxBodyBytes, accessLog: accessLog)
         var logger = Logger(label: "flex-serve")
         // Hummingbird's own chatter would mix with flex's output; the access log is ours.
         logger.logLevel = .critical
