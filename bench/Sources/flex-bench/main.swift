@@ -4,6 +4,7 @@
 // (c) interpreter + embedded simulator vs direct `send`, (d) direct `handle` throughput, (d') through `send`,
 // (e) memory held by 100,000 completed checkout sessions, (f) building values step by step and hostile values.
 import FlexAPI
+import FlexHTTP
 import FlexInterpreter
 import FlexLanguage
 import FlexSimulator
@@ -104,11 +105,15 @@ if selected("d") || selected("e") {
     let hopping = HoppingSimulator(SimulatedFlex(seed: 42))
     let hopElapsed = try await sendLoop { try await hopping.send($0) }
     let (switches2, cpu2) = (BenchSupport.contextSwitches(), BenchSupport.cpuSeconds())
+    // What `flex run` sends through: the one client layer (retries, keys) around the simulator.
+    let layered = RetryingBackend(wrapping: SimulatedFlex(seed: 42), policy: RetryPolicy(maxAttempts: 4, sleep: { _ in }))
+    let layeredElapsed = try await sendLoop { try await layered.send($0) }
     let sendRate = Double(sendSessions * 2) / sendElapsed
     let perRequest = { (count: Int) in BenchSupport.fixed(Double(count) / Double(sendSessions * 2), 2) }
     print("(d') the same loop through SimulatedFlex.send, \(sendSessions) sessions")
     print("    send                   \(BenchSupport.fixed(sendRate, 0)) requests/s  (\(BenchSupport.milliseconds(sendElapsed)); \(perRequest(switches1 - switches0)) context switches/request)")
     print("    baseline @concurrent   \(BenchSupport.fixed(Double(sendSessions * 2) / hopElapsed, 0)) requests/s  (handle behind an executor hop, as send was; \(perRequest(switches2 - switches1)) context switches/request)")
+    print("    in RetryingBackend     \(BenchSupport.fixed(Double(sendSessions * 2) / layeredElapsed, 0)) requests/s  (the client layer flex run adds; \(BenchSupport.fixed(layeredElapsed / sendElapsed, 2))× the bare send's time)")
     print("    per CPU second         send \(BenchSupport.fixed(Double(sendSessions * 2) / (cpu1 - cpu0), 0)) requests, @concurrent \(BenchSupport.fixed(Double(sendSessions * 2) / (cpu2 - cpu1), 0)) (not counting other processes' turns)")
     print("    ratio                  \(BenchSupport.fixed(hopElapsed / sendElapsed, 2))× the hopping loop   target ≥ 100,000 req/s: \(BenchSupport.verdict(sendRate >= 100_000))\n")
 }
