@@ -83,7 +83,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "flex-bench",
-            dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter"],
+            dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter", "FlexHTTP"],
             path: "bench/Sources/flex-bench"
         ),
         .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter", "FlexSimulator"], path: "bench/Sources/test-bench"),

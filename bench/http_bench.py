@@ -6,6 +6,9 @@ wrk and requests and builds the release binaries first.
     Python requests.Session loop sending exactly the same 1,000 requests (captured with
     `--record`) to a fresh server. Each side runs ROUNDS times, alternating, each time against a
     freshly started server (same seed, so the same IDs); the medians are compared.
+(c) `flex test --backend live` on the examples suite against one `flex serve` (a sandbox per
+    case): -j 2 against -j 1, in pairs (the order alternating), ROUNDS x 2 pairs; the median of
+    the per-pair speed-ups is compared, as bench/Sources/test-bench pairs its runs.
 (b) wrk, 16 connections, `GET /v1/checkout/sessions/{id}` against `flex serve` and against a bare
     Hummingbird endpoint (bench/Sources/bare-hummingbird), alternating, ROUNDS times each.
 
@@ -263,6 +266,47 @@ def section_b(bin_dir, rounds, seconds, connections=16):
     return flex_rps, bare_rps
 
 
+def run_flex_test(bin_dir, port, jobs, paths):
+    argv = [os.path.join(bin_dir, "flex"), "test", "-j", str(jobs), "--backend", "live",
+            "--base-url", f"http://127.0.0.1:{port}/v1"] + paths
+    env = dict(os.environ, FLEX_API_KEY=KEY)
+    env.pop("CI", None)
+    start = time.perf_counter()
+    result = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=RUN_TIMEOUT)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"flex test -j {jobs} failed ({result.returncode}): {result.stdout[-2000:]}")
+    return elapsed, result.stdout.strip().splitlines()[-1]
+
+
+def section_c(bin_dir, rounds):
+    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    examples = os.path.join(repository, "examples")
+    paths = sorted(os.path.join(examples, name) for name in os.listdir(examples) if name.endswith(".flex"))
+    server, port = flex_serve(bin_dir)
+    try:
+        _, summary = run_flex_test(bin_dir, port, 1, paths)  # warm-up, untimed
+        ones, twos, speedups = [], [], []
+        for index in range(max(3, rounds * 2)):
+            order = (1, 2) if index % 2 == 0 else (2, 1)
+            times = {}
+            for jobs in order:
+                times[jobs], _ = run_flex_test(bin_dir, port, jobs, paths)
+            ones.append(times[1])
+            twos.append(times[2])
+            speedups.append(times[1] / times[2])
+    finally:
+        stop(server)
+    speedup = statistics.median(speedups)
+    print(f"(c) flex test --backend live, examples suite ({len(paths)} files: {summary}), one flex serve, "
+          f"{len(speedups)} pairs, whole process")
+    print(f"    -j 1 median {statistics.median(ones) * 1000:.0f} ms (runs: {', '.join(f'{t * 1000:.0f}' for t in ones)} ms)")
+    print(f"    -j 2 median {statistics.median(twos) * 1000:.0f} ms (runs: {', '.join(f'{t * 1000:.0f}' for t in twos)} ms)")
+    print(f"    speed-up median of pairs {speedup:.2f}x (pairs: {', '.join(f'{x:.2f}' for x in speedups)})   "
+          f"target: >= 1.7x {verdict(speedup >= 1.7)}")
+    return speedup
+
+
 def verdict(met):
     return "MET" if met else "MISSED"
 
@@ -277,7 +321,7 @@ def main():
     parser.add_argument("bin_dir")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--wrk-seconds", type=int, default=5)
-    parser.add_argument("--sections", default="ab")
+    parser.add_argument("--sections", default="abc")
     parser.add_argument("--quick", action="store_true", help="1 round, 2 s of wrk")
     options = parser.parse_args()
     if options.quick:
@@ -293,6 +337,8 @@ def main():
                 section_a(options.bin_dir, workdir, rounds, sessions=249)
             if "b" in options.sections:
                 section_b(options.bin_dir, rounds, seconds)
+            if "c" in options.sections:
+                section_c(options.bin_dir, rounds)
     finally:
         stop_servers()
     print(f"load average {load_average()} (after)")

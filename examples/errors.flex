@@ -14,7 +14,8 @@ expect error price_not_found: checkout items [fprice_01JV8Q9SPDQ6PSRSN85FXY924N]
 # The raw escape hatch reaches any path; unknown ones answer 404.
 expect error not_found: api GET "/v1/no-such-thing"
 
-# The simulator can make the API itself fail, to test your retry logic.
+# The simulator can make the API itself fail, to test how a script copes. The failure is final
+# (it says Flex-Should-Retry: false), so no client retries it away, on any backend.
 fail next 1 requests with 503
 expect error simulated_failure: customer create email "retry@example.com"
 print "injected: ${it.status}"

@@ -19,6 +19,23 @@ public struct FileSourceLoader: SourceLoader {
         return (canonical, bytes)
     }
 
+    /// "it is a directory", "it is not a regular file", "it cannot be read: …"; nil when it does not exist.
+    public func problem(loading path: String, relativeTo includingPath: String) -> String? {
+        let joined = path.hasPrefix("/") ? path : FileSourceLoader.directory(of: includingPath) + path
+        let canonical = FileSourceLoader.normalize(joined)
+        var info = stat()
+        guard stat(canonical, &info) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? nil : "it cannot be read: \(FileSourceLoader.currentErrorText())"
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return "it is a directory"
+        case S_IFREG:
+            guard case .failure(let error) = FileSourceLoader.readFile(canonical) else { return nil }
+            return "it cannot be read: \(error.reason)"
+        default: return "it is not a regular file"
+        }
+    }
+
     /// `tests/a.flex` → `tests/`; `a.flex`, `<stdin>` → `` (the working directory).
     static func directory(of path: String) -> String {
         guard !path.hasPrefix("<"), let slash = path.lastIndex(of: "/") else { return "" }

@@ -42,6 +42,15 @@ extension Interpreter {
             throw ScriptFailure.runtime("environment variable '\(variable)' is not set", at: span,
                                         help: "set it, or give a default: env(\"\(variable)\", \"…\")")
 
+        case "var":
+            guard let variable = first.text else {
+                throw ScriptFailure.runtime("var needs the --var's name as a string, got \(first.kindDescription)", at: firstSpan)
+            }
+            if let given = configuration.variables.last(where: { $0.name == variable }) { return given.value }
+            if values.count == 2 { return values[1] }
+            throw ScriptFailure.runtime("no --var \(variable)=… was given", at: span,
+                                        help: "pass --var \(variable)=VALUE, or give a default: var(\"\(variable)\", …)")
+
         case "keys":
             guard let keys = first.recordKeys else {
                 throw ScriptFailure.runtime("keys needs a record, got \(first.kindDescription)", at: firstSpan)

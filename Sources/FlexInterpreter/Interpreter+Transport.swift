@@ -36,9 +36,14 @@ extension Interpreter {
         }
         switch error.outcome {
         case .noResponse:
-            let replay = configuration.backend.kind == .replay
+            if configuration.backend.kind == .replay {
+                // A replay mismatch is about the script, not the network.
+                let mismatch = error.message.hasPrefix("replay: ")
+                return ScriptFailure.runtime(mismatch ? error.message : "no response from the API: \(error.message)", at: span,
+                                             help: mismatch ? "the script no longer sends what was recorded: record it again with --record, or replay the recording of this script" : nil)
+            }
             return ScriptFailure.runtime("no response from the API: \(error.message)", at: span,
-                                         help: replay ? nil : "check the network and the API base URL; the request may be retried")
+                                         help: "check the network and the API base URL; the request may be retried")
         case .unknown:
             return ScriptFailure.runtime(error.message, at: span, help: Interpreter.retryAdvice(request))
         case .unreadableAnswer:

@@ -4,6 +4,7 @@
 // built-ins, expectations, output and commands in the other Interpreter+*.swift files and Commands/.
 import FlexAPI
 import FlexLanguage
+import Synchronization
 
 public final class Interpreter {
     public let configuration: RunConfiguration
@@ -12,9 +13,9 @@ public final class Interpreter {
 
     /// The backend commands go to: a fresh one from the configuration's factory per run or scenario.
     public private(set) var backend: any FlexBackend
-    /// Numbers the Idempotency-Key of each POST: `flex-<seed>-<n>`; restarts with each backend.
+    /// Numbers the Idempotency-Key of each POST (`flex-<seed>-<n>`); restarts with each simulator.
     var requestCounter = 0
-    /// `flex-<seed>-`, built once.
+    /// `flex-<seed>-` or `flex-<run>-<k>-`, built once (`idempotencyKeyPrefix(_:)`).
     let idempotencyKeyPrefix: String
 
     /// Parsed included files of every program run so far, keyed by the include statement's path
@@ -50,7 +51,7 @@ public final class Interpreter {
         self.sources = sources
         self.output = output
         self.configuration = configuration
-        self.idempotencyKeyPrefix = "flex-\(configuration.idempotencyNamespace ?? String(configuration.seed))-"
+        self.idempotencyKeyPrefix = Interpreter.idempotencyKeyPrefix(configuration)
         self.backend = configuration.makeBackend(configuration.seed)
         self.globals = Scope(parent: nil)
         self.jsonLines = configuration.json ? JSONLineWriter(sources: sources, output: output) : nil
@@ -58,6 +59,18 @@ public final class Interpreter {
     }
 
     deinit { breakFunctionCycles() }
+
+    /// `flex-<seed>-` on the simulator (reproducible). With a namespace (the live API, one per
+    /// run) also this interpreter's number in the process, `flex-<run>-<k>-`: every `flex test`
+    /// case has its own interpreter, so no two requests of one run share a key, at any `-j`.
+    static func idempotencyKeyPrefix(_ configuration: RunConfiguration) -> String {
+        guard let namespace = configuration.idempotencyNamespace else { return "flex-\(configuration.seed)-" }
+        let number = instancesWithNamespace.wrappingAdd(1, ordering: .relaxed).newValue
+        return "flex-\(namespace)-\(number)-"
+    }
+
+    /// Interpreters made with an Idempotency-Key namespace so far in this process.
+    static let instancesWithNamespace = Atomic<Int>(0)
 
     /// Starts over on a fresh backend from the factory (each scenario and test case does).
     func resetBackend() {

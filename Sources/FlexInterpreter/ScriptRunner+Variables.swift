@@ -17,6 +17,17 @@ extension ScriptRunner {
         return (name, commandLineValue(raw))
     }
 
+    /// Why `--var TEXT` cannot bind, in words; nil when it can (then `parseVariable` gives it).
+    public static func variableProblem(_ text: String) -> String? {
+        let name = String(text.prefix { $0 != "=" })
+        guard parseVariable(text) != nil else {
+            return "--var expects NAME=VALUE with NAME an identifier (not a Flex ID), got '\(text)'"
+        }
+        if name == "it" { return "--var cannot bind 'it': it is always the last statement's value; choose another name" }
+        if Keyword(word: name).isReserved { return "--var cannot bind '\(name)': it is a reserved word; choose another name" }
+        return nil
+    }
+
     /// Integer, `$money`, true/false/null, a Flex ID, otherwise the text as a string.
     public static func commandLineValue(_ raw: String) -> Value {
         switch raw {

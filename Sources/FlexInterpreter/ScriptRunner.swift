@@ -91,7 +91,8 @@ public final class ScriptRunner {
         var programs: [CheckedProgram] = []
         var failed = false
         for file in files {
-            let program = CheckedProgram.compile(file, sources: sources, loader: loader, predefined: predefined)
+            let program = CheckedProgram.compile(file, sources: sources, loader: loader, predefined: predefined,
+                                                 commandLineVariables: predefined)
             report(program.diagnostics)
             if let jsonLines {
                 for diagnostic in program.diagnostics where diagnostic.severity == .error {

@@ -19,6 +19,7 @@ public enum Builtins {
     public static let all: [BuiltinFunction] = [
         BuiltinFunction("len", arity: 1...1, "the number of elements of a list, entries of a record, or characters of a string"),
         BuiltinFunction("env", arity: 1...2, "an environment variable: env(\"NAME\") or env(\"NAME\", default); an error when unset without a default"),
+        BuiltinFunction("var", arity: 1...2, "a --var value: var(\"NAME\") or var(\"NAME\", default); flex check reports a var without a value or default"),
         BuiltinFunction("keys", arity: 1...1, "a record's keys, in order"),
         BuiltinFunction("values", arity: 1...1, "a record's values, in order"),
         BuiltinFunction("json", arity: 1...1, "a value as compact JSON text"),

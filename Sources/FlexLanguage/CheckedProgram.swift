@@ -20,11 +20,13 @@ public struct CheckedProgram: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Parses and checks `file`; `loader` reads its includes (nil: includes are reported missing),
-    /// `predefined` are names bound before it runs (`--var`, the REPL session's variables).
+    /// `predefined` are names bound before it runs (`--var`, the REPL session's variables);
+    /// `commandLineVariables` the `--var` names alone (what `var("NAME")` reads).
     public static func compile(_ file: SourceFile, sources: SourceManager, loader: (any SourceLoader)?,
-                               predefined: Set<String> = []) -> CheckedProgram {
+                               predefined: Set<String> = [], commandLineVariables: Set<String> = []) -> CheckedProgram {
         let parsed = Parser.parse(file)
-        let checked = Checker(sources: sources, loader: loader, predefined: predefined).check(parsed.program)
+        let checked = Checker(sources: sources, loader: loader, predefined: predefined,
+                              commandLineVariables: commandLineVariables).check(parsed.program)
         return CheckedProgram(program: parsed.program, includes: checked.includes,
                               diagnostics: parsed.diagnostics + checked.diagnostics)
     }

@@ -33,6 +33,7 @@ extension Checker.Pass {
             for position in entries.positions { checkExpression(tree.recordEntries[position].value) }
         case .call(let name, let arguments):
             checkCall(name, arguments: arguments, at: tree.span(record.start, record.end))
+            checkCommandLineVariable(name, arguments: arguments)
             let functionArgument = Builtins.byName[tree.text(name)]?.functionArgument
             for (index, position) in arguments.positions.enumerated() {
                 let argument = self.expression(at: position)
@@ -83,6 +84,23 @@ extension Checker.Pass {
             help = "'\(name)' is bound only after its 'let': a 'let' takes effect from the next statement on"
         }
         report("'\(name)' is not defined", at: span, help: help)
+    }
+
+    /// `var("NAME")` without a default needs `--var NAME=…`: said before anything runs. A name
+    /// that is not a plain string literal is judged when it runs.
+    mutating func checkCommandLineVariable(_ nameReference: NameReference, arguments: NodeRange) {
+        guard arguments.count == 1, tree.text(nameReference) == "var", functions.lookup("var")?.span == nil,
+              let first = arguments.positions.first else { return }
+        let argument = expression(at: first)
+        guard case .string(let segments) = tree.node(argument), segments.count <= 1 else { return }
+        var name = ""
+        if let only = segments.positions.first {
+            guard case .text(let text) = tree.segments[only] else { return }
+            name = tree.string(text)
+        }
+        guard !commandLineVariables.contains(name) else { return }
+        report("var(\"\(name)\") has no value: no --var \(name)=… was given and it has no default", at: tree.span(argument),
+               help: "pass --var \(name)=VALUE, or give a default: var(\"\(name)\", …)")
     }
 
     mutating func checkCall(_ nameReference: NameReference, arguments: NodeRange, at span: SourceSpan) {

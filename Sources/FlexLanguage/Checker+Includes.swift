@@ -5,8 +5,12 @@ extension Checker.Pass {
     mutating func checkInclude(path: String, pathSpan: SourceSpan) {
         let includingPath = sources.file(pathSpan.file)?.path ?? ""
         guard let loader, let loaded = loader.load(path, relativeTo: includingPath) else {
-            report("cannot find included file '\(path)'", at: pathSpan,
-                   help: "an include path is relative to the file that includes it")
+            if let problem = loader?.problem(loading: path, relativeTo: includingPath) {
+                report("cannot include '\(path)': \(problem)", at: pathSpan, help: "include a .flex file")
+            } else {
+                report("cannot find included file '\(path)'", at: pathSpan,
+                       help: "an include path is relative to the file that includes it")
+            }
             return
         }
         let canonical = loaded.canonicalPath

@@ -7,11 +7,14 @@ public struct Checker: Sendable {
     public let loader: (any SourceLoader)?
     /// Names bound before the program runs (`--var NAME=…`, REPL session variables and functions).
     public let predefined: Set<String>
+    /// The `--var` names given on the command line: what `var("NAME")` without a default needs.
+    public let commandLineVariables: Set<String>
 
-    public init(sources: SourceManager, loader: (any SourceLoader)?, predefined: Set<String> = []) {
+    public init(sources: SourceManager, loader: (any SourceLoader)?, predefined: Set<String> = [], commandLineVariables: Set<String> = []) {
         self.sources = sources
         self.loader = loader
         self.predefined = predefined
+        self.commandLineVariables = commandLineVariables
     }
 
     public func check(_ program: Program) -> CheckResult {
@@ -44,6 +47,7 @@ extension Checker {
         let sources: SourceManager
         let loader: (any SourceLoader)?
         let predefined: Set<String>
+        let commandLineVariables: Set<String>
 
         var diagnostics: [Diagnostic] = []
         var includes: [SourceSpan: Program] = [:]
@@ -76,6 +80,7 @@ extension Checker {
             sources = checker.sources
             loader = checker.loader
             predefined = checker.predefined
+            commandLineVariables = checker.commandLineVariables
             for name in predefined { variables.bind(name, ()) }
             // Built-ins sit in the outermost function scope, so a call costs one lookup.
             for builtin in Builtins.all { functions.bind(builtin.name, FunctionInfo(arity: builtin.arity, span: nil)) }

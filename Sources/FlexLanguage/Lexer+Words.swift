@@ -101,3 +101,11 @@ extension Lexer {
         }
     }
 }
+
+extension Keyword {
+    /// The keyword a whole word is (`.none` for an ordinary name): `--var let=3` is refused with it.
+    public init(word: String) {
+        var copy = word
+        self = copy.withUTF8 { Lexer.keyword($0, start: 0, end: $0.count) }
+    }
+}

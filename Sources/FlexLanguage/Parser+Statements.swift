@@ -401,8 +401,10 @@ extension Parser {
     mutating func parseIncludeStatement() -> StatementReference {
         let start = Int(current.start)
         advance()
+        // A path that is not plain text (`"${x}.flex"`) was reported; checking it would add a
+        // second, misleading "cannot find included file ''".
         guard let path = parseQuotedName(purpose: "an include path", missing: "expected a file path in quotes after 'include'",
-                                         help: "write include \"setup.flex\"") else {
+                                         help: "write include \"setup.flex\"", requiresPlainText: true) else {
             return makeStatement(.invalid, span: span(from: start))
         }
         return makeStatement(.include(path), span: span(from: start))
@@ -422,14 +424,17 @@ extension Parser {
 
     /// The plain text in quotes after a statement's keyword (an include path, a scenario name),
     /// as a name with the literal's span; nil when no string follows (`missing` is reported).
-    mutating func parseQuotedName(purpose: String, missing: String, help: String) -> NameReference? {
+    /// With `requiresPlainText`, also nil when the literal is not plain text (already reported).
+    mutating func parseQuotedName(purpose: String, missing: String, help: String, requiresPlainText: Bool = false) -> NameReference? {
         let token = current
         guard token.kind == .string else {
             errorAtCurrent(missing, help: help)
             return nil
         }
         advance()
-        let text = plainString(token, purpose: purpose) ?? ""
+        let plain = plainString(token, purpose: purpose)
+        if plain == nil, requiresPlainText { return nil }
+        let text = plain ?? ""
         return tree.addName(text, span(token))
     }
 }

@@ -120,7 +120,8 @@ public final class REPL {
     func evaluate(_ text: String, path: String = REPL.fileName) async -> EntryResult? {
         let file = sources.add(path: path, text: text)
         let checked = CheckedProgram.compile(file, sources: sources, loader: FileSourceLoader(),
-                                             predefined: Set(interpreter.globalNames))
+                                             predefined: Set(interpreter.globalNames),
+                                             commandLineVariables: Set(configuration.variables.map(\.name)))
         report(checked.diagnostics)
         guard !checked.hasErrors else {
             noteFailure(ExitStatus.checkFailed)

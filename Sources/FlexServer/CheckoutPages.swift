@@ -16,7 +16,24 @@ struct CheckoutPages {
     static let maxFormBytes = 16 * 1024
     static let pathPrefix = "/pay/c/"
 
-    static func serves(_ path: String) -> Bool { path == "/pay/c" || path.hasPrefix(pathPrefix) }
+    /// A named sandbox's page lives under this prefix (`SandboxDirectory.CheckoutAddress`).
+    static let sandboxPrefix = "/sandboxes/"
+
+    static func serves(_ path: String) -> Bool { split(path) != nil }
+
+    /// `/pay/c…` or `/sandboxes/NAME/pay/c…`: the sandbox named (nil: none) and the page part.
+    static func split(_ path: String) -> (sandbox: String?, page: Substring)? {
+        var page = Substring(path)
+        var sandbox: String?
+        if page.hasPrefix(sandboxPrefix) {
+            let rest = page.dropFirst(sandboxPrefix.count)
+            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            sandbox = String(rest[..<slash])
+            page = rest[slash...]
+        }
+        guard page == "/pay/c" || page.hasPrefix(pathPrefix) else { return nil }
+        return (sandbox, page)
+    }
 
     /// What a step found: the value to go on with, or the page to answer with at once.
     enum Step<Value> {
@@ -24,12 +41,21 @@ struct CheckoutPages {
         case answer(Response)
     }
 
-    func respond(to request: Request) async -> Response {
-        guard let decoded = URIDecoding.decodePath(request.uri.path), decoded.hasPrefix(CheckoutPages.pathPrefix),
-              case let id = String(decoded.dropFirst(CheckoutPages.pathPrefix.count)), !id.isEmpty, !id.contains("/") else {
-            return CheckoutPages.page(404, CheckoutPageRenderer.problemPage(
+    /// The page at the request's address, in the simulator that holds its session.
+    static func respond(to request: Request, sandboxes: SandboxDirectory) async -> Response {
+        guard let (sandbox, pagePath) = split(request.uri.path), let decoded = URIDecoding.decodePath(String(pagePath)),
+              decoded.hasPrefix(pathPrefix), case let id = String(decoded.dropFirst(pathPrefix.count)), !id.isEmpty, !id.contains("/") else {
+            return page(404, CheckoutPageRenderer.problemPage(
                 heading: "Checkout not found", text: "A checkout page's address is /pay/c/ followed by a checkout session ID (fcs_…)."))
         }
+        guard let simulator = sandboxes.pageSimulator(sandbox: sandbox, session: id) else {
+            return page(404, CheckoutPageRenderer.problemPage(
+                heading: "Checkout not found", text: "There is no checkout session \(id) on this flex serve."))
+        }
+        return await CheckoutPages(simulator: simulator).respond(to: request, id: id)
+    }
+
+    func respond(to request: Request, id: String) async -> Response {
         switch request.method {
         case .get: return show(id)
         case .post: return await pay(id, request)

@@ -1,6 +1,5 @@
-// Turns one HTTP request into an APIRequest for SimulatedFlex, and its APIResponse back into HTTP.
+// Turns one HTTP request into an APIRequest for the sandbox it names, and its APIResponse back into HTTP.
 import FlexAPI
-import FlexSimulator
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -9,14 +8,17 @@ import NIOCore
 struct FlexResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    let simulator: SimulatedFlex
+    let sandboxes: SandboxDirectory
     let maxBodyBytes: Int
     let accessLog: @Sendable (String) -> Void
+
+    /// `Flex-Sandbox`: which of the server's simulators answers (SandboxDirectory).
+    static let sandboxField = HTTPField.Name(SandboxDirectory.header)!
 
     /// Request headers that are framing or credentials, not part of the API request.
     static let droppedHeaders: Set<String> = [
         "authorization", "proxy-authorization", "cookie", "host", "content-length", "transfer-encoding", "connection",
-        "keep-alive", "te", "upgrade", "expect",
+        "keep-alive", "te", "upgrade", "expect", "flex-sandbox",
     ]
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
@@ -24,7 +26,7 @@ struct FlexResponder: HTTPResponder {
         let start = clock.now
         // The hosted checkout page (CheckoutPages) is HTML for a browser, not the API.
         let response = CheckoutPages.serves(request.uri.path)
-            ? await CheckoutPages(simulator: simulator).respond(to: request)
+            ? await CheckoutPages.respond(to: request, sandboxes: sandboxes)
             : FlexResponder.http(await self.answer(request))
         let elapsed = clock.now - start
         accessLog(AccessLog.line(method: request.method.rawValue, target: request.uri.string, status: response.status.code, elapsed: elapsed))
@@ -67,7 +69,8 @@ struct FlexResponder: HTTPResponder {
         for field in request.headers where !FlexResponder.droppedHeaders.contains(field.name.canonicalName) {
             headers.append(HTTPHeader(field.name.rawName, field.value))
         }
-        return simulator.handle(APIRequest(method, path, query: query, headers: headers, body: body))
+        let sandbox = request.headers[FlexResponder.sandboxField]
+        return sandboxes.handle(APIRequest(method, path, query: query, headers: headers, body: body), sandbox: sandbox)
     }
 
     func tooLarge() -> APIResponse {

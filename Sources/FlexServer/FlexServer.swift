@@ -6,7 +6,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// An HTTP server answering every `SimulatedFlex` route (`/v1/…` and `/_sim/…`) like Flex does.
+/// An HTTP server answering every `SimulatedFlex` route (`/v1/…` and `/_sim/…`) like Flex does,
+/// in the default simulator or the sandbox a `Flex-Sandbox` header names (`SandboxDirectory`).
 ///
 /// Requests need `Authorization: Bearer fsk_test_…` (401 otherwise); bodies over `maxBodyBytes`
 /// get 413, malformed JSON and malformed HTTP 400, all in Flex's `{"error":{"code","message"}}` shape. One access
@@ -45,10 +46,10 @@ public struct FlexServer: Sendable {
     /// Serves until the task is cancelled (or, with `handleSignals`, SIGINT/SIGTERM arrives).
     /// `onListening` gets the bound port once the socket accepts connections.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        let simulator = SimulatedFlex(seed: seed)
+        let sandboxes = SandboxDirectory(seed: seed)
         let checkoutURL = self.checkoutURL, host = self.host
-        if let checkoutURL { simulator.setCheckoutBaseURL(checkoutURL) }
-        let responder = FlexResponder(simulator: simulator, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
+        if let checkoutURL { sandboxes.setCheckoutAddress(checkoutURL, namesSandbox: false) }
+        let responder = FlexResponder(sandboxes: sandboxes, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
         var logger = Logger(label: "flex-serve")
         // Hummingbird's own chatter would mix with flex's output; the access log is ours.
         logger.logLevel = .critical
@@ -63,7 +64,7 @@ public struct FlexServer: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? requestedPort
                 // Before anyone learns the port, so no session is made with another redirect_url.
-                if checkoutURL == nil { simulator.setCheckoutBaseURL(FlexServer.ownBaseURL(host: host, port: port)) }
+                if checkoutURL == nil { sandboxes.setCheckoutAddress(FlexServer.ownBaseURL(host: host, port: port), namesSandbox: true) }
                 onListening(port)
             },
             logger: logger

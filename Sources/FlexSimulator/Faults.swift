@@ -24,6 +24,17 @@ struct Faults {
         return APIFailure(fault.status, fault.code, "simulated failure (HTTP \(fault.status)) injected by 'fail next'")
     }
 
+    /// An injected failure is what the script asked to see: `Flex-Should-Retry: false` tells
+    /// every client layer not to retry it away (as Stripe's clients honour `Stripe-Should-Retry`),
+    /// so `fail next 1 requests with 503` fails the script's next request on every backend.
+    static func final(_ response: APIResponse) -> APIResponse {
+        var response = response
+        response.headers.append(HTTPHeader(shouldRetryHeader, "false"))
+        return response
+    }
+
+    static let shouldRetryHeader = "Flex-Should-Retry"
+
     mutating func takeDecline() -> String? {
         guard !declines.isEmpty else { return nil }
         let code = declines[0].declineCode

@@ -6,7 +6,7 @@ extension State {
     mutating func handle(_ request: APIRequest, _ segments: [Substring]) -> APIResponse {
         runDueWork()
         let isAPI = segments.first == "v1"
-        if isAPI, let fault = faults.takeRequestFault() { return fault.response }
+        if isAPI, let fault = faults.takeRequestFault() { return Faults.final(fault.response) }
 
         let key = request.method == .GET ? nil : request.header("Idempotency-Key")
         let fingerprint = Fingerprint(method: request.method, path: request.path, body: key == nil ? nil : request.body)

@@ -1,5 +1,6 @@
 // Runs a suite's cases: filter, shard, then up to `jobs` at once, each on its own Interpreter and
 // fresh backend (nothing mutable is shared between cases); reporters hear every event in one place.
+import FlexAPI
 import FlexInterpreter
 import FlexLanguage
 
@@ -29,7 +30,8 @@ public struct TestRunner: Sendable {
     /// Loads, selects and runs; every event goes to `reporters`; returns the summary.
     public func run(paths: [String], reporters: [any TestReporter]) async -> TestRunSummary {
         let discovered = TestDiscovery.find(paths)
-        let suite = await TestSuite.load(discovered.files, style: options.configuration.diagnosticStyle, jobs: options.effectiveJobs)
+        let suite = await TestSuite.load(discovered.files, style: options.configuration.diagnosticStyle, jobs: options.effectiveJobs,
+                                         variables: Set(options.configuration.variables.map(\.name)))
         return await run(suite, missing: discovered.missing, reporters: reporters)
     }
 
@@ -171,6 +173,8 @@ public struct TestRunner: Sendable {
         let failure = await watch.watch(interpreter.interruption) {
             await interpreter.runCase(file.program, scenario: testCase.statementIndex)
         }
+        // A case's sandbox on a flex serve is given back as soon as the case is over.
+        await (interpreter.backend as? any FinishingBackend)?.finish()
         let elapsed = clock.now - started
         let nanoseconds = elapsed.components.seconds &* 1_000_000_000 &+ elapsed.components.attoseconds / 1_000_000_000
         var result = TestResult(testCase: testCase, status: .passed, durationNanoseconds: nanoseconds,

@@ -18,7 +18,9 @@ public struct TestSuite: Sendable {
     /// Every case of every loaded file, in file order then source order.
     public var cases: [TestCase] { files.flatMap(\.cases) }
 
-    public static func load(_ paths: [String], style: DiagnosticRenderer.Style = .full, jobs: Int = 1) async -> TestSuite {
+    /// `variables`: the `--var` names, bound before every case (the checker must know them).
+    public static func load(_ paths: [String], style: DiagnosticRenderer.Style = .full, jobs: Int = 1,
+                            variables: Set<String> = []) async -> TestSuite {
         let sources = SourceManager()
         var slots = [LoadOutcome?](repeating: nil, count: paths.count)
         // Files load in small batches per task, for the same reason cases run in batches.
@@ -29,7 +31,7 @@ public struct TestSuite: Sendable {
                 let batch = next..<min(paths.count, next + batchSize)
                 next = batch.upperBound
                 let work = batch.map { ($0, paths[$0]) }
-                group.addTask { work.map { ($0.0, TestSuite.loadOne($0.1, sources: sources, style: style)) } }
+                group.addTask { work.map { ($0.0, TestSuite.loadOne($0.1, sources: sources, style: style, variables: variables)) } }
             }
             var running = 0
             while next < paths.count, running < max(1, jobs) {
@@ -58,7 +60,7 @@ public struct TestSuite: Sendable {
         case broken(BrokenFile)
     }
 
-    static func loadOne(_ path: String, sources: SourceManager, style: DiagnosticRenderer.Style) -> LoadOutcome {
+    static func loadOne(_ path: String, sources: SourceManager, style: DiagnosticRenderer.Style, variables: Set<String> = []) -> LoadOutcome {
         let renderer = DiagnosticRenderer(sources: sources, style: style)
         let bytes: [UInt8]
         switch FileSourceLoader.readFile(path) {
@@ -69,7 +71,8 @@ public struct TestSuite: Sendable {
                                                                          rendered: "error: \(message)\n")))
         }
         let file = sources.add(path: path, bytes: bytes)
-        let program = CheckedProgram.compile(file, sources: sources, loader: FileSourceLoader())
+        let program = CheckedProgram.compile(file, sources: sources, loader: FileSourceLoader(), predefined: variables,
+                                             commandLineVariables: variables)
         let errors = program.diagnostics.filter { $0.severity == .error }
         if let first = errors.first {
             var detail = FailureDetail(diagnostic: first, sources: sources, renderer: renderer)

@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port; 0 picks a free one (printed on start).")
+    // Unconditional, so `--port -1` reaches validate() instead of reading as an unknown flag.
+    @Option(parsing: .unconditional, help: "The port, 0 to 65535; 0 picks a free one (printed on start).")
     var port = 4010
 
     @Option(help: "The simulator's seed.")
@@ -30,6 +31,10 @@ struct ServeCommand: AsyncParsableCommand {
     var checkoutURL: String?
 
     mutating func validate() throws {
+        // NIO would take 70000 modulo 65536 (and -1 as a random port): refuse instead.
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be 0 to 65535 (0 picks a free port), got \(port)")
+        }
         guard let given = checkoutURL else { return }
         let base = given.hasSuffix("/") ? String(given.dropLast()) : given
         let lower = base.lowercased()
@@ -64,5 +69,9 @@ do {
     let command = try ServeCommand.parse()
     try await command.run()
 } catch {
-    ServeCommand.exit(withError: error)
+    // Exit 1 for every usage error, as `flex` does (argument-parser's own would be 64).
+    if ServeCommand.exitCode(for: error) == .success { ServeCommand.exit(withError: error) }
+    if let exit = error as? ExitCode { ServeCommand.exit(withError: exit) }
+    writeDescriptor(2, "flex serve: \(ServeCommand.message(for: error))\nrun 'flex serve --help' for usage\n")
+    exit(1)
 }

@@ -57,10 +57,12 @@ struct BackendOptions: ParsableArguments {
 
     /// The plan, with its mode already announced on stderr (unless `announce` is false: the REPL
     /// shows it in its banner); nil, with the reason written, when the options do not fit.
-    func start(output: StandardOutputSink, announce: Bool = true) -> Plan? {
+    /// `isolatesCases` (`flex test`): against a `flex serve`, every backend the factory makes gets
+    /// a sandbox of its own; otherwise the run has one sandbox that each backend resets.
+    func start(output: StandardOutputSink, announce: Bool = true, isolatesCases: Bool = false) -> Plan? {
         TraceSwitch.process.level = TraceSwitch.Level(rawValue: min(verbose, TraceSwitch.Level.bodies.rawValue)) ?? .off
         do {
-            let plan = try plan(output: output)
+            let plan = try plan(output: output, isolatesCases: isolatesCases)
             if announce, plan.description.isAnnounced { output.write("flex: \(plan.description.displayName)\n", to: .standardError) }
             return plan
         } catch {
@@ -69,7 +71,7 @@ struct BackendOptions: ParsableArguments {
         }
     }
 
-    func plan(output: StandardOutputSink) throws -> Plan {
+    func plan(output: StandardOutputSink, isolatesCases: Bool = false) throws -> Plan {
         if let replay, record != nil || backend == .live {
             throw ValidationError("--replay answers from a file; it cannot be combined with --backend live or --record (replaying \(replay))")
         }
@@ -87,7 +89,12 @@ struct BackendOptions: ParsableArguments {
             guard record == nil else {
                 throw ValidationError("--record needs --backend live; the simulator is deterministic, so re-running the script reproduces it")
             }
-            return .embeddedSimulator
+            guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
+            // The same client layer as live, so --retries means the same; its waits do not sleep.
+            let policy = RetryPolicy(maxAttempts: retries + 1, sleep: { _ in })
+            // The trace sits inside the retries, as on the live backend, so each attempt is a line.
+            return Plan(makeBackend: { RetryingBackend(wrapping: Self.traced(SimulatedFlex(seed: $0)), policy: policy) },
+                        description: .embeddedSimulator, idempotencyNamespace: nil, finish: {})
         case .live:
             guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
             let configuration: HTTPFlexConfiguration
@@ -116,10 +123,13 @@ struct BackendOptions: ParsableArguments {
             let shared = backend, openRecording = recorder
             let mode = http.mode == .production ? "PRODUCTION" : "test mode"
             let description = "live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
-            return Plan(makeBackend: { RemoteSimulatorReset(wrapping: shared, seed: $0) },
+            let namespace = Self.randomNamespace()
+            // Sandbox resets and deletes bypass the recording: it holds only the script's requests.
+            let sandboxes = RemoteSandboxes(control: retrying, runName: "flex-" + namespace)
+            return Plan(makeBackend: { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) },
                         description: BackendDescription(kind: .liveAPI, displayName: description),
-                        idempotencyNamespace: Self.randomNamespace(),
-                        finish: { openRecording?.close(); await http.shutdown() })
+                        idempotencyNamespace: namespace,
+                        finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() })
         }
     }
 

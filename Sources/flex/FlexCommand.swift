@@ -22,12 +22,12 @@ struct FlexCommand: ParsableCommand {
 
     static let usage = """
     usage: flex                        (the REPL on a terminal; reads a script from a pipe)
-           flex repl [--seed N]
+           flex repl [--seed N] [--var NAME=VALUE]…
            flex run FILE… [--seed N] [--json] [--diagnostics full|short] [--var NAME=VALUE]…
                     [--backend sim|live] [--base-url URL] [--allow-production] [--record FILE | --replay FILE]
            flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N]
-           flex check FILE…
-           flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N]
+           flex check FILE… [--var NAME=VALUE]…
+           flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N] [--var NAME=VALUE]…
                      [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci] [--timeout DURATION]
            flex --version              (or flex version)
            flex FILE.flex              (same as flex run FILE.flex)
@@ -60,20 +60,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "How to show errors: full or short.")
     var diagnostics: DiagnosticsOption = .full
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Bind a variable before the script runs.", valueName: "NAME=VALUE"))
-    var variables: [String] = []
+    @OptionGroup var variableOptions: VariableOptions
 
     @OptionGroup var backendOptions: BackendOptions
 
     func execute(output: StandardOutputSink) async -> Int32 {
-        var bound: [(name: String, value: Value)] = []
-        for text in variables {
-            guard let variable = ScriptRunner.parseVariable(text) else {
-                output.write("flex: --var expects NAME=VALUE with NAME an identifier, got '\(text)'\n", to: .standardError)
-                return ExitStatus.usage
-            }
-            bound.append(variable)
-        }
+        guard let bound = variableOptions.bindings(output: output) else { return ExitStatus.usage }
         guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
         var configuration = plan.configuration(seed: seed)
         configuration.json = json
@@ -97,9 +89,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to show errors: full or short.")
     var diagnostics: DiagnosticsOption = .full
 
+    @OptionGroup var variableOptions: VariableOptions
+
     func execute(output: StandardOutputSink) -> Int32 {
+        guard let bound = variableOptions.bindings(output: output) else { return ExitStatus.usage }
         // Nothing runs, so the backend is the default one, never made.
         var configuration = BackendOptions.Plan.embeddedSimulator.configuration(seed: 42)
+        configuration.variables = bound
         configuration.diagnosticStyle = diagnostics.style
         configuration.color = colorDiagnostics()
         let runner = ScriptRunner(configuration: configuration, output: output)

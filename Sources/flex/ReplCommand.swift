@@ -14,6 +14,8 @@ struct ReplCommand: ParsableCommand {
     @Option(help: "The simulator's seed.")
     var seed: UInt64 = 42
 
+    @OptionGroup var variableOptions: VariableOptions
+
     @OptionGroup var backendOptions: BackendOptions
 
     /// On a terminal: libedit and history. From a pipe, `flex repl` reads entries as the
@@ -21,8 +23,10 @@ struct ReplCommand: ParsableCommand {
     /// reads a script like `flex run -`.
     func execute(output: StandardOutputSink) async -> Int32 {
         let interactive = isatty(0) != 0
-        guard let plan = backendOptions.start(output: output, announce: !interactive) else { return ExitStatus.usage }
+        guard let bound = variableOptions.bindings(output: output),
+              let plan = backendOptions.start(output: output, announce: !interactive) else { return ExitStatus.usage }
         var configuration = plan.configuration(seed: seed)
+        configuration.variables = bound
         configuration.color = colorDiagnostics()
         let code: Int32
         if interactive {

@@ -61,6 +61,8 @@ struct TestCommand: ParsableCommand {
     @Option(help: "How to show errors: full or short.")
     var diagnostics: DiagnosticsOption = .full
 
+    @OptionGroup var variableOptions: VariableOptions
+
     @OptionGroup var backendOptions: BackendOptions
 
     func validate() throws {
@@ -75,8 +77,10 @@ struct TestCommand: ParsableCommand {
     }
 
     func execute(output: StandardOutputSink) async -> Int32 {
-        guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
+        guard let bound = variableOptions.bindings(output: output),
+              let plan = backendOptions.start(output: output, isolatesCases: true) else { return ExitStatus.usage }
         var configuration = plan.configuration(seed: seed)
+        configuration.variables = bound
         configuration.diagnosticStyle = diagnostics.style
         let options = TestOptions(
             configuration: configuration, jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail,

@@ -75,8 +75,8 @@ struct ParityTests {
         let common = ["run", "--seed", "42", "--diagnostics", "short"]
         for path in ScriptCorpus.all {
             let embedded = try Flex.run(common + [path])
-            // No retries: a script that injects a 503 (`fail next`) must see it, as on the simulator.
-            let live = try Flex.run(common + ["--backend", "live", "--base-url", server.baseURL, "--retries", "0", path],
+            // Default options: retries on both backends; an injected fault is final on both.
+            let live = try Flex.run(common + ["--backend", "live", "--base-url", server.baseURL, path],
                                     environment: ["FLEX_API_KEY": "fsk_test_parity00000000", "XDG_CONFIG_HOME": "/nonexistent"])
             #expect(live.exitCode == embedded.exitCode, "\(path): exit \(live.exitCode) live vs \(embedded.exitCode) embedded\n\(live.stderr)")
             #expect(live.stdout == embedded.stdout, "\(path): stdout differs")

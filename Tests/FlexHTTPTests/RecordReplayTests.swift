@@ -55,13 +55,13 @@ func readText(_ path: String) -> String {
             _ = try await replay.send(APIRequest(.GET, "/_sim/clock"))
             Issue.record("an exhausted request was answered")
         } catch let error as TransportError {
-            #expect(error.message.contains("holds only 2 response(s) for GET /_sim/clock"))
+            #expect(error.message.contains("request 4 (GET /_sim/clock) is in \(path) only 2 time(s), and all were replayed"))
         }
         do {
             _ = try await replay.send(APIRequest(.GET, "/v1/customers"))
             Issue.record("an unrecorded request was answered")
         } catch let error as TransportError {
-            #expect(error.message.contains("holds no response for GET /v1/customers"))
+            #expect(error.message.contains("request 5 (GET /v1/customers) is not in \(path); the first recorded request not yet replayed is #1: POST /v1/customers"))
         }
     }
 

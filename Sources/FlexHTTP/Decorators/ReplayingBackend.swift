@@ -7,20 +7,47 @@ import Glibc
 import Musl
 #endif
 
-/// Answers each request with the next recorded outcome of an identical request (method, path,
-/// query, headers other than credentials, body). A request the recording does not hold, or holds
-/// fewer times, fails with a `TransportError` naming it.
+/// Answers each request with the recorded outcome of the same request: the same method, path,
+/// query and body, taken in recorded order when a request repeats. Headers do not count: an
+/// Idempotency-Key differs between runs by design (the recording run's keys are random), and
+/// credentials are never recorded. A request the recording does not hold, or holds fewer times,
+/// fails with a `TransportError` naming it (the how-many-th request it was) and the first recorded
+/// request not yet answered: where a changed script and its recording part ways.
 public final class ReplayingBackend: FlexBackend {
     let path: String
-    let queues: Locked<[APIRequest: (outcomes: [RecordedExchange.Outcome], next: Int)]>
+    let exchanges: [RecordedExchange]
+    /// Per request shape, the positions of its exchanges, and how many of them were used.
+    let state: Locked<State>
+
+    struct State {
+        var queues: [Shape: (positions: [Int], next: Int)] = [:]
+        var used: [Bool]
+        var requestsSeen = 0
+    }
+
+    /// What a replayed request is matched by.
+    struct Shape: Hashable {
+        var method: HTTPMethod
+        var path: String
+        var query: [QueryItem]
+        var body: JSON?
+
+        init(_ request: APIRequest) {
+            method = request.method
+            path = request.path
+            query = request.query
+            body = request.body
+        }
+    }
 
     public init(exchanges: [RecordedExchange], path: String = "the recording") {
-        var table: [APIRequest: (outcomes: [RecordedExchange.Outcome], next: Int)] = [:]
-        for exchange in exchanges {
-            table[RecordedExchange.normalized(exchange.request), default: ([], 0)].outcomes.append(exchange.outcome)
+        var state = State(used: Array(repeating: false, count: exchanges.count))
+        for (position, exchange) in exchanges.enumerated() {
+            state.queues[Shape(exchange.request), default: ([], 0)].positions.append(position)
         }
         self.path = path
-        queues = Locked(table)
+        self.exchanges = exchanges
+        self.state = Locked(state)
     }
 
     /// Reads a file written by `RecordingBackend`; the error names the bad line.
@@ -43,25 +70,51 @@ public final class ReplayingBackend: FlexBackend {
     }
 
     public func send(_ request: APIRequest) async throws -> APIResponse {
-        let key = RecordedExchange.normalized(request)
-        let outcome: RecordedExchange.Outcome? = queues.withLock { table in
-            guard var entry = table[key], entry.next < entry.outcomes.count else { return nil }
-            let outcome = entry.outcomes[entry.next]
-            entry.next += 1
-            table[key] = entry
-            return outcome
+        let shape = Shape(request)
+        let found: (position: Int?, number: Int, recorded: Int, firstUnused: Int?) = state.withLock { state in
+            state.requestsSeen += 1
+            guard var queue = state.queues[shape], queue.next < queue.positions.count else {
+                return (nil, state.requestsSeen, state.queues[shape]?.positions.count ?? 0, state.used.firstIndex(of: false))
+            }
+            let position = queue.positions[queue.next]
+            queue.next += 1
+            state.queues[shape] = queue
+            state.used[position] = true
+            return (position, state.requestsSeen, 0, nil)
         }
-        switch outcome {
-        case .response(let response)?: return response
-        case .transportError(let message)?: throw TransportError(message)
-        case nil:
-            let recorded = queues.withLock { $0[key]?.outcomes.count ?? 0 }
-            let body = request.body.map { " with body " + $0.serialized() } ?? ""
-            let what = "\(request.method.rawValue) \(request.path)\(body)"
-            throw TransportError(recorded == 0
-                ? "replay: \(path) holds no response for \(what)"
-                : "replay: \(path) holds only \(recorded) response(s) for \(what), and all were used")
+        guard let position = found.position else {
+            throw TransportError(mismatch(request, number: found.number, recorded: found.recorded, firstUnused: found.firstUnused))
         }
+        switch exchanges[position].outcome {
+        case .response(let response): return response
+        case .transportError(let message): throw TransportError(message)
+        }
+    }
+
+    /// "replay: request 3 (POST /v1/customers …) is not in FILE; the first recorded request not yet
+    /// replayed is #3: POST /v1/products …".
+    func mismatch(_ request: APIRequest, number: Int, recorded: Int, firstUnused: Int?) -> String {
+        let what = Self.describe(request)
+        var message = recorded == 0
+            ? "replay: request \(number) (\(what)) is not in \(path)"
+            : "replay: request \(number) (\(what)) is in \(path) only \(recorded) time(s), and all were replayed"
+        if let firstUnused {
+            message += "; the first recorded request not yet replayed is #\(firstUnused + 1): \(Self.describe(exchanges[firstUnused].request))"
+        } else {
+            message += "; every recorded request (\(exchanges.count)) was already replayed"
+        }
+        return message
+    }
+
+    /// `POST /v1/customers?limit=3 with body {...}`, the body cut at 200 characters.
+    static func describe(_ request: APIRequest) -> String {
+        var text = "\(request.method.rawValue) \(request.path)"
+        if !request.query.isEmpty { text += "?" + request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&") }
+        if let body = request.body {
+            let serialized = body.serialized()
+            text += " with body " + (serialized.count > 200 ? String(serialized.prefix(200)) + "…" : serialized)
+        }
+        return text
     }
 
     static func readFile(_ path: String) throws(TransportError) -> [UInt8] {

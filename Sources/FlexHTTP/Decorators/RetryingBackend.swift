@@ -8,7 +8,11 @@ import FlexAPI
 ///   each attempt reuses; a POST that may have been sent and is still unanswered after the
 ///   retries throws "outcome unknown" with its key.
 /// - Retried: 429; 5xx except for PATCH (it may have been applied); failures before sending for
-///   any method; failures after sending except for PATCH; never a final failure.
+///   any method; failures after sending except for PATCH; never a final failure, and never an
+///   answer marked `Flex-Should-Retry: false` (the simulator's injected faults, so `fail next`
+///   reaches the script on every backend).
+/// - It wraps every backend, the embedded simulator too (there with a policy whose waits do not
+///   sleep), so a script means the same with the same `--retries` everywhere.
 /// - Answers come back as they are (a 429/5xx too, once out of attempts or time); failures become
 ///   `TransportError`s naming the attempts, with every secret in `secrets` scrubbed. Errors other
 ///   than `AttemptFailure` pass through untouched.
@@ -24,7 +28,8 @@ public struct RetryingBackend: FlexBackend {
         self.secrets = secrets.filter { !$0.isEmpty }
     }
 
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    /// On the caller's executor: around the in-process simulator this adds no thread hop.
+    nonisolated(nonsending) public func send(_ request: APIRequest) async throws -> APIResponse {
         let request = Self.carryingIdempotencyKey(request)
         let clock = ContinuousClock()
         let start = clock.now
@@ -49,7 +54,7 @@ public struct RetryingBackend: FlexBackend {
 
     /// The wait before repeating a request the server answered, or nil when the answer stands.
     func delayBeforeRepeating(_ response: APIResponse, _ method: HTTPMethod, _ attempts: Int, elapsed: Duration) -> Duration? {
-        guard Self.isRetryable(status: response.status, method: method) else { return nil }
+        guard Self.isRetryable(status: response.status, method: method), !Self.forbidsRetry(response) else { return nil }
         let retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), responseDate: response.header("Date"))
         return nextDelay(attempts, retryAfter, elapsed)
     }
@@ -68,6 +73,11 @@ public struct RetryingBackend: FlexBackend {
         let retryable = (request.method != .PATCH || !failure.sent) && !Task.isCancelled
         if retryable, !failure.isFinal, let wait = nextDelay(attempts, nil, elapsed) { return wait }
         throw finalError(failure, request: request, attempts: attempts, mayHaveBeenProcessed: mayHaveBeenProcessed)
+    }
+
+    /// `Flex-Should-Retry: false`: the server says repeating cannot help (or must not happen).
+    static func forbidsRetry(_ response: APIResponse) -> Bool {
+        response.header("Flex-Should-Retry")?.lowercased() == "false"
     }
 
     static func isRetryable(status: Int, method: HTTPMethod) -> Bool {
