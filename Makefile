@@ -19,13 +19,15 @@ build: setup
 	$(SWIFT) build --product flex-serve
 
 # Install what is missing (libedit-dev, pkg-config), then run every test: unit tests, the
-# .flex script corpus and the end-to-end tests of the built binary.
+# .flex script corpus and the end-to-end tests of the built binary. First, cheaply, that the
+# examples and the corpus are in `flex fmt`'s layout (a diff and exit 1 when one is not).
 # Two runs of one build: the suites that serve HTTP in process (FlexHTTPTests, FlexServerTests)
 # need Swift's cooperative threads to answer, and on a 2-core machine the end-to-end tests that
 # wait for child processes hold those threads for seconds at a time.
 NETWORK_SUITES = FlexHTTPTests|FlexServerTests
 test: setup
 	$(SWIFT) build --build-tests
+	"$(BIN_DEBUG)/flex" fmt --check examples fixtures/scripts
 	$(SWIFT) test --skip-build --filter '$(NETWORK_SUITES)'
 	$(SWIFT) test --skip-build --skip '$(NETWORK_SUITES)'
 
