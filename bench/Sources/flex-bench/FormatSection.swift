@@ -4,9 +4,9 @@ import FlexLanguage
 enum FormatSection {
     static func run(scale: Int) {
         let script = BenchSupport.generatedScript(bytes: 20_000_000 / scale)
-        // A re-spaced copy too (blanks before commas, after `[`, at line ends; the strings hold
-        // neither commas nor brackets): it must format back to the original.
-        let messy = script.respaced(["," : " ,", "[": "[ ", "\n": "\t\n"])
+        // A re-spaced copy too (blanks after `[` and `(`, at line ends; neither the strings nor
+        // the comments of the script hold a bracket): it must format back to the original.
+        let messy = script.respaced(["[": "[ ", "(": "( ", "\n": "\t\n"])
         let megabytes = Double(script.utf8.count) / 1_000_000
         let messyMegabytes = Double(messy.utf8.count) / 1_000_000
         let bytes = Array(script.utf8)
