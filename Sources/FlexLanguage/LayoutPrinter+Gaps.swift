@@ -41,6 +41,7 @@ extension LayoutPrinter {
             output.append(UInt8(ascii: " "))
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<last]))
+        lineEndsWithOpener = false
     }
 
     /// A `\` joining the next line to this one: it ends the line after one space, and the
@@ -52,6 +53,7 @@ extension LayoutPrinter {
             output.append(UInt8(ascii: " "))
         }
         output.append(UInt8(ascii: "\\"))
+        lineEndsWithOpener = false
         continuesLine = true
     }
 

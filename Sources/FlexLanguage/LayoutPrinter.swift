@@ -25,6 +25,10 @@ struct LayoutPrinter {
     var continuesLine = false
     /// The last token written (`.endOfInput` before the first).
     var previous = Token(kind: .endOfInput, start: 0, end: 0)
+    /// The last thing on the current line is an opening bracket (not a comment that ends in one).
+    var lineEndsWithOpener = false
+    /// The last line written ended with an opening bracket: a blank line after it would start the bracket's contents.
+    var lastLineEndedWithOpener = false
 
     init(source: UnsafeBufferPointer<UInt8>, roles: TokenRoles) {
         self.source = source
@@ -65,6 +69,7 @@ struct LayoutPrinter {
             output.append(UInt8(ascii: " "))
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: source[token.startOffset..<token.endOffset]))
+        lineEndsWithOpener = Self.isOpener(token.kind)
         switch token.kind {
         case .leftParen, .leftBracket, .leftBrace:
             let isRecord = token.kind == .leftBrace && roles[token.startOffset].contains(.recordBrace)
@@ -91,7 +96,12 @@ struct LayoutPrinter {
     /// Begins a line with something on it: the blank line before it if one was written (never at
     /// the start of the file or of a bracket's contents, nor before a closer), then its indentation.
     mutating func startLine(closing: Bool) {
-        if pendingNewlines >= 2, !output.isEmpty, !closing, !lastLineEndedWithOpener {
+        if pendingNewlines >= 2, continuesLine {
+            // `\` then a blank line: the `\` joined the blank line, whose newline ends the
+            // statement, so the blank line stays and what follows is a new statement.
+            output.append(UInt8(ascii: "\n"))
+            continuesLine = false
+        } else if pendingNewlines >= 2, !output.isEmpty, !closing, !lastLineEndedWithOpener {
             output.append(UInt8(ascii: "\n"))
         }
         var level = closing ? (brackets.last?.lineLevel ?? 0) : innerLevel
@@ -103,18 +113,13 @@ struct LayoutPrinter {
         pendingNewlines = 0
     }
 
-    /// The last line written ends with an opening bracket (a blank line after it would start the bracket's contents).
-    var lastLineEndedWithOpener: Bool {
-        guard output.count >= 2, output[output.count - 1] == UInt8(ascii: "\n") else { return false }
-        let byte = output[output.count - 2]
-        return byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")
-    }
-
     /// Ends the current output line if anything is on it.
     mutating func endLine() {
         if !atLineStart {
             output.append(UInt8(ascii: "\n"))
             atLineStart = true
+            lastLineEndedWithOpener = lineEndsWithOpener
+            lineEndsWithOpener = false
         }
     }
 

@@ -82,6 +82,17 @@ import Testing
         expectFormat("let a = 1 +\\\n2 + \\\n      3\nprint a\n", "let a = 1 + \\\n    2 + \\\n    3\nprint a\n")
     }
 
+    @Test func aBlankLineAfterAContinuationStays() {
+        // The `\` joins the blank line, whose newline ends the statement: two statements, which
+        // joining `print 2` to the continued line would make one (a finding of fuzz-fmt).
+        expectFormat("print 1 \\\n\nprint 2\n", "print 1 \\\n\nprint 2\n")
+        expectFormat("let l = 1 \\ # [\n\nl / 2\n", "let l = 1 \\ # [\n\nl / 2\n")
+    }
+
+    @Test func aCommentEndingInABracketIsNoOpener() {
+        expectFormat("print 1 # [\n\nprint 2\n", "print 1 # [\n\nprint 2\n")
+    }
+
     @Test func blankLineRunsCollapseToOneAndVanishAtTheEdges() {
         expectFormat("\n\nlet a = 1\n\n\n\nlet b = 2\nif a {\n\n  print a\n\n}\n\n\n",
                      "let a = 1\n\nlet b = 2\nif a {\n    print a\n}\n")
