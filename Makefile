@@ -20,7 +20,8 @@ build: setup
 
 # Install what is missing (libedit-dev, pkg-config, Chromium, Selenium), then run every test: unit
 # tests, the .flex script corpus, the end-to-end tests of the built binary, and the checkout page
-# in headless Chromium (tests-browser/, against the built flex-serve).
+# in headless Chromium (tests-browser/, against the built flex-serve). First, cheaply, that the
+# examples and the corpus are in `flex fmt`'s layout (a diff and exit 1 when one is not).
 # Two runs of one build: the suites that serve HTTP in process (FlexHTTPTests, FlexServerTests)
 # need Swift's cooperative threads to answer, and on a 2-core machine the end-to-end tests that
 # wait for child processes hold those threads for seconds at a time.
@@ -28,6 +29,7 @@ NETWORK_SUITES = FlexHTTPTests|FlexServerTests
 test:
 	@scripts/setup.sh test
 	$(SWIFT) build --build-tests
+	"$(BIN_DEBUG)/flex" fmt --check examples fixtures/scripts
 	$(SWIFT) test --skip-build --filter '$(NETWORK_SUITES)'
 	$(SWIFT) test --skip-build --skip '$(NETWORK_SUITES)'
 	$(SWIFT) build --product flex-serve

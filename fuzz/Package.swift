@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [.package(name: "flex", path: "..")],
     targets: [
         .executableTarget(name: "fuzz-language", dependencies: [.product(name: "FlexLanguage", package: "flex")]),
+        .executableTarget(name: "fuzz-fmt", dependencies: [.product(name: "FlexLanguage", package: "flex")]),
         .executableTarget(name: "fuzz-json", dependencies: [.product(name: "FlexAPI", package: "flex")]),
         .executableTarget(name: "fuzz-simulator", dependencies: [
             .product(name: "FlexAPI", package: "flex"), .product(name: "FlexSimulator", package: "flex"),

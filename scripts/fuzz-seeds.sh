@@ -4,14 +4,15 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus"
-mkdir -p "$corpus/language" "$corpus/interpreter" "$corpus/simulator" "$corpus/json"
+mkdir -p "$corpus/language" "$corpus/fmt" "$corpus/interpreter" "$corpus/simulator" "$corpus/json"
 
-# Scripts: every .flex file under the example and test trees seeds the language and interpreter
+# Scripts: every .flex file under the example and test trees seeds the language, fmt and interpreter
 # targets (named by a checksum so rerunning does not duplicate them).
 find "$root/examples" "$root/fixtures/scripts" "$root/fixtures/diagnostics" "$root/fixtures/malformed" \
     -name '*.flex' -type f 2>/dev/null | while read -r file; do
     name=$(cksum < "$file" | cut -d' ' -f1)
     cp "$file" "$corpus/language/seed-$name"
+    cp "$file" "$corpus/fmt/seed-$name"
     cp "$file" "$corpus/interpreter/seed-$name"
 done
 

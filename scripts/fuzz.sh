@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (fuzzer + ASan, release, own scratch path) and runs each for a
 # given time, one after another, printing executions, coverage and crashes per target.
 # Usage: [SANITIZE=address|none] [MAX_LEN=512] [LEAK_SECONDS=30] scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-# (default 60 s; targets: language interpreter simulator json). Crash/timeout/OOM inputs land in fuzz/artifacts/<target>/.
+# (default 60 s; targets: language fmt interpreter simulator json). Crash/timeout/OOM inputs land in fuzz/artifacts/<target>/.
 # SANITIZE=none builds with coverage only (in .build-fuzz-plain): several times the executions per
 # second, for volume; Swift's own bounds and overflow checks still trap. Replay its grown corpus
 # under the ASan build afterwards (scripts/fuzz-replay.sh) to check every input it kept for memory errors.
@@ -10,7 +10,7 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-language interpreter simulator json}
+targets=${*:-language fmt interpreter simulator json}
 cd "$root/fuzz" || exit 1
 
 # libFuzzer with SwiftPM (docs/robustness.md): --sanitize=fuzzer makes SwiftPM keep the fuzzer entry point;
@@ -23,10 +23,13 @@ esac
 # This package reaches the main one by path, and SwiftPM kept a stale build manifest after source
 # files were added there ("cannot find type … in scope"): make it write the manifest anew.
 rm -f "$scratch/release.yaml" "$scratch/release/description.json"
-swift build -c release --sanitize=fuzzer -Xswiftc "$flags" --scratch-path "$scratch" \
-    || { echo "fuzz build failed" >&2; exit 1; }
+# Only the targets asked for: building all of them costs minutes when one is wanted.
+for target in $targets; do
+    swift build -c release --sanitize=fuzzer -Xswiftc "$flags" --scratch-path "$scratch" --product "fuzz-$target" \
+        || { echo "fuzz build failed" >&2; exit 1; }
+done
 bin=$(swift build -c release --sanitize=fuzzer -Xswiftc "$flags" --scratch-path "$scratch" --show-bin-path)
-[ -d corpus/language ] || "$root/scripts/fuzz-seeds.sh"
+{ [ -d corpus/language ] && [ -d corpus/fmt ]; } || "$root/scripts/fuzz-seeds.sh"
 
 status=0
 for target in $targets; do

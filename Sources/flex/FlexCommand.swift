@@ -16,9 +16,10 @@ struct FlexCommand: ParsableCommand {
         commandName: "flex",
         abstract: "A small language for driving Flex (withflex.com) checkouts, on an embedded simulator.",
         version: FlexVersion.description,
-        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self, VersionCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self, VersionCommand.self,
+                      FmtCommand.self])
 
-    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "serve", "version", "help"]
+    static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "serve", "version", "fmt", "help"]
 
     static let usage = """
     usage: flex                        (the REPL on a terminal; reads a script from a pipe)
@@ -27,6 +28,7 @@ struct FlexCommand: ParsableCommand {
                     [--backend sim|live] [--base-url URL] [--allow-production] [--record FILE | --replay FILE]
            flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N]
            flex check FILE… [--var NAME=VALUE]…
+           flex fmt [--check] [FILE|DIR… | -]
            flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N] [--var NAME=VALUE]…
                      [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci] [--timeout DURATION]
            flex --version              (or flex version)

@@ -37,6 +37,7 @@ do {
     case let test as TestCommand: finish(await test.execute(output: output))
     case let serve as ServeCommand: finish(serve.execute(output: output))
     case let version as VersionCommand: finish(version.execute(output: output))
+    case let fmt as FmtCommand: finish(fmt.execute(output: output))
     default:
         // `flex help run` and the like: argument-parser prints the help itself.
         var other = command

@@ -1,6 +1,6 @@
 // flex-bench: prints flex's performance figures, each beside a baseline measured in the same run
 // (machines differ by 15-20 % between runs; ratios do not). Run in release: `make bench`.
-// Never part of the test suite. `flex-bench [--quick] [a b c d e]`. Sections: (a) parse+check throughput, (b) `flex run` start-up,
+// Never part of the test suite. `flex-bench [--quick] [a b c d e]`. Sections: (a) parse+check throughput and (a') fmt, (b) `flex run` start-up,
 // (c) interpreter + embedded simulator vs direct `send`, (d) direct `handle` throughput, (d') through `send`,
 // (e) memory held by 100,000 completed checkout sessions, (f) building values step by step and hostile values.
 import FlexAPI
@@ -273,3 +273,7 @@ if selected("a") {
     print("    baseline scan   \(BenchSupport.fixed(scanThroughput, 1)) MB/s  (count newlines of the same buffer)")
     print("    ratio           \(BenchSupport.fixed(throughput / scanThroughput, 3))× the byte scan   target ≥ 50 MB/s: \(BenchSupport.verdict(throughput >= 50))\n")
 }
+
+// MARK: (a') fmt throughput on the same kind of script (FormatSection.swift)
+
+if selected("a") { FormatSection.run(scale: scale) }
