@@ -42,6 +42,8 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        // `flex serve`'s options, declared once for flex and flex-serve, and how flex finds flex-serve.
+        .target(name: "FlexServeSupport", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `flex serve`: HTTP framing (Hummingbird) around SimulatedFlex.
         .target(name: "FlexServer", dependencies: [
             "FlexAPI", "FlexSimulator",
@@ -73,13 +75,24 @@ let package = Package(
                 "FlexTesting",
                 "FlexHTTP",
                 "FlexSimulator",
+                "FlexServeSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release flex is one static executable: no dynamic loader, libc or libstdc++ to map
+            // and bind at each start (docs/performance.md, "Start-up against the floor"). Linked
+            // statically, libedit needs the libraries its shared object would bring: ncurses'
+            // terminfo, libbsd and libmd (all installed with libedit-dev).
+            linkerSettings: [
+                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // `flex serve` execs this program, so Hummingbird (and full Foundation) stay out of flex.
         .executableTarget(
             name: "flex-serve",
-            dependencies: ["FlexServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FlexServer", "FlexServeSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "flex-bench",
@@ -93,6 +106,8 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             path: "bench/Sources/bare-hummingbird"
         ),
+        // The floor of flex-bench's start-up section (g): print("hello"), built like flex.
+        .executableTarget(name: "swift-hello", path: "bench/Sources/swift-hello"),
         .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter", "FlexSimulator"], path: "bench/Sources/repl-bench"),
         // What several test targets share: a run configuration on the embedded simulator, and
         // running the built flex binary as a child process.
@@ -114,7 +129,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "FlexTestSupport", "flex"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "FlexLanguage", "flex", "flex-serve"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "FlexLanguage", "FlexServeSupport", "flex", "flex-serve"]),
         // Broken scripts (fixtures/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
         .testTarget(name: "MalformedInputTests", dependencies: ["FlexTestSupport", "flex"]),
         .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexTestSupport"]),

@@ -4,6 +4,7 @@
 // be loaded by every `flex run` and cost its start-up several milliseconds.
 import ArgumentParser
 import FlexServer
+import FlexServeSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,21 +14,11 @@ import Musl
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "flex serve", abstract: "Serve the simulator over HTTP (loopback by default).")
 
-    @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port; 0 picks a free one (printed on start).")
-    var port = 4010
-
-    @Option(help: "The simulator's seed.")
-    var seed: UInt64 = 42
-
-    @Flag(help: "Do not write an access-log line per request to stderr.")
-    var quiet = false
+    @OptionGroup var options: ServeOptions
 
     func run() async throws {
-        let host = self.host, seed = self.seed, quiet = self.quiet
-        let server = FlexServer(host: host, port: port, seed: seed, accessLog: { line in
+        let host = options.host, seed = options.seed, quiet = options.quiet
+        let server = FlexServer(host: host, port: options.port, seed: seed, accessLog: { line in
             if !quiet { writeDescriptor(2, line + "\n") }
         })
         do {
