@@ -77,16 +77,6 @@ let package = Package(
                 "FlexSimulator",
                 "FlexServeSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Release flex is one static executable: no dynamic loader, libc or libstdc++ to map
-            // and bind at each start (docs/performance.md, "Start-up against the floor"). Linked
-            // statically, libedit needs the libraries its shared object would bring: ncurses'
-            // terminfo, libbsd and libmd (all installed with libedit-dev).
-            linkerSettings: [
-                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
-                .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
-                .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
-                .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // `flex serve` execs this program, so Hummingbird (and full Foundation) stay out of flex.
