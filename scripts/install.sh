@@ -4,9 +4,11 @@
 #   scripts/install.sh stage               release build (static Swift runtime), man pages, completions
 #   scripts/install.sh install PREFIX      copy what stage made under $DESTDIR$PREFIX
 #   scripts/install.sh uninstall PREFIX    remove those files, and the folders install left empty
-# The man pages come from swift-argument-parser's generate-manual plugin and the completions
-# from `flex --generate-completion-script`: both read the command definitions, so they cannot
-# drift from what flex accepts.
+# The man pages come from ArgumentParser's description of the commands (`flex
+# --experimental-dump-help`, the input of its generate-manual tool) through scripts/generate-man.py,
+# and the completions from `flex --generate-completion-script`: both read the command definitions,
+# so they cannot drift from what flex accepts. (The generate-manual plugin itself rebuilds every
+# product in release with other flags than --static-swift-stdlib: a full rebuild per install.)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -27,19 +29,12 @@ installed_files=(
 stage() {
     rm -rf "$STAGE"
     mkdir -p "$STAGE/man" "$STAGE/completions"
-    # The plugin builds every product (release, without the static flag) and writes one page per
-    # command of each ArgumentParser program; only flex's are kept (flex-serve is run by flex serve).
-    "$SWIFT" package plugin generate-manual --configuration release --multi-page --date "$MAN_DATE" \
-        >"$STAGE/plugin.log" 2>&1 || { cat "$STAGE/plugin.log" >&2; exit 1; }
-    local pages=.build/plugins/GenerateManual/outputs/flex
-    [ -f "$pages/flex.1" ] || { echo "install: the man page generator wrote no $pages/flex.1" >&2; cat "$STAGE/plugin.log" >&2; exit 1; }
-    cp "$pages"/flex.1 "$pages"/flex.*.1 "$STAGE/man/"
-    # Built last: the plugin's build relinked flex without the static runtime.
     "$SWIFT" build -c release --static-swift-stdlib --product flex
     "$SWIFT" build -c release --static-swift-stdlib --product flex-serve
     local bin
     bin=$("$SWIFT" build -c release --show-bin-path)
     cp "$bin/flex" "$bin/flex-serve" "$STAGE/"
+    python3 scripts/generate-man.py "$STAGE/flex" "$STAGE/man" "$MAN_DATE"
     "$STAGE/flex" --generate-completion-script bash >"$STAGE/completions/flex"
     "$STAGE/flex" --generate-completion-script zsh >"$STAGE/completions/_flex"
     "$STAGE/flex" --generate-completion-script fish >"$STAGE/completions/flex.fish"

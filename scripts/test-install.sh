@@ -51,8 +51,10 @@ for _ in $(seq 1 100); do
 done
 check "env -i flex serve --port 0 announced its port" test -n "$port"
 if [ -n "$port" ]; then
-    answer=$(curl -s --max-time 5 -H 'Authorization: Bearer fsk_test_install' "http://127.0.0.1:$port/v1/customers" || true)
-    check "flex serve answered GET /v1/customers" bash -c "[[ '$answer' == *'\"object\"'* ]]"
+    status=$(curl -s -o "$scratch/answer.json" -w '%{http_code}' --max-time 5 \
+        -H 'Authorization: Bearer fsk_test_install' "http://127.0.0.1:$port/v1/customers" || true)
+    check "flex serve answered GET /v1/customers with 200 and JSON" \
+        bash -c "[ '$status' = 200 ] && head -c 1 '$scratch/answer.json' | grep -q '{'"
 fi
 kill "$server"; wait "$server" 2>/dev/null || true; server=
 cd - >/dev/null
@@ -67,9 +69,10 @@ for completion in share/bash-completion/completions/flex share/zsh/site-function
 done
 # The bash completion run as bash would at `flex run <Tab>` and `flex serve --<Tab>` in a folder
 # with a script, a text file and a subfolder.
-mkdir -p "$elsewhere/sub" && touch "$elsewhere/a.flex" "$elsewhere/b.txt"
+completing=$scratch/completing
+mkdir -p "$completing/sub" && touch "$completing/a.flex" "$completing/b.txt"
 complete_at() { # complete_at WORD…: what the installed bash completion offers for the last word
-    (cd "$elsewhere" && bash -c 'shopt -s extglob; source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+    (cd "$completing" && bash -c 'shopt -s extglob; source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
         _flex flex "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"; printf "%s\n" "${COMPREPLY[@]}"' \
         "$root/share/bash-completion/completions/flex" "$@")
 }
