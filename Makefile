@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_DEBUG = $$($(SWIFT) build --show-bin-path)
 BIN_RELEASE = $$($(SWIFT) build -c release --show-bin-path)
 
-.PHONY: run quickstart build test setup bench bench-http
+.PHONY: run quickstart build test setup bench bench-http install uninstall test-install
 
 # Build flex and start it on the embedded simulator: the REPL on a terminal.
 run: build
@@ -34,17 +34,36 @@ test:
 	$(SWIFT) test --skip-build --skip '$(NETWORK_SUITES)'
 	$(SWIFT) build --product flex-serve
 	tests-browser/run.sh "$(BIN_DEBUG)"
+	$(MAKE) test-install
+
+# Install into DESTDIR/PREFIX: bin/flex (release, Swift runtime linked statically), libexec/flex/flex-serve,
+# share/man/man1/flex*.1 and the bash, zsh and fish completions (scripts/install.sh says how each is made).
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: setup
+	SWIFT="$(SWIFT)" scripts/install.sh stage
+	DESTDIR="$(DESTDIR)" scripts/install.sh install "$(PREFIX)"
+
+uninstall:
+	DESTDIR="$(DESTDIR)" scripts/install.sh uninstall "$(PREFIX)"
+
+# make install into a temporary DESTDIR, the installed flex run from elsewhere with env -i, then
+# make uninstall; the one release build of make test (scripts/test-install.sh).
+test-install: setup
+	SWIFT="$(SWIFT)" scripts/test-install.sh
 
 setup:
 	@scripts/setup.sh
 
 # Release build of the benchmark programs (and of flex, which flex-bench times as a process):
-# flex-bench's sections, then REPL completion latency with 10,000 names (repl-bench).
+# flex-bench's sections, then REPL completion latency with 10,000 names (repl-bench). Section (g)
+# times the installed flex (DESTDIR/PREFIX/bin/flex, as make install left it) when there is one.
 bench: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product flex
 	$(SWIFT) build -c release --static-swift-stdlib --product flex-bench
 	$(SWIFT) build -c release --static-swift-stdlib --product repl-bench
-	"$(BIN_RELEASE)/flex-bench"
+	$(SWIFT) build -c release --static-swift-stdlib --product swift-hello
+	FLEX_BENCH_FLEX="$$(test -x "$(DESTDIR)$(PREFIX)/bin/flex" && echo "$(DESTDIR)$(PREFIX)/bin/flex")" "$(BIN_RELEASE)/flex-bench"
 	"$(BIN_RELEASE)/repl-bench"
 
 # HTTP figures: flex run --backend live vs Python requests, and wrk on flex serve vs a bare

@@ -42,6 +42,8 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        // `flex serve`'s options, declared once for flex and flex-serve, and how flex finds flex-serve.
+        .target(name: "FlexServeSupport", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `flex serve`: HTTP framing (Hummingbird) around SimulatedFlex.
         .target(name: "FlexServer", dependencies: [
             "FlexAPI", "FlexSimulator",
@@ -73,13 +75,14 @@ let package = Package(
                 "FlexTesting",
                 "FlexHTTP",
                 "FlexSimulator",
+                "FlexServeSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `flex serve` execs this program, so Hummingbird (and full Foundation) stay out of flex.
         .executableTarget(
             name: "flex-serve",
-            dependencies: ["FlexServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FlexServer", "FlexServeSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "flex-bench",
@@ -93,6 +96,8 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             path: "bench/Sources/bare-hummingbird"
         ),
+        // The floor of flex-bench's start-up section (g): print("hello"), built like flex.
+        .executableTarget(name: "swift-hello", path: "bench/Sources/swift-hello"),
         .executableTarget(name: "repl-bench", dependencies: ["FlexREPL", "FlexInterpreter", "FlexSimulator"], path: "bench/Sources/repl-bench"),
         // What several test targets share: a run configuration on the embedded simulator, and
         // running the built flex binary as a child process.
@@ -114,7 +119,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "REPLTests", dependencies: ["FlexREPL", "FlexInterpreter", "FlexLanguage", "FlexTestSupport", "flex"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "FlexLanguage", "flex", "flex-serve"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FlexTestSupport", "FlexLanguage", "FlexServeSupport", "flex", "flex-serve"]),
         // Broken scripts (fixtures/malformed/ and generated huge ones) through the built binary: exit 2, located, no crash.
         .testTarget(name: "MalformedInputTests", dependencies: ["FlexTestSupport", "flex"]),
         .testTarget(name: "FlexTestingTests", dependencies: ["FlexTesting", "FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexTestSupport"]),

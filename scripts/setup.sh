@@ -33,9 +33,26 @@ for package in "${packages[@]}"; do
     fi
 done
 
+# A build plan that SwiftPM wrote while libedit-dev was missing has none of its pkg-config flags.
+# SwiftPM 6.3 rewrites the plan on each build (README, "A build that ran before setup"), but a
+# plan that still lacks them once libedit-dev is installed is stale: remove it so the next build
+# writes it afresh instead of failing to link.
+clear_stale_build_plans() {
+    local include plan
+    include=$(pkg-config --cflags-only-I libedit 2>/dev/null | sed 's/^-I//; s/ .*//') || return 0
+    [ -n "$include" ] || return 0
+    for plan in .build/debug.yaml .build/release.yaml; do
+        if [ -f "$plan" ] && grep -q CEditShim "$plan" && ! grep -q -- "$include" "$plan"; then
+            rm -f "$plan"
+            echo "setup: removed $plan, a build plan written before libedit-dev was installed"
+        fi
+    done
+}
+
 if [ "${#missing[@]}" -eq 0 ]; then
     echo "setup: ${packages[*]} already installed"
     install_python_packages
+    clear_stale_build_plans
     exit 0
 fi
 
@@ -58,3 +75,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${run_as_root[@]}" apt-get update -qq
 "${run_as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 install_python_packages
+clear_stale_build_plans

@@ -4,6 +4,7 @@
 // be loaded by every `flex run` and cost its start-up several milliseconds.
 import ArgumentParser
 import FlexServer
+import FlexServeSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,41 +14,11 @@ import Musl
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "flex serve", abstract: "Serve the simulator over HTTP (loopback by default).")
 
-    @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
-    var host = "127.0.0.1"
-
-    // Unconditional, so `--port -1` reaches validate() instead of reading as an unknown flag.
-    @Option(parsing: .unconditional, help: "The port, 0 to 65535; 0 picks a free one (printed on start).")
-    var port = 4010
-
-    @Option(help: "The simulator's seed.")
-    var seed: UInt64 = 42
-
-    @Flag(help: "Do not write an access-log line per request to stderr.")
-    var quiet = false
-
-    @Option(help: ArgumentHelp("The base URL of the hosted checkout page in sessions' redirect_url (BASE/pay/c/{id}); default this server's own http://HOST:PORT.",
-                               valueName: "base-url"))
-    var checkoutURL: String?
-
-    mutating func validate() throws {
-        // NIO would take 70000 modulo 65536 (and -1 as a random port): refuse instead.
-        guard (0...65535).contains(port) else {
-            throw ValidationError("--port must be 0 to 65535 (0 picks a free port), got \(port)")
-        }
-        guard let given = checkoutURL else { return }
-        let base = given.hasSuffix("/") ? String(given.dropLast()) : given
-        let lower = base.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), base.utf8.count > "https://".utf8.count,
-              base.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), !base.contains("?"), !base.contains("#") else {
-            throw ValidationError("--checkout-url must be an http:// or https:// URL without spaces, query or fragment, like https://pay.shop.test (got \"\(given)\")")
-        }
-        checkoutURL = base
-    }
+    @OptionGroup var options: ServeOptions
 
     func run() async throws {
-        let host = self.host, seed = self.seed, quiet = self.quiet
-        let server = FlexServer(host: host, port: port, seed: seed, checkoutURL: checkoutURL, accessLog: { line in
+        let host = options.host, seed = options.seed, quiet = options.quiet, port = options.port
+        let server = FlexServer(host: host, port: port, seed: seed, checkoutURL: options.checkoutURL, accessLog: { line in
             if !quiet { writeDescriptor(2, line + "\n") }
         })
         do {

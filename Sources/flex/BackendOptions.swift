@@ -29,10 +29,10 @@ struct BackendOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How often the live backend retries a failed request (connection failures, 429, 5xx).", valueName: "N"))
     var retries = 3
 
-    @Option(help: ArgumentHelp("Write every request/response as JSON lines (secrets scrubbed).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write every request/response as JSON lines (secrets scrubbed).", valueName: "FILE"), completion: .file())
     var record: String?
 
-    @Option(help: ArgumentHelp("Answer from a recording made with --record, without network.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Answer from a recording made with --record, without network.", valueName: "FILE"), completion: .file())
     var replay: String?
 
     @Flag(name: .shortAndLong, help: "Show each exchange on stderr (method, path, status, time, attempt, Idempotency-Key); -vv adds the bodies.")

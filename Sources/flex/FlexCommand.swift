@@ -50,7 +50,7 @@ enum DiagnosticsOption: String, ExpressibleByArgument, CaseIterable {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run scripts on a fresh simulator.")
 
-    @Argument(help: "Scripts to run in order ('-' reads standard input).")
+    @Argument(help: "Scripts to run in order ('-' reads standard input).", completion: .file(extensions: ["flex"]))
     var files: [String]
 
     @Option(help: "The simulator's seed: same seed and script, same output.")
@@ -85,7 +85,7 @@ struct RunCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Parse and check scripts without running them.")
 
-    @Argument(help: "Scripts to check ('-' reads standard input).")
+    @Argument(help: "Scripts to check ('-' reads standard input).", completion: .file(extensions: ["flex"]))
     var files: [String]
 
     @Option(help: "How to show errors: full or short.")

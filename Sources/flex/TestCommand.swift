@@ -22,7 +22,8 @@ struct TestCommand: ParsableCommand {
         Exit codes: 0 all passed, 2 a file does not parse, 3 a runtime/API error, 4 an expectation failed.
         """)
 
-    @Argument(help: "Files or directories to search for .flex files (default: the current directory).")
+    @Argument(help: "Files or directories to search for .flex files (default: the current directory).",
+              completion: .file(extensions: ["flex"]))
     var paths: [String] = []
 
     @Option(name: .customShort("j"), help: ArgumentHelp("How many cases run at once (default: the number of cores).", valueName: "N"))
@@ -40,7 +41,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: "The simulator's seed for every case.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Write a JUnit XML report to FILE.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write a JUnit XML report to FILE.", valueName: "FILE"), completion: .file(extensions: ["xml"]))
     var junit: String?
 
     @Flag(help: "Write TAP version 13 to stdout (the human report goes to stderr).")

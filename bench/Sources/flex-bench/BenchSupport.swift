@@ -136,7 +136,7 @@ enum BenchSupport {
         return path.isEmpty ? "python3" : path
     }
 
-    private static func spawnAndWait(_ executable: String, _ arguments: [String]) -> Bool {
+    static func spawnAndWait(_ executable: String, _ arguments: [String]) -> Bool {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -2,7 +2,8 @@
 // (machines differ by 15-20 % between runs; ratios do not). Run in release: `make bench`.
 // Never part of the test suite. `flex-bench [--quick] [a b c d e]`. Sections: (a) parse+check throughput and (a') fmt, (b) `flex run` start-up,
 // (c) interpreter + embedded simulator vs direct `send`, (d) direct `handle` throughput, (d') through `send`,
-// (e) memory held by 100,000 completed checkout sessions, (f) building values step by step and hostile values.
+// (e) memory held by 100,000 completed checkout sessions, (f) building values step by step and hostile values,
+// (g) `flex run` start-up against a Swift hello world and /usr/bin/python3 (StartupFloor.swift).
 import FlexAPI
 import FlexHTTP
 import FlexInterpreter
@@ -167,6 +168,10 @@ if selected("b") {
         print("(b) skipped: could not run \(flex) or python3 (build flex in release first: make bench)\n")
     }
 }
+
+// MARK: (g) start-up against the floor: a Swift hello world and /usr/bin/python3 -c pass
+
+if selected("g") { StartupFloor.run(rounds: max(60 / scale, 10)) }
 
 // MARK: (c) interpreter + embedded simulator vs calling SimulatedFlex.send directly
 

@@ -1,0 +1,46 @@
+// The options of `flex serve`, declared once: flex parses them (so its help, man page and
+// completions know them) and passes them on to flex-serve, which parses the same declaration.
+import ArgumentParser
+
+public struct ServeOptions: ParsableArguments {
+    @Option(help: "The address to bind; 127.0.0.1 keeps it on this machine.")
+    public var host = "127.0.0.1"
+
+    // Unconditional, so `--port -1` reaches validate() instead of reading as an unknown flag.
+    @Option(parsing: .unconditional, help: "The port, 0 to 65535; 0 picks a free one (printed on start).")
+    public var port = 4010
+
+    @Option(help: "The simulator's seed.")
+    public var seed: UInt64 = 42
+
+    @Flag(help: "Do not write an access-log line per request to stderr.")
+    public var quiet = false
+
+    @Option(help: ArgumentHelp("The base URL of the hosted checkout page in sessions' redirect_url (BASE/pay/c/{id}); default this server's own http://HOST:PORT.",
+                               valueName: "base-url"))
+    public var checkoutURL: String?
+
+    public init() {}
+
+    public mutating func validate() throws {
+        // NIO would take 70000 modulo 65536 (and -1 as a random port): refuse instead.
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be 0 to 65535 (0 picks a free port), got \(port)")
+        }
+        guard !host.isEmpty else { throw ValidationError("--host needs an address, such as 127.0.0.1 or ::1") }
+        guard let given = checkoutURL else { return }
+        let base = given.hasSuffix("/") ? String(given.dropLast()) : given
+        let lower = base.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), base.utf8.count > "https://".utf8.count,
+              base.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), !base.contains("?"), !base.contains("#") else {
+            throw ValidationError("--checkout-url must be an http:// or https:// URL without spaces, query or fragment, like https://pay.shop.test (got \"\(given)\")")
+        }
+        checkoutURL = base
+    }
+
+    /// The same options as arguments for flex-serve: what flex hands over when it execs it.
+    public var arguments: [String] {
+        ["--host", host, "--port", String(port), "--seed", String(seed)] + (quiet ? ["--quiet"] : [])
+            + (checkoutURL.map { ["--checkout-url", $0] } ?? [])
+    }
+}
