@@ -8,6 +8,7 @@ wrk and requests and builds the release binaries first.
     freshly started server (same seed, so the same IDs); the medians are compared.
 (b) wrk, 16 connections, `GET /v1/checkout/sessions/{id}` against `flex serve` and against a bare
     Hummingbird endpoint (bench/Sources/bare-hummingbird), alternating, ROUNDS times each.
+(c), (d) webhook delivery under load and list pages with 100,000 objects stored: bench/serve_bench.py.
 
 Every server binds 127.0.0.1 on a free port and is killed when this program ends, also on an
 error or Ctrl-C. Every loop is bounded in count and time. Prints figures and ratios, never
@@ -277,7 +278,7 @@ def main():
     parser.add_argument("bin_dir")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--wrk-seconds", type=int, default=5)
-    parser.add_argument("--sections", default="ab")
+    parser.add_argument("--sections", default="abcd")
     parser.add_argument("--quick", action="store_true", help="1 round, 2 s of wrk")
     options = parser.parse_args()
     if options.quick:
@@ -293,6 +294,13 @@ def main():
                 section_a(options.bin_dir, workdir, rounds, sessions=249)
             if "b" in options.sections:
                 section_b(options.bin_dir, rounds, seconds)
+            if "c" in options.sections or "d" in options.sections:
+                import serve_bench
+                this = sys.modules[__name__]
+                if "c" in options.sections:
+                    serve_bench.section_c(this, options.bin_dir, workdir, rounds, seconds)
+                if "d" in options.sections:
+                    serve_bench.section_d(this, options.bin_dir, workdir)
     finally:
         stop_servers()
     print(f"load average {load_average()} (after)")

@@ -12,6 +12,8 @@ struct FlexResponder: HTTPResponder {
     let simulator: SimulatedFlex
     let maxBodyBytes: Int
     let accessLog: @Sendable (String) -> Void
+    /// Delivers webhooks over HTTP; nil when delivery is off.
+    var dispatcher: WebhookDispatcher? = nil
 
     /// Request headers that are framing or credentials, not part of the API request.
     static let droppedHeaders: Set<String> = [
@@ -23,6 +25,7 @@ struct FlexResponder: HTTPResponder {
         let clock = ContinuousClock()
         let start = clock.now
         let answer = await self.answer(request)
+        dispatcher?.poke()
         let elapsed = clock.now - start
         accessLog(AccessLog.line(method: request.method.rawValue, target: request.uri.string, status: answer.status, elapsed: elapsed))
         return FlexResponder.http(answer)
@@ -64,7 +67,8 @@ struct FlexResponder: HTTPResponder {
         for field in request.headers where !FlexResponder.droppedHeaders.contains(field.name.canonicalName) {
             headers.append(HTTPHeader(field.name.rawName, field.value))
         }
-        return simulator.handle(APIRequest(method, path, query: query, headers: headers, body: body))
+        let response = simulator.handle(APIRequest(method, path, query: query, headers: headers, body: body))
+        return await withDeliveryAttempts(response, method: method, path: path)
     }
 
     func tooLarge() -> APIResponse {

@@ -3,7 +3,7 @@ import FlexAPI
 import FlexSync
 
 public final class SimulatedFlex: FlexBackend {
-    private let engine: Locked<Engine>
+    let engine: Locked<Engine>
 
     public init(seed: UInt64 = 42) {
         engine = Locked(Engine(seed: seed))

@@ -54,9 +54,10 @@ struct BackendOptions: ParsableArguments {
 
     /// The plan, with its mode already announced on stderr (unless `announce` is false: the REPL
     /// shows it in its banner); nil, with the reason written, when the options do not fit.
-    func start(output: StandardOutputSink, announce: Bool = true) -> Plan? {
+    /// `resetRemote` false leaves a `flex serve` as it is (`flex trigger` adds to a shop's state).
+    func start(output: StandardOutputSink, announce: Bool = true, resetRemote: Bool = true) -> Plan? {
         do {
-            let plan = try plan(output: output)
+            let plan = try plan(output: output, resetRemote: resetRemote)
             if announce, plan.description.isAnnounced { output.write("flex: \(plan.description.displayName)\n", to: .standardError) }
             return plan
         } catch {
@@ -65,7 +66,7 @@ struct BackendOptions: ParsableArguments {
         }
     }
 
-    func plan(output: StandardOutputSink) throws -> Plan {
+    func plan(output: StandardOutputSink, resetRemote: Bool = true) throws -> Plan {
         if let replay, record != nil || backend == .live {
             throw ValidationError("--replay answers from a file; it cannot be combined with --backend live or --record (replaying \(replay))")
         }
@@ -108,7 +109,9 @@ struct BackendOptions: ParsableArguments {
             let shared = backend, openRecording = recorder
             let mode = http.mode == .production ? "PRODUCTION" : "test mode"
             let description = "live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
-            return Plan(makeBackend: { RemoteSimulatorReset(wrapping: shared, seed: $0) },
+            var makeBackend: RunConfiguration.BackendFactory = { RemoteSimulatorReset(wrapping: shared, seed: $0) }
+            if !resetRemote { makeBackend = { _ in shared } }
+            return Plan(makeBackend: makeBackend,
                         description: BackendDescription(kind: .liveAPI, displayName: description),
                         idempotencyNamespace: Self.randomNamespace(),
                         finish: { openRecording?.close(); await http.shutdown() })

@@ -11,7 +11,7 @@ import Musl
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the simulator over HTTP: flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N] [--quiet].")
+        abstract: "Serve the simulator over HTTP: flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N] [--quiet] [--forward-to URL] (flex serve --help lists all).")
 
     @Argument(parsing: .captureForPassthrough, help: "Options for flex-serve (flex serve --help lists them).")
     var arguments: [String] = []

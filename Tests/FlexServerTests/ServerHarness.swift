@@ -17,10 +17,12 @@ final class LogSink: Sendable {
 
 /// Runs `body` with a served simulator (seed `seed`) and an HTTPFlex client pointed at it
 /// (in a RetryingBackend that never retries, as `--retries 0` composes it).
-func withServer(seed: UInt64 = 42, maxBodyBytes: Int = 1 << 20,
+func withServer(seed: UInt64 = 42, maxBodyBytes: Int = 1 << 20, webhooks: WebhookDeliveryOptions = WebhookDeliveryOptions(),
+                connections: ConnectionOptions = ConnectionOptions(),
                 _ body: (Int, RetryingBackend, LogSink) async throws -> Void) async throws {
     let log = LogSink()
-    let server = FlexServer(host: "127.0.0.1", port: 0, seed: seed, maxBodyBytes: maxBodyBytes, handleSignals: false, accessLog: { log.append($0) })
+    let server = FlexServer(host: "127.0.0.1", port: 0, seed: seed, maxBodyBytes: maxBodyBytes, handleSignals: false,
+                            accessLog: { log.append($0) }, webhooks: webhooks, connections: connections)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let task = Task {
         try await server.run { port in continuation.yield(port) }
