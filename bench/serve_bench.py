@@ -6,7 +6,7 @@
     alternating, ROUNDS times. Reports both rates, their ratio, and whether every event was
     delivered (the receiver's count against the customers made), waiting at most 120 s for the
     delivery worker to catch up after wrk stops.
-(d) 100,000 customers stored (wrk POSTs until the count is reached), then 300 sequential
+(d) at least 100,000 customers stored (5 s wrk runs of POSTs until the count is reached), then 300 sequential
     `GET /v1/customers?limit=100` (a full page) and `GET /v1/customers?limit=10&starting_after=…`
     over one keep-alive connection; median and p99 latency in ms.
 
@@ -25,15 +25,6 @@ wrk.body = '{"customer": {"email": "bench@example.com"}}'
 wrk.headers["Content-Type"] = "application/json"
 """
 
-# Stops each thread once the threads together have sent LIMIT requests (each thread counts its share).
-POST_UNTIL = POST_CUSTOMER + """
-local sent = 0
-local share = math.ceil({limit} / {threads})
-function response(status, headers, body)
-    sent = sent + 1
-    if sent >= share then wrk.thread:stop() end
-end
-"""
 
 
 def wrk_script(hb, url, script_path, connections, seconds):
@@ -71,7 +62,9 @@ def section_c(hb, bin_dir, workdir, rounds, seconds, connections=16):
             "url": f"http://127.0.0.1:{receiver_port}/hooks", "events": ["customer.created"]}}).raise_for_status()
         run = wrk_script(hb, origin + "/v1/customers", script, connections, seconds)
         with_endpoint.append(run)
-        made = run["requests"] - run["non2xx"]
+        # The events the server made (wrk does not count the requests still in flight when it stops).
+        made = len(requests.get(origin + "/_sim/events?type=customer.created",
+                                headers={"Authorization": "Bearer " + hb.KEY}).json()["events"])
         start = time.monotonic()
         count = 0
         while time.monotonic() - start < 120:
@@ -79,6 +72,8 @@ def section_c(hb, bin_dir, workdir, rounds, seconds, connections=16):
             if count >= made:
                 break
             time.sleep(0.05)
+        time.sleep(0.5)
+        count = int(requests.get(f"http://127.0.0.1:{receiver_port}/hooks/count").text)
         drains.append(time.monotonic() - start)
         lost.append(made - count)
         hb.stop(server)
@@ -91,8 +86,8 @@ def section_c(hb, bin_dir, workdir, rounds, seconds, connections=16):
     print(f"    endpoint for every event (loopback receiver)  median {loaded:,.0f} req/s  "
           f"(runs: {', '.join(format(r['rps'], ',.0f') for r in with_endpoint)}); "
           f"deliveries still arriving after wrk stopped: {', '.join(f'{d:.1f}' for d in drains)} s")
-    print(f"    ratio {loaded / base:.2f}x without   lost deliveries per run: {lost}   targets: >= 0.7x {hb.verdict(loaded / base >= 0.7)}, "
-          f"none lost {hb.verdict(max(lost) == 0)}")
+    print(f"    ratio {loaded / base:.2f}x without   events made minus deliveries received, per run: {lost}   targets: >= 0.7x {hb.verdict(loaded / base >= 0.7)}, "
+          f"none lost or doubled {hb.verdict(max(map(abs, lost)) == 0)}")
 
 
 def timed_gets(session, url, count=300):
@@ -107,12 +102,16 @@ def timed_gets(session, url, count=300):
 
 
 def section_d(hb, bin_dir, workdir, stored=100_000, connections=16):
-    script = os.path.join(workdir, "post-until.lua")
+    script = os.path.join(workdir, "post-customer.lua")
     with open(script, "w") as file:
-        file.write(POST_UNTIL.replace("{limit}", str(stored)).replace("{threads}", "2"))
+        file.write(POST_CUSTOMER)
     server, port = serve(hb, bin_dir)
     origin = f"http://127.0.0.1:{port}"
-    fill = wrk_script(hb, origin + "/v1/customers", script, connections, 120)
+    made, runs = 0, []
+    while made < stored and len(runs) < 40:
+        runs.append(wrk_script(hb, origin + "/v1/customers", script, connections, 5))
+        made += runs[-1]["requests"] - runs[-1]["non2xx"]
+    fill = {"stored": made, "rps": statistics.median(run["rps"] for run in runs)}
     with requests.Session() as session:
         session.headers["Authorization"] = "Bearer " + hb.KEY
         newest = session.get(origin + "/v1/customers?limit=1").json()["customers"][0]["customer_id"]
@@ -120,7 +119,7 @@ def section_d(hb, bin_dir, workdir, stored=100_000, connections=16):
         cursor = timed_gets(session, f"{origin}/v1/customers?limit=10&starting_after={newest}")
         first = timed_gets(session, origin + "/v1/customers")
     hb.stop(server)
-    print(f"(d) list pages with {fill['requests'] - fill['non2xx']:,} customers stored (filled at {fill['rps']:,.0f} req/s), "
+    print(f"(d) list pages with at least {fill['stored']:,} customers stored (filled at {fill['rps']:,.0f} req/s), "
           "300 sequential GETs each over one connection")
     print(f"    GET /v1/customers                         median {first[0]:.2f} ms, p99 {first[1]:.2f} ms")
     print(f"    GET /v1/customers?limit=100               median {full[0]:.2f} ms, p99 {full[1]:.2f} ms")

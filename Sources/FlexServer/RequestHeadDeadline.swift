@@ -15,10 +15,16 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
 
     let headerTimeout: TimeAmount
     let idleTimeout: TimeAmount
-    var deadline: Scheduled<Void>?
+    /// When the connection must have sent its next request head; nil while a request is open.
+    var deadline: NIODeadline?
+    /// At most one timer per connection. It is not moved on every request (a schedule and a
+    /// cancel per request would cost the busiest connections most): when it fires early, it
+    /// checks the current deadline and sleeps again until then.
+    var timer: Scheduled<Void>?
     /// Requests whose head arrived and whose response has not ended.
     var owed = 0
     var started = false
+    var context: ChannelHandlerContext?
 
     init(options: ConnectionOptions) {
         headerTimeout = .nanoseconds(ConnectionOptions.amount(options.headerTimeoutSeconds))
@@ -26,6 +32,7 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
         if context.channel.isActive { start(context) }
     }
 
@@ -37,13 +44,12 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     func start(_ context: ChannelHandlerContext) {
         guard !started else { return }
         started = true
-        arm(context, headerTimeout)
+        wait(context, headerTimeout)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case .head = unwrapInboundIn(data) {
             owed += 1
-            deadline?.cancel()
             deadline = nil
         }
         context.fireChannelRead(data)
@@ -52,25 +58,48 @@ final class RequestHeadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) {
             owed = max(0, owed - 1)
-            if owed == 0 { arm(context, idleTimeout) }
+            if owed == 0 { wait(context, idleTimeout) }
         }
         context.write(data, promise: promise)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        deadline?.cancel()
-        deadline = nil
+        stop()
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
+        stop()
+        self.context = nil
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
         deadline = nil
     }
 
-    func arm(_ context: ChannelHandlerContext, _ timeout: TimeAmount) {
-        deadline?.cancel()
-        let channel = context.channel
-        deadline = context.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+    /// The next request head is due `timeout` from now.
+    func wait(_ context: ChannelHandlerContext, _ timeout: TimeAmount) {
+        let due = NIODeadline.now() + timeout
+        deadline = due
+        if timer == nil { schedule(context, at: due) }
+    }
+
+    func schedule(_ context: ChannelHandlerContext, at due: NIODeadline) {
+        // The task runs on the channel's event loop, like every other method of the handler; the
+        // handler keeps it only until it fires or the connection ends (stop).
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(deadline: due) { handler.value.fire() }
+    }
+
+    func fire() {
+        timer = nil
+        guard let deadline, let context else { return }
+        if deadline <= NIODeadline.now() {
+            context.close(promise: nil)
+        } else {
+            schedule(context, at: deadline)
+        }
     }
 }

@@ -8,19 +8,6 @@ import Glibc
 import Musl
 #endif
 
-/// A delivery waiting in an endpoint's queue.
-struct WebhookJob: Sendable {
-    var eventID: String
-    var eventType: String
-    var body: String
-    var url: String
-    var secret: String
-    /// nil for `--forward-to`, which is no registered endpoint.
-    var deliveryID: String?
-    var webhookID: String?
-    var generation: Int
-}
-
 struct WebhookSender: Sendable {
     let client: HTTPClient
     let timeout: Duration
