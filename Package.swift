@@ -54,6 +54,8 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            // Webhook deliveries over HTTP (WebhookSender).
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         // Values, environment, evaluation, the command table's request builders. It knows backends
         // only as FlexAPI's FlexBackend, made by the factory in its RunConfiguration.
@@ -115,6 +117,8 @@ let package = Package(
         .testTarget(name: "FlexServerTests", dependencies: [
             "FlexServer", "FlexHTTP", "FlexAPI", "FlexSimulator", "FlexSync",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            // The loopback webhook receiver that stands in for a shop (WebhookReceiver).
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),

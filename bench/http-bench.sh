@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmarks (issue 5, item 12): installs what is missing (wrk from Debian, requests from
 # PyPI), builds the release binaries, then runs bench/http_bench.py, which prints the figures.
-#   bench/http-bench.sh [--quick] [--rounds N] [--wrk-seconds S] [--sections abc]
+#   bench/http-bench.sh [--quick] [--rounds N] [--wrk-seconds S] [--sections abcde]
 # Everything binds 127.0.0.1; every server it starts is stopped at the end, also on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,6 +11,7 @@ wrk and requests and builds the release binaries first.
     the per-pair speed-ups is compared, as bench/Sources/test-bench pairs its runs.
 (b) wrk, 16 connections, `GET /v1/checkout/sessions/{id}` against `flex serve` and against a bare
     Hummingbird endpoint (bench/Sources/bare-hummingbird), alternating, ROUNDS times each.
+(d), (e) webhook delivery under load and list pages with 100,000 objects stored: bench/serve_bench.py.
 
 Every server binds 127.0.0.1 on a free port and is killed when this program ends, also on an
 error or Ctrl-C. Every loop is bounded in count and time. Prints figures and ratios, never
@@ -321,7 +322,7 @@ def main():
     parser.add_argument("bin_dir")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--wrk-seconds", type=int, default=5)
-    parser.add_argument("--sections", default="abc")
+    parser.add_argument("--sections", default="abcde")
     parser.add_argument("--quick", action="store_true", help="1 round, 2 s of wrk")
     options = parser.parse_args()
     if options.quick:
@@ -339,6 +340,13 @@ def main():
                 section_b(options.bin_dir, rounds, seconds)
             if "c" in options.sections:
                 section_c(options.bin_dir, rounds)
+            if "d" in options.sections or "e" in options.sections:
+                import serve_bench
+                this = sys.modules[__name__]
+                if "d" in options.sections:
+                    serve_bench.section_d(this, options.bin_dir, workdir, rounds, seconds)
+                if "e" in options.sections:
+                    serve_bench.section_e(this, options.bin_dir, workdir)
     finally:
         stop_servers()
     print(f"load average {load_average()} (after)")

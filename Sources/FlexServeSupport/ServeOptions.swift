@@ -20,6 +20,30 @@ public struct ServeOptions: ParsableArguments {
                                valueName: "base-url"))
     public var checkoutURL: String?
 
+    @Option(name: .customLong("forward-to"), help: "Also POST every event to this URL, signed with the secret printed on start.")
+    public var forwardTo: String?
+
+    @Flag(name: .customLong("no-webhooks"), help: "Record webhook deliveries only (as flex run does); POST nothing.")
+    public var noWebhooks = false
+
+    @Option(name: .customLong("webhook-retry-scale"), help: "Multiply Svix's retry waits (5 s … 10 h) by this; 0.001 for tests.")
+    public var webhookRetryScale = 1.0
+
+    @Option(name: .customLong("webhook-timeout"), help: "Seconds an endpoint has to answer one delivery attempt.")
+    public var webhookTimeout = 15.0
+
+    @Option(name: .customLong("webhook-queue"), help: "Deliveries that may wait per endpoint; more are dropped and logged.")
+    public var webhookQueue = 10_000
+
+    @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send a complete request head.")
+    public var headerTimeout = 10.0
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a kept-alive connection may wait for its next request.")
+    public var idleTimeout = 10.0
+
+    @Option(name: .customLong("max-connections"), help: "Open connections at most (default: the descriptor limit less 128).")
+    public var maxConnections: Int?
+
     public init() {}
 
     public mutating func validate() throws {
@@ -28,6 +52,13 @@ public struct ServeOptions: ParsableArguments {
             throw ValidationError("--port must be 0 to 65535 (0 picks a free port), got \(port)")
         }
         guard !host.isEmpty else { throw ValidationError("--host needs an address, such as 127.0.0.1 or ::1") }
+        if let forwardTo, !(forwardTo.hasPrefix("http://") || forwardTo.hasPrefix("https://")) || forwardTo.utf8.contains(where: { $0 <= 0x20 }) {
+            throw ValidationError("--forward-to needs an http:// or https:// URL, not \"\(forwardTo)\"")
+        }
+        guard webhookRetryScale >= 0, webhookRetryScale.isFinite else { throw ValidationError("--webhook-retry-scale must be >= 0") }
+        guard webhookTimeout > 0, headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be > 0 seconds") }
+        guard webhookQueue >= 1 else { throw ValidationError("--webhook-queue must be >= 1") }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be >= 1") }
         guard let given = checkoutURL else { return }
         let base = given.hasSuffix("/") ? String(given.dropLast()) : given
         let lower = base.lowercased()
@@ -41,6 +72,14 @@ public struct ServeOptions: ParsableArguments {
     /// The same options as arguments for flex-serve: what flex hands over when it execs it.
     public var arguments: [String] {
         ["--host", host, "--port", String(port), "--seed", String(seed)] + (quiet ? ["--quiet"] : [])
-            + (checkoutURL.map { ["--checkout-url", $0] } ?? [])
+            + (checkoutURL.map { ["--checkout-url", $0] } ?? []) + webhookAndConnectionArguments
+    }
+
+    /// The webhook and connection options as flex-serve's arguments.
+    var webhookAndConnectionArguments: [String] {
+        (forwardTo.map { ["--forward-to", $0] } ?? []) + (noWebhooks ? ["--no-webhooks"] : [])
+            + ["--webhook-retry-scale", String(webhookRetryScale), "--webhook-timeout", String(webhookTimeout),
+               "--webhook-queue", String(webhookQueue), "--header-timeout", String(headerTimeout), "--idle-timeout", String(idleTimeout)]
+            + (maxConnections.map { ["--max-connections", String($0)] } ?? [])
     }
 }

@@ -11,6 +11,8 @@ struct FlexResponder: HTTPResponder {
     let sandboxes: SandboxDirectory
     let maxBodyBytes: Int
     let accessLog: @Sendable (String) -> Void
+    /// Delivers webhooks over HTTP; nil when delivery is off.
+    var dispatcher: WebhookDispatcher? = nil
 
     /// `Flex-Sandbox`: which of the server's simulators answers (SandboxDirectory).
     static let sandboxField = HTTPField.Name(SandboxDirectory.header)!
@@ -28,6 +30,8 @@ struct FlexResponder: HTTPResponder {
         let response = CheckoutPages.serves(request.uri.path)
             ? await CheckoutPages.respond(to: request, sandboxes: sandboxes)
             : FlexResponder.http(await self.answer(request))
+        // Paying on the page makes events as an API request does: the dispatcher looks either way.
+        dispatcher?.poke()
         let elapsed = clock.now - start
         accessLog(AccessLog.line(method: request.method.rawValue, target: request.uri.string, status: response.status.code, elapsed: elapsed))
         return response
@@ -70,7 +74,9 @@ struct FlexResponder: HTTPResponder {
             headers.append(HTTPHeader(field.name.rawName, field.value))
         }
         let sandbox = request.headers[FlexResponder.sandboxField]
-        return sandboxes.handle(APIRequest(method, path, query: query, headers: headers, body: body), sandbox: sandbox)
+        let response = sandboxes.handle(APIRequest(method, path, query: query, headers: headers, body: body), sandbox: sandbox)
+        // Webhooks are delivered from the default simulator (docs/serve.md, "Sandboxes and webhooks").
+        return sandbox == nil ? await withDeliveryAttempts(response, method: method, path: path) : response
     }
 
     func tooLarge() -> APIResponse {

@@ -1,4 +1,5 @@
 // `flex serve`: the simulator over HTTP, with Flex's wire format, auth and error shapes.
+import AsyncHTTPClient
 import FlexAPI
 import FlexSimulator
 import Hummingbird
@@ -24,6 +25,10 @@ public struct FlexServer: Sendable {
     /// server itself (`http://HOST:PORT`), or a public base such as `https://pay.test` behind a proxy.
     public var checkoutURL: String?
     public var accessLog: @Sendable (String) -> Void
+    /// Webhooks POSTed to registered endpoints (and `--forward-to`), with their attempts logged.
+    public var webhooks: WebhookDeliveryOptions
+    /// Header and idle timeouts, and the cap on open connections.
+    public var connections: ConnectionOptions
 
     public init(
         host: String = "127.0.0.1",
@@ -32,7 +37,9 @@ public struct FlexServer: Sendable {
         maxBodyBytes: Int = 1 << 20,
         handleSignals: Bool = true,
         checkoutURL: String? = nil,
-        accessLog: @escaping @Sendable (String) -> Void = { _ in }
+        accessLog: @escaping @Sendable (String) -> Void = { _ in },
+        webhooks: WebhookDeliveryOptions = WebhookDeliveryOptions(),
+        connections: ConnectionOptions = ConnectionOptions()
     ) {
         self.host = host
         self.port = port
@@ -41,6 +48,8 @@ public struct FlexServer: Sendable {
         self.handleSignals = handleSignals
         self.checkoutURL = checkoutURL
         self.accessLog = accessLog
+        self.webhooks = webhooks
+        self.connections = connections
     }
 
     /// Serves until the task is cancelled (or, with `handleSignals`, SIGINT/SIGTERM arrives).
@@ -49,18 +58,28 @@ public struct FlexServer: Sendable {
         let sandboxes = SandboxDirectory(seed: seed)
         let checkoutURL = self.checkoutURL, host = self.host
         if let checkoutURL { sandboxes.setCheckoutAddress(checkoutURL, namesSandbox: false) }
-        let responder = FlexResponder(sandboxes: sandboxes, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
+        let accessLog = self.accessLog, connections = self.connections, webhooks = self.webhooks
+        var responder = FlexResponder(sandboxes: sandboxes, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
+        // Redirects count as failed attempts (Svix), so the client never follows one.
+        let client = webhooks.enabled ? HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow)) : nil
+        // Webhooks go out from the default simulator (docs/serve.md, "Sandboxes and webhooks").
+        let dispatcher = client.map { WebhookDispatcher(simulator: sandboxes.defaultSimulator, options: webhooks, client: $0, log: accessLog) }
+        responder.dispatcher = dispatcher
         var logger = Logger(label: "flex-serve")
         // Hummingbird's own chatter would mix with flex's output; the access log is ours.
         logger.logLevel = .critical
         let requestedPort = port
-        let accessLog = self.accessLog
-        // Requests the HTTP parser rejects get Flex's error shape too (MalformedRequestHandler).
-        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [MalformedRequestHandler(accessLog: accessLog)])
+        // Requests the HTTP parser rejects get Flex's error shape too (MalformedRequestHandler);
+        // silent and slow connections are closed (RequestHeadDeadline).
+        let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [
+            MalformedRequestHandler(accessLog: accessLog), RequestHeadDeadline(options: connections),
+        ])
         let app = Application(
             responder: responder,
             server: .http1(configuration: http1),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(connections.maxConnections)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? requestedPort
                 // Before anyone learns the port, so no session is made with another redirect_url.
@@ -69,11 +88,20 @@ public struct FlexServer: Sendable {
             },
             logger: logger
         )
-        if handleSignals {
-            try await app.runService()
-        } else {
-            try await app.run()
+        let handleSignals = self.handleSignals
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let dispatcher { group.addTask { await dispatcher.run() } }
+                group.addTask { if handleSignals { try await app.runService() } else { try await app.run() } }
+                // The server ends first (the dispatcher runs until cancelled); pending deliveries stop with it.
+                _ = try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            try? await client?.shutdown()
+            throw error
         }
+        try? await client?.shutdown()
     }
 
     /// `http://HOST:PORT` for the checkout page; a wildcard bind address becomes loopback, which a
@@ -82,4 +110,9 @@ public struct FlexServer: Sendable {
         let reachable = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host
         return "http://\(reachable.contains(":") ? "[\(reachable)]" : reachable):\(port)"
     }
+}
+
+extension FlexServer {
+    /// The `--forward-to` signing secret for `seed` (stable across restarts with the same seed).
+    public static func forwardingSecret(seed: UInt64) -> String { SimulatedFlex.forwardingSecret(seed: seed) }
 }

@@ -5,6 +5,11 @@ import FlexAPI
 struct Engine {
     var state: State
     var snapshots: [String: State] = [:]
+    /// Counts whole-state replacements (reset, seed, restore) so a reader of the event log
+    /// (`flex serve`'s webhook delivery, SimulatedFlex+Outbox) knows its position is stale, and
+    /// `generationStart` is where the new state's undelivered events begin.
+    var generation = 0
+    var generationStart = 0
 
     init(seed: UInt64) { state = State(seed: seed) }
 
@@ -36,6 +41,7 @@ struct Engine {
 
     mutating func reset() -> APIResponse {
         state = State(seed: state.seed, checkoutBaseURL: state.checkoutBaseURL)
+        replaced()
         return simResponse()
     }
 
@@ -44,6 +50,7 @@ struct Engine {
         guard let seed = try body.integer("seed") else { throw .invalid("sim.seed is required") }
         guard seed >= 0 else { throw .invalid("sim.seed must be an integer >= 0") }
         state = State(seed: UInt64(seed), checkoutBaseURL: state.checkoutBaseURL)
+        replaced()
         return simResponse()
     }
 
@@ -60,7 +67,14 @@ struct Engine {
         let base = state.checkoutBaseURL
         state = saved
         state.checkoutBaseURL = base
+        replaced()
         return APIResponse(status: 200, body: ["snapshot": ["name": .string(name)]])
+    }
+
+    /// A restored state's events happened (and were delivered) before: only later ones are new.
+    mutating func replaced() {
+        generation += 1
+        generationStart = state.events.count
     }
 
     func simResponse() -> APIResponse {

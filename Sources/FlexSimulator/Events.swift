@@ -1,7 +1,7 @@
 // Webhook events in Flex's envelope; each keeps a copy of its object as it was when it happened.
 import FlexAPI
 
-enum EventType: String {
+enum EventType: String, CaseIterable {
     case customerCreated = "customer.created"
     case customerUpdated = "customer.updated"
     case customerDeleted = "customer.deleted"

@@ -12,10 +12,8 @@ extension State {
     func list<Object: Stored>(_ store: KeyPath<State, Store<Object>>, _ request: APIRequest,
                               where include: (Object) -> Bool = { _ in true }) throws(APIFailure) -> APIResponse {
         let objects = self[keyPath: store]
-        let positions = Pagination.newestFirst(objects, where: include)
-        return try page(positions, request, kind: Object.kind, as: Object.kind.noun + "s", id: { objects[$0].id }) {
-            objects[$0].rendered(in: self)
-        }
+        let page = try Pagination.page(objects, request, kind: Object.kind, id: \.id, where: include)
+        return ok(Object.kind.noun + "s", .array(page.map { objects[$0].rendered(in: self) }))
     }
 
     /// One page of `positions` (filtered and in list order), rendered into an array under `name`.

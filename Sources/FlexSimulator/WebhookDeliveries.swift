@@ -21,10 +21,7 @@ extension State {
             let type = events[index].type
             var position = webhooks.count - 1
             while position >= 0 {
-                let webhook = webhooks[position]
-                if filter == nil || filter == position, webhook.firstEvent <= index, index < (webhook.endEvent ?? .max),
-                   webhook.events.contains(type.rawValue)
-                    || (type == .checkoutSessionCompleted && webhook.events.contains("checkout_session.completed")) {
+                if filter == nil || filter == position, receives(webhooks[position], event: index, type: type) {
                     result.append(WebhookDelivery(webhook: position, event: index))
                 }
                 position -= 1
@@ -32,6 +29,24 @@ extension State {
             index -= 1
         }
         return result
+    }
+
+    /// Whether `webhook` gets the event at `index` (of `type`): made while it existed, of a type it
+    /// asked for (both spellings of the completion event name it).
+    func receives(_ webhook: Webhook, event index: Int, type: EventType) -> Bool {
+        webhook.firstEvent <= index && index < (webhook.endEvent ?? .max)
+            && (webhook.events.contains(type.rawValue)
+                || (type == .checkoutSessionCompleted && webhook.events.contains("checkout_session.completed")))
+    }
+
+    /// The raw body Flex POSTs for an event: its envelope, keys in Flex's order.
+    func deliveryBody(_ event: Event) -> String {
+        object([
+            "event_dt": .integer(event.dt),
+            "event_id": .string(event.id.id(.event)),
+            "event_type": .string(event.type.rawValue),
+            "object": render(event.object),
+        ]).serialized()
     }
 
     /// Distinct per endpoint and event, stable, and time-ordered like the event's own ID.
@@ -57,12 +72,7 @@ extension State {
         let event = events[delivery.event]
         let webhook = webhooks[delivery.webhook]
         let eventID = event.id.id(.event)
-        let body = object([
-            "event_dt": .integer(event.dt),
-            "event_id": .string(eventID),
-            "event_type": .string(event.type.rawValue),
-            "object": render(event.object),
-        ]).serialized()
+        let body = deliveryBody(event)
         // Svix: svix-id is the message (here the event, the same to every endpoint and retry);
         // the timestamp is when it was sent, which for the simulator is when the event happened.
         let timestamp = String(event.dt)

@@ -16,16 +16,26 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServeOptions
 
+    var webhookOptions: WebhookDeliveryOptions {
+        WebhookDeliveryOptions(enabled: !options.noWebhooks, forwardTo: options.forwardTo,
+                               forwardingSecret: FlexServer.forwardingSecret(seed: options.seed),
+                               retryScale: options.webhookRetryScale, timeoutSeconds: options.webhookTimeout,
+                               queueCapacity: options.webhookQueue)
+    }
+
     func run() async throws {
         let host = options.host, seed = options.seed, quiet = options.quiet, port = options.port
+        let forwarding = options.forwardTo.map { "flex serve: forwarding every event to \($0); your webhook signing secret is \(webhookOptions.forwardingSecret)\n" }
         let server = FlexServer(host: host, port: port, seed: seed, checkoutURL: options.checkoutURL, accessLog: { line in
             if !quiet { writeDescriptor(2, line + "\n") }
-        })
+        }, webhooks: webhookOptions, connections: ConnectionOptions(
+            headerTimeoutSeconds: options.headerTimeout, idleTimeoutSeconds: options.idleTimeout, maxConnections: options.maxConnections))
         do {
             try await server.run { boundPort in
                 // One line on stdout, written at once: scripts and tests read the port from it.
                 let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)/v1"
                 writeDescriptor(1, "flex serve: listening on \(url) (seed \(seed)); Ctrl-C stops\n")
+                if let forwarding { writeDescriptor(1, forwarding) }
             }
         } catch {
             writeDescriptor(2, "flex serve: \(ListenFailureWords.describe(error, host: host, port: port))\n")

@@ -59,10 +59,12 @@ struct BackendOptions: ParsableArguments {
     /// shows it in its banner); nil, with the reason written, when the options do not fit.
     /// `isolatesCases` (`flex test`): against a `flex serve`, every backend the factory makes gets
     /// a sandbox of its own; otherwise the run has one sandbox that each backend resets.
-    func start(output: StandardOutputSink, announce: Bool = true, isolatesCases: Bool = false) -> Plan? {
+    /// `resetRemote` false leaves a `flex serve` as it is: no sandbox, no reset (`flex trigger` adds
+    /// to the shop's own state in the default simulator, whose webhooks the server delivers).
+    func start(output: StandardOutputSink, announce: Bool = true, isolatesCases: Bool = false, resetRemote: Bool = true) -> Plan? {
         TraceSwitch.process.level = TraceSwitch.Level(rawValue: min(verbose, TraceSwitch.Level.bodies.rawValue)) ?? .off
         do {
-            let plan = try plan(output: output, isolatesCases: isolatesCases)
+            let plan = try plan(output: output, isolatesCases: isolatesCases, resetRemote: resetRemote)
             if announce, plan.description.isAnnounced { output.write("flex: \(plan.description.displayName)\n", to: .standardError) }
             return plan
         } catch {
@@ -71,7 +73,7 @@ struct BackendOptions: ParsableArguments {
         }
     }
 
-    func plan(output: StandardOutputSink, isolatesCases: Bool = false) throws -> Plan {
+    func plan(output: StandardOutputSink, isolatesCases: Bool = false, resetRemote: Bool = true) throws -> Plan {
         if let replay, record != nil || backend == .live {
             throw ValidationError("--replay answers from a file; it cannot be combined with --backend live or --record (replaying \(replay))")
         }
@@ -126,7 +128,9 @@ struct BackendOptions: ParsableArguments {
             let namespace = Self.randomNamespace()
             // Sandbox resets and deletes bypass the recording: it holds only the script's requests.
             let sandboxes = RemoteSandboxes(control: retrying, runName: "flex-" + namespace)
-            return Plan(makeBackend: { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) },
+            let makeBackend: RunConfiguration.BackendFactory = resetRemote
+                ? { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) } : { _ in shared }
+            return Plan(makeBackend: makeBackend,
                         description: BackendDescription(kind: .liveAPI, displayName: description),
                         idempotencyNamespace: namespace,
                         finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() })

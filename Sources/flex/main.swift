@@ -36,6 +36,7 @@ do {
     case let repl as ReplCommand: finish(await repl.execute(output: output))
     case let test as TestCommand: finish(await test.execute(output: output))
     case let serve as ServeCommand: finish(serve.execute(output: output))
+    case let trigger as TriggerCommand: finish(await trigger.execute(output: output))
     case let version as VersionCommand: finish(version.execute(output: output))
     case let fmt as FmtCommand: finish(fmt.execute(output: output))
     default:

@@ -19,10 +19,11 @@ final class LogSink: Sendable {
 /// (in a RetryingBackend that never retries, as `--retries 0` composes it).
 /// `checkoutURL` nil: sessions' redirect_url points at this server's checkout page.
 func withServer(seed: UInt64 = 42, maxBodyBytes: Int = 1 << 20, checkoutURL: String? = nil,
+                webhooks: WebhookDeliveryOptions = WebhookDeliveryOptions(), connections: ConnectionOptions = ConnectionOptions(),
                 _ body: (Int, RetryingBackend, LogSink) async throws -> Void) async throws {
     let log = LogSink()
     let server = FlexServer(host: "127.0.0.1", port: 0, seed: seed, maxBodyBytes: maxBodyBytes, handleSignals: false,
-                            checkoutURL: checkoutURL, accessLog: { log.append($0) })
+                            checkoutURL: checkoutURL, accessLog: { log.append($0) }, webhooks: webhooks, connections: connections)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let task = Task {
         try await server.run { port in continuation.yield(port) }

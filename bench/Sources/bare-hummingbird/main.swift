@@ -2,8 +2,11 @@
 // with a fixed small JSON body. bench/http-bench.sh measures it with wrk beside `flex serve`, in the
 // same run, so the flex figure reads as a fraction of what Hummingbird itself serves on this machine.
 // `bare-hummingbird [PORT]` binds 127.0.0.1 only (0 picks a free port) and prints the port it got.
+// It is also the fast webhook receiver of the delivery benchmark: `POST /hooks` answers 204 and
+// counts, `GET /hooks/count` tells how many arrived.
 import Hummingbird
 import Logging
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,6 +17,15 @@ let body = ByteBuffer(string: #"{"checkout_session":{"checkout_session_id":"fcs_
 let router = Router()
 router.get("/v1/checkout/sessions/:id") { _, _ -> Response in
     Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
+}
+let hooksReceived = Atomic<Int>(0)
+router.post("/hooks") { request, _ -> Response in
+    _ = try await request.body.collect(upTo: 1 << 20)
+    hooksReceived.add(1, ordering: .relaxed)
+    return Response(status: .noContent)
+}
+router.get("/hooks/count") { _, _ -> Response in
+    Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: String(hooksReceived.load(ordering: .relaxed)))))
 }
 
 var logger = Logger(label: "bare-hummingbird")

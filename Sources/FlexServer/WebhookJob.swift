@@ -1,0 +1,14 @@
+// One delivery of one event to one URL, as the dispatcher queues it and the sender sends it.
+
+/// A delivery waiting in an endpoint's queue.
+struct WebhookJob: Sendable {
+    var eventID: String
+    var eventType: String
+    var body: String
+    var url: String
+    var secret: String
+    /// nil for `--forward-to`, which is no registered endpoint.
+    var deliveryID: String?
+    var webhookID: String?
+    var generation: Int
+}
