@@ -128,8 +128,8 @@ struct BackendOptions: ParsableArguments {
             let namespace = Self.randomNamespace()
             // Sandbox resets and deletes bypass the recording: it holds only the script's requests.
             let sandboxes = RemoteSandboxes(control: retrying, runName: "flex-" + namespace)
-            let makeBackend: RunConfiguration.BackendFactory = resetRemote
-                ? { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) } : { _ in shared }
+            var makeBackend: RunConfiguration.BackendFactory = { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) }
+            if !resetRemote { makeBackend = { _ in shared } }
             return Plan(makeBackend: makeBackend,
                         description: BackendDescription(kind: .liveAPI, displayName: description),
                         idempotencyNamespace: namespace,
