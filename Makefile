@@ -56,15 +56,18 @@ setup:
 	@scripts/setup.sh
 
 # Release build of the benchmark programs (and of flex, which flex-bench times as a process):
-# flex-bench's sections, then REPL completion latency with 10,000 names (repl-bench). Section (g)
+# flex-bench's sections, then REPL completion latency with 10,000 names (repl-bench), then what
+# one endless case costs `flex test --timeout 2s` of 4,000 cases (test-bench --timeout). Section (g)
 # times the installed flex (DESTDIR/PREFIX/bin/flex, as make install left it) when there is one.
 bench: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product flex
 	$(SWIFT) build -c release --static-swift-stdlib --product flex-bench
 	$(SWIFT) build -c release --static-swift-stdlib --product repl-bench
 	$(SWIFT) build -c release --static-swift-stdlib --product swift-hello
+	$(SWIFT) build -c release --static-swift-stdlib --product test-bench
 	FLEX_BENCH_FLEX="$$(test -x "$(DESTDIR)$(PREFIX)/bin/flex" && echo "$(DESTDIR)$(PREFIX)/bin/flex")" "$(BIN_RELEASE)/flex-bench"
 	"$(BIN_RELEASE)/repl-bench"
+	"$(BIN_RELEASE)/test-bench" --timeout
 
 # HTTP figures: flex run --backend live vs Python requests, and wrk on flex serve vs a bare
 # Hummingbird endpoint (installs wrk and requests if missing; everything on 127.0.0.1).

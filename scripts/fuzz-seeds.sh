@@ -22,6 +22,13 @@ interp="$corpus/interpreter"
 printf 'let x = [1]\nrepeat 40 { x = [x, x] }\nprint len(json(x)), len(string(x))\nexpect x == x\n' > "$interp/hostile-doubling"
 printf 'let l = range(100000)\nprint len(json([l, l, l, l, l, l, l, l, l, l]))\nprint sum(l), "${[l, l]}"\n' > "$interp/hostile-json"
 printf 'let l = []\nlet s = ""\nfor i in range(500) { l = l + [i, {a: [i]}]\n s = s + "${i}," }\nlet m = l\nl = l + l\nexpect m != l\nprint len(l), len(s)\n' > "$interp/hostile-appends"
+# The same on the paths that poll the run's interruption (the fuzz target raises it after 100 ms):
+# show, contains/in on lists and strings, len of long strings, record patterns, filter/find,
+# and a shared value as a request body.
+printf 'let x = [1]\nrepeat 30 { x = [x, x] }\nlet y = [1]\nrepeat 30 { y = [y, y] }\nprint x == y, x in [y], {a: x} matches {a: y}\nshow x\n' > "$interp/hostile-compare"
+printf 'let s = "ab"\nrepeat 24 { s = s + s }\nlet p = s + "c"\nprint len(s), s contains p, "ba" in s, len("${s}${s}")\nshow [s, s, s]\n' > "$interp/hostile-text"
+printf 'def odd(n) { return n - n / 2 * 2 == 1 }\nlet l = range(1000000)\nprint len(filter(l, odd)), find(l, odd), sum(l), -1 in l\nshow {a: l, b: {c: l}}\n' > "$interp/hostile-builtins"
+printf 'let r = {k: "v"}\nrepeat 40 { r = {a: r, b: r} }\nlet c = customer create email "a@b.co" metadata r\nshow r\nprint string(values(r))\n' > "$interp/hostile-records"
 
 # Simulator requests: NUL-separated; the first byte modulo 5 picks GET, POST, PATCH, PUT, DELETE
 # (\001 POST, \002 PATCH, \005 GET), then the path, a newline, the JSON body.

@@ -29,7 +29,7 @@ extension Interpreter {
             case .array(let a): return .integer(a.count)
             case .record(let r): return .integer(r.count)
             case .object(let o): return .integer(o.count)
-            case .string(let s), .id(let s): return .integer(s.count)
+            case .string(let s), .id(let s): return .integer(try characterCount(s, span: span))
             default: throw ScriptFailure.runtime("len needs a list, a record or a string, got \(first.kindDescription)", at: firstSpan)
             }
 
@@ -64,12 +64,12 @@ extension Interpreter {
             return .list(ValueList(entries.map(\.value)))
 
         case "json":
-            var text = Interpreter.textBuilder()
+            var text = textBuilder()
             first.writeJSON(to: &text)
             return .string(try Interpreter.finished(text, span: span))
 
         case "string":
-            var text = Interpreter.textBuilder()
+            var text = textBuilder()
             first.writePrinted(to: &text)
             return .string(try Interpreter.finished(text, span: span))
 
@@ -97,12 +97,13 @@ extension Interpreter {
             throw ScriptFailure.runtime("sum needs a list of integers, got \(list.kindDescription)", at: listSpan)
         }
         var total = 0
-        for (index, element) in elements.enumerated() {
+        var poll = InterruptionPoll(interruption)
+        for element in elements {
             guard case .integer(let value) = element else {
                 throw ScriptFailure.runtime("sum needs a list of integers, but it holds \(element.kindDescription)", at: listSpan)
             }
             total = try integerArithmetic(.add, total, value, span: span)
-            if index % TextBuilder.pollInterval == 0 { try checkInterruption(span) }
+            if let cause = poll.tick() { throw Interpreter.interrupted(cause, at: span) }
         }
         return .integer(total)
     }

@@ -75,7 +75,7 @@ extension Interpreter {
         var notes: [Diagnostic.Note] = []
         for (key, value) in left {
             if let other = right.first(where: { $0.key == key })?.value {
-                if (try? value.deepEquals(other)) != true {
+                if !value.deepEquals(other) {
                     notes.append(Diagnostic.Note("- \(key): \(value.quoted)"))
                     notes.append(Diagnostic.Note("+ \(key): \(other.quoted)"))
                 }

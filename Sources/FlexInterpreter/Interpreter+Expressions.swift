@@ -15,7 +15,7 @@ extension Interpreter {
 
         case .string(let segments):
             if segments.count == 1, case .text(let text) = segments[0] { return .string(text) }
-            var text = Interpreter.textBuilder()
+            var text = textBuilder()
             for segment in segments {
                 switch segment {
                 case .text(let part): text.append(part)

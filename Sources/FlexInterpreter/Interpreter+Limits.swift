@@ -35,26 +35,47 @@ extension Interpreter {
         if value.minimumTextSize > maximumTextSize { throw textTooLong(span) }
     }
 
-    /// A builder for text a script builds: at most the string limit, and Ctrl-C stops it.
-    static func textBuilder() -> TextBuilder {
-        TextBuilder(limit: maximumTextSize, pollsInterruption: true)
+    /// A value as JSON for a request body or a snapshot. Converting walks every shared part, so a
+    /// value whose text is known to pass the string limit fails first, in O(1).
+    static func requestJSON(_ value: Value, span: SourceSpan) throws -> JSON {
+        try checkRenderable(value, span: span)
+        return value.json
+    }
+
+    /// A builder for text a script builds: at most the string limit, and the run's interruption
+    /// (Ctrl-C, the case's timeout) stops it part-way.
+    func textBuilder() -> TextBuilder {
+        TextBuilder(limit: Interpreter.maximumTextSize, interruption: interruption)
     }
 
     /// The builder's text, or the error for why it stopped early.
     static func finished(_ builder: TextBuilder, span: SourceSpan) throws -> String {
-        switch builder.stop {
-        case nil: builder.text
+        try check(builder.stop, span: span)
+        return builder.text
+    }
+
+    /// The error for why building text stopped early, if it did.
+    static func check(_ stop: TextBuilder.Stop?, span: SourceSpan) throws {
+        switch stop {
+        case nil: return
         case .tooLong: throw textTooLong(span)
-        case .interrupted: throw interrupted(Interruption.process.cause ?? .interrupted, at: span)
+        case .interrupted(let cause): throw interrupted(cause, at: span)
         }
     }
 
-    /// `==` and friends: deep equality, stopped by Ctrl-C.
-    static func equal(_ a: Value, _ b: Value, span: SourceSpan) throws -> Bool {
+    /// `==` and friends: deep equality, stopped part-way by the run's interruption.
+    func equal(_ a: Value, _ b: Value, span: SourceSpan) throws -> Bool {
+        var poll = InterruptionPoll(interruption)
+        return try equal(a, b, poll: &poll, span: span)
+    }
+
+    /// Deep equality sharing one poll with the comparisons around it (`contains` on a long list
+    /// of small values polls every few thousand elements, not never).
+    func equal(_ a: Value, _ b: Value, poll: inout InterruptionPoll, span: SourceSpan) throws -> Bool {
         do {
-            return try a.deepEquals(b)
+            return try a.deepEquals(b, poll: &poll)
         } catch {
-            throw interrupted(Interruption.process.cause ?? .interrupted, at: span)
+            throw Interpreter.interrupted(error.cause, at: span)
         }
     }
 

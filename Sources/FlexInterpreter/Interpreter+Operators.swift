@@ -35,8 +35,8 @@ extension Interpreter {
         switch op {
         case .and: return .bool(a.isTruthy && b.isTruthy)
         case .or: return .bool(a.isTruthy || b.isTruthy)
-        case .equal: return .bool(try Interpreter.equal(a, b, span: span))
-        case .notEqual: return .bool(!(try Interpreter.equal(a, b, span: span)))
+        case .equal: return .bool(try equal(a, b, span: span))
+        case .notEqual: return .bool(!(try equal(a, b, span: span)))
         case .less, .lessEqual, .greater, .greaterEqual:
             let order = try compare(a, b, span: span)
             switch op {
@@ -66,7 +66,10 @@ extension Interpreter {
 
     /// A list holds an element, a string a substring, a record a key.
     func contains(_ container: Value, _ element: Value, containerSpan: SourceSpan, span: SourceSpan) throws -> Bool {
-        if let elements = container.listElements { return try elements.contains { try Interpreter.equal($0, element, span: span) } }
+        if let elements = container.listElements {
+            var poll = InterruptionPoll(interruption)
+            return try elements.contains { try equal($0, element, poll: &poll, span: span) }
+        }
         if let keys = container.recordKeys {
             guard let key = element.text else {
                 throw ScriptFailure.runtime("a record contains keys (strings), not \(element.kindDescription)", at: span)
@@ -77,7 +80,7 @@ extension Interpreter {
             guard let part = element.text else {
                 throw ScriptFailure.runtime("a string contains strings, not \(element.kindDescription)", at: span)
             }
-            return part.isEmpty || text.contains(part)
+            return try textContains(text, part, span: span)
         }
         throw ScriptFailure.runtime("\(container.kindDescription) cannot contain anything", at: containerSpan,
                                     help: "contains and in work on lists, strings and records")

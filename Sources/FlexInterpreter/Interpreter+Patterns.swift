@@ -64,7 +64,7 @@ extension Interpreter {
             }
         default:
             let expected = try await evaluate(pattern, in: scope)
-            if !(try Interpreter.equal(value, expected, span: pattern.span)) {
+            if !(try equal(value, expected, span: pattern.span)) {
                 found.append(PatternMismatch(path: here, expected: expected.quoted, actual: value.quoted))
             }
         }
@@ -124,7 +124,7 @@ extension Interpreter {
                                         help: "give each snapshot of a scenario its own name")
         }
         var masker = SnapshotMasker()
-        let text = masker.mask(value.json).serialized(pretty: true) + "\n"
+        let text = masker.mask(try Interpreter.requestJSON(value, span: arguments[1].span)).serialized(pretty: true) + "\n"
         switch store.check(name: name, text: text) {
         case .matched, .written:
             return

@@ -34,7 +34,9 @@ extension Interpreter {
         case .show(let expression):
             let shown = try await evaluate(expression, in: scope)
             try Interpreter.checkRenderable(shown, span: statement.span)
-            emitText(shown.shown, from: "show", of: statement)
+            let lines = shown.shownLines(limit: Interpreter.maximumTextSize, interruption: interruption)
+            try Interpreter.check(lines.stop, span: statement.span)
+            emitText(lines.text, from: "show", of: statement)
         case .ifElse(let branches, let elseBlock):
             return try await executeIf(branches, else: elseBlock, in: scope)
         case .forIn(let name, let sequence, let body):
@@ -105,7 +107,7 @@ extension Interpreter {
     }
 
     func executePrint(_ expressions: NodeList<Expression>, of statement: Statement, in scope: Scope) async throws {
-        var text = Interpreter.textBuilder()
+        var text = textBuilder()
         for (index, expression) in expressions.enumerated() {
             if index > 0 { text.append(byte: UInt8(ascii: " ")) }
             try await evaluate(expression, in: scope).writePrinted(to: &text)

@@ -1,29 +1,22 @@
 // Text built from a value (`json()`, `string()`, interpolation, `print`) with the string limit
-// checked as it grows and Ctrl-C polled, so a value that would print to gigabytes stops at the
-// limit instead of first building the whole text.
+// checked as it grows and the run's interruption polled (Ctrl-C, a test case's timeout), so a
+// value that would print to gigabytes stops at the limit instead of first building the whole text.
 
 struct TextBuilder {
     /// Why building stopped before the value was written out.
-    enum Stop { case tooLong, interrupted }
+    enum Stop { case tooLong, interrupted(Interruption.Cause) }
 
     private(set) var bytes: [UInt8] = []
     /// The most bytes the text may hold; past it, building stops.
     let limit: Int
-    /// Whether to check `Interruption` now and then (not for diagnostics, which must finish).
-    let pollsInterruption: Bool
     private(set) var stop: Stop?
-    private var appendsUntilPoll = TextBuilder.pollInterval
+    /// Looks at the run's interruption every few thousand appends; polls nothing for diagnostics.
+    private var poll: InterruptionPoll
 
-    /// Appends between two looks at the Ctrl-C flag: often enough to answer within milliseconds.
-    static let pollInterval = 4096
-
-    init(limit: Int, pollsInterruption: Bool) {
+    init(limit: Int, interruption: Interruption?) {
         self.limit = limit
-        self.pollsInterruption = pollsInterruption
+        self.poll = InterruptionPoll(interruption)
     }
-
-    /// No limit and no polling: for notes in diagnostics and other internal uses.
-    static var unbounded: TextBuilder { TextBuilder(limit: .max, pollsInterruption: false) }
 
     var isStopped: Bool { stop != nil }
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -50,9 +43,6 @@ struct TextBuilder {
 
     private mutating func noteGrowth() {
         if bytes.count > limit { stop = .tooLong }
-        appendsUntilPoll -= 1
-        guard appendsUntilPoll == 0 else { return }
-        appendsUntilPoll = TextBuilder.pollInterval
-        if pollsInterruption, Interruption.isRequested { stop = .interrupted }
+        if let cause = poll.tick() { stop = .interrupted(cause) }
     }
 }

@@ -2,23 +2,23 @@
 // compare by value (2 == 2.0), records compare as key sets (order does not matter).
 import FlexLanguage
 
-/// Ctrl-C arrived while comparing two large values; the interpreter reports it as "interrupted".
-struct ComparisonInterrupted: Error {}
+/// The run was interrupted (Ctrl-C, a test case's timeout) while comparing two large values.
+struct ComparisonInterrupted: Error {
+    var cause: Interruption.Cause
+}
 
 extension Value {
-    /// Structural equality. Polls Ctrl-C every few thousand elements: two large values that
-    /// share parts (a list doubled into itself) can take long to compare.
-    func deepEquals(_ other: Value) throws(ComparisonInterrupted) -> Bool {
-        var comparisonsUntilPoll = TextBuilder.pollInterval
-        return try deepEquals(other, comparisonsUntilPoll: &comparisonsUntilPoll)
+    /// Structural equality, with nothing polled: for small values and diagnostics.
+    func deepEquals(_ other: Value) -> Bool {
+        var poll = InterruptionPoll(nil)
+        return (try? deepEquals(other, poll: &poll)) ?? false
     }
 
-    private func deepEquals(_ other: Value, comparisonsUntilPoll: inout Int) throws(ComparisonInterrupted) -> Bool {
-        comparisonsUntilPoll -= 1
-        if comparisonsUntilPoll == 0 {
-            comparisonsUntilPoll = TextBuilder.pollInterval
-            if Interruption.isRequested { throw ComparisonInterrupted() }
-        }
+    /// Structural equality that looks at the run's interruption every few thousand elements:
+    /// two large values that share parts (a list doubled into itself) can take long to compare.
+    /// One poll can span several comparisons (`contains` on a long list).
+    func deepEquals(_ other: Value, poll: inout InterruptionPoll) throws(ComparisonInterrupted) -> Bool {
+        if let cause = poll.tick() { throw ComparisonInterrupted(cause: cause) }
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -33,14 +33,14 @@ extension Value {
         default:
             if let a = listElements, let b = other.listElements {
                 guard a.count == b.count else { return false }
-                for (x, y) in zip(a, b) where !(try x.deepEquals(y, comparisonsUntilPoll: &comparisonsUntilPoll)) { return false }
+                for (x, y) in zip(a, b) where !(try x.deepEquals(y, poll: &poll)) { return false }
                 return true
             }
             if let a = recordEntries, let b = other.recordEntries {
                 guard a.count == b.count else { return false }
                 for (key, value) in a {
                     guard let match = b.first(where: { $0.key == key }),
-                          try value.deepEquals(match.value, comparisonsUntilPoll: &comparisonsUntilPoll) else { return false }
+                          try value.deepEquals(match.value, poll: &poll) else { return false }
                 }
                 return true
             }

@@ -10,11 +10,13 @@ extension Value {
         }
     }
 
-    /// The form inside lists and records and in expectation notes: strings quoted, IDs bare.
+    /// The form inside lists and records and in expectation notes: strings quoted, IDs bare. A
+    /// diagnostic must finish, so nothing is polled, but a value doubled into itself would print
+    /// for ever: the text stops at the string limit and ends in "…".
     public var quoted: String {
-        var output = TextBuilder.unbounded
+        var output = TextBuilder(limit: Interpreter.maximumTextSize, interruption: nil)
         write(to: &output)
-        return output.text
+        return output.isStopped ? output.text + "…" : output.text
     }
 
     /// Writes `printed` into a builder (which may stop early at its limit).
@@ -30,7 +32,10 @@ extension Value {
         switch self {
         case .list(let list): list.minimumTextSize
         case .record(let record): record.minimumTextSize
-        case .string, .object, .array: 2
+        // O(1): a native string knows its UTF-8 length.
+        case .string(let s): max(2, s.utf8.count)
+        case .id(let s): max(1, s.utf8.count)
+        case .object, .array: 2
         default: 1
         }
     }
@@ -115,9 +120,14 @@ extension Value {
     /// `show`: records as indented `key: value` lines, lists of records as a table of their
     /// common scalar columns, other lists one element per line.
     public var shown: String {
-        var lines: [String] = []
+        shownLines(limit: Interpreter.maximumTextSize, interruption: nil).text
+    }
+
+    /// The `show` text, built until it passes `limit` bytes or the run is interrupted.
+    func shownLines(limit: Int, interruption: Interruption?) -> ShownLines {
+        var lines = ShownLines(limit: limit, interruption: interruption)
         Value.show(self, indent: "", into: &lines)
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     private var isNull: Bool {
@@ -132,10 +142,10 @@ extension Value {
         }
     }
 
-    private static func show(_ value: Value, indent: String, into lines: inout [String]) {
+    private static func show(_ value: Value, indent: String, into lines: inout ShownLines) {
         if let entries = value.recordEntries {
             if entries.isEmpty { lines.append(indent + "{}"); return }
-            for (key, field) in entries {
+            for (key, field) in entries where !lines.isStopped {
                 if field.isScalar || (field.listElements?.isEmpty ?? false) || (field.recordEntries?.isEmpty ?? false) {
                     lines.append(indent + key + ": " + field.printed)
                 } else {
@@ -148,7 +158,7 @@ extension Value {
             if elements.allSatisfy(\.isRecord) {
                 table(elements, indent: indent, into: &lines)
             } else {
-                for element in elements {
+                for element in elements where !lines.isStopped {
                     if element.isScalar {
                         lines.append(indent + "- " + element.printed)
                     } else {
@@ -166,11 +176,11 @@ extension Value {
     /// A field that is a record in every row (a payment method's `card`) contributes its own
     /// common scalar fields as `card.brand`, `card.last4`, one level deep, where it stands (leaving
     /// out those that are null in every row).
-    private static func table(_ records: [Value], indent: String, into lines: inout [String]) {
+    private static func table(_ records: [Value], indent: String, into lines: inout ShownLines) {
         let rows = records.map { $0.recordEntries ?? [] }
         let columns = tableColumns(rows)
         if columns.isEmpty {
-            for record in records {
+            for record in records where !lines.isStopped {
                 lines.append(indent + "-")
                 show(record, indent: indent + "  ", into: &lines)
             }
@@ -194,7 +204,7 @@ extension Value {
         }
         lines.append(line(header))
         lines.append(line(widths.map { String(repeating: "-", count: $0) }))
-        for row in cells { lines.append(line(row)) }
+        for row in cells where !lines.isStopped { lines.append(line(row)) }
     }
 
     private struct Column { var path: [String] }

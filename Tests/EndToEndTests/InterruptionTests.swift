@@ -54,6 +54,36 @@ struct InterruptionTests {
         #expect(seconds < 10, "the run took \(seconds) s")
     }
 
+    /// The timeout also ends a live request in flight (the case's task is cancelled): against a
+    /// server that never answers, the case ends at 1 s, long before the 30 s request timeout,
+    /// and the next case runs.
+    @Test func aTimedOutCaseEndsItsLiveRequestInFlight() throws {
+        let server = try SilentListener()
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        try dir.write("live.flex", """
+            scenario "hangs" {
+              customer create email "ada@example.com"
+            }
+
+            scenario "after" {
+              expect 1 + 1 == 2
+            }
+
+            """)
+        let started = ProcessRunner.monotonicNanoseconds()
+        let result = try Flex.run(["test", dir.path, "--timeout", "1s", "-j", "1", "--backend", "live", "--base-url", server.baseURL,
+                                   "--retries", "0"],
+                                  environment: ["FLEX_API_KEY": "fsk_test_silent000000000", "XDG_CONFIG_HOME": "/nonexistent"])
+        let seconds = Double(ProcessRunner.monotonicNanoseconds() - started) / 1e9
+        #expect(result.exitCode == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdoutLines.last == "1 passed, 1 failed")
+        #expect(result.stdout.contains("✗ \(dir.path)/live.flex › hangs ("))
+        #expect(result.stdout.contains("error: timed out after 1s\n --> \(dir.path)/live.flex:2:3\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("✓ \(dir.path)/live.flex › after ("))
+        #expect(seconds < 15, "the run took \(seconds) s")
+    }
+
     @Test func aBadTimeoutIsAUsageError() throws {
         for value in ["soon", "3x", "-1", "1.5s"] {
             let result = try Flex.run(["test", "--timeout", value, "fixtures/suites/passing"])

@@ -99,7 +99,7 @@ import Testing
         #expect(Value.list(list).nestingDepth == 2)
         for value in [Value.list(list), .list([]), .list([.list([]), .record(Record()), .string("")])] {
             #expect(value.minimumTextSize <= value.quoted.utf8.count)
-            var json = TextBuilder.unbounded
+            var json = TextBuilder(limit: .max, interruption: nil)
             value.writeJSON(to: &json)
             #expect(value.minimumTextSize <= json.bytes.count)
             #expect(json.text == value.json.serialized())

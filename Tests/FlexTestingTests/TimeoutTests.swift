@@ -55,4 +55,35 @@ import Testing
         }
         #expect(run.json.contains("\"message\":\"timed out after 200ms\""))
     }
+
+    /// Single operations that never end by themselves (2^60 comparisons, a search of 2^50
+    /// positions): each must stop part-way at the case's timeout, not at the next statement.
+    @Test func endlessOperationsStopAtTheTimeout() async {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        dir.write("operations.flex", """
+            def doubled(n) {
+              let x = [1]
+              repeat n { x = [x, x] }
+              return x
+            }
+            scenario "equality" { expect doubled(60) == doubled(60) }
+            scenario "contains" { expect doubled(60) in [doubled(60)] }
+            scenario "pattern" { expect {a: doubled(60)} matches {a: doubled(60)} }
+            scenario "search" {
+              let s = "a"
+              repeat 25 { s = s + s }
+              let p = s + "b"
+              let t = s + s
+              expect not (t contains p)
+            }
+            scenario "after" { expect 1 == 1 }
+            """)
+        let options = TestOptions(configuration: .simulated(), jobs: 2, timeout: CaseTimeout(milliseconds: 300))
+        let run = await Fixtures.run([dir.path], options: options)
+        #expect(run.summary.line == "1 passed, 4 failed")
+        for result in run.summary.results where result.status != .passed {
+            #expect(result.failure?.message == "timed out after 300ms", "\(result.testCase.scenario ?? "")")
+        }
+    }
 }

@@ -95,7 +95,7 @@ public struct CommandArguments: Sendable {
     /// `fields { … }`: merged verbatim into the request body.
     func fields() throws -> JSONObject? {
         guard let (value, span) = value("fields") else { return nil }
-        guard case .object(let object) = value.json else {
+        guard case .object(let object) = try Interpreter.requestJSON(value, span: span) else {
             throw ScriptFailure.runtime("fields needs a record, got \(value.kindDescription)", at: span,
                                         help: "fields { client_reference_id: \"order-7\" }")
         }
@@ -136,7 +136,7 @@ public struct CommandArguments: Sendable {
     /// A record written in the script (`{price_data: {…}, quantity: 2}`, `{product: gym}`): its
     /// `price` and `product` (and `price_data.product`) may be the objects themselves, sent as their IDs.
     static func inlineItem(_ record: Value, span: SourceSpan) throws -> JSONObject {
-        guard case .object(var object) = record.json else { return JSONObject() }
+        guard case .object(var object) = try Interpreter.requestJSON(record, span: span) else { return JSONObject() }
         if let price = record.field("price"), price.text == nil { object["price"] = .string(try id(price, prefix: "fprice_", span: span)) }
         if let product = record.field("product"), product.text == nil {
             object["product"] = .string(try id(product, prefix: "fprod_", span: span))

@@ -112,11 +112,11 @@ enum GenericCommandRequest {
             guard value.isRecord else {
                 throw ScriptFailure.runtime("\(what) needs a record, got \(value.kindDescription)", at: span)
             }
-            return value.json
+            return try Interpreter.requestJSON(value, span: span)
         case .any, .items, .flag:
             // A Flex object stands for its ID (`events for s`); anything else goes as it is.
             if value.isRecord, let key = value.ownIDKey, key != "id", let text = value.fieldText(key) { return .string(text) }
-            return value.json
+            return try Interpreter.requestJSON(value, span: span)
         }
     }
 

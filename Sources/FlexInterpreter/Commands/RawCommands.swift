@@ -28,7 +28,7 @@ enum RawCommands {
             guard value.isRecord else {
                 throw ScriptFailure.runtime("the request body must be a record, got \(value.kindDescription)", at: span)
             }
-            body = value.json
+            body = try Interpreter.requestJSON(value, span: span)
         }
         if let fields = try arguments.fields() {
             var object = body?.objectValue ?? JSONObject()

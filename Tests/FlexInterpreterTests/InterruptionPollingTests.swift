@@ -1,0 +1,135 @@
+// Every long builtin and operator polls the run's own interruption (what `flex test --timeout`
+// raises), not only the process-wide signal flag: with the interruption raised, each one stops
+// part-way with "timed out" on work it would otherwise finish, and finishes as before without it.
+@testable import FlexInterpreter
+import FlexLanguage
+import FlexTestSupport
+import Testing
+
+@Suite struct InterruptionPollingTests {
+    static let span = SourceSpan(file: FileID(rawValue: 0), start: 0, end: 0)
+
+    static func interpreter() -> Interpreter {
+        Interpreter(sources: SourceManager(), output: CapturingOutputSink(), configuration: .simulated())
+    }
+
+    /// The argument list of a one-argument call, for calling a builtin directly.
+    static let oneArgument: NodeList<Expression> = {
+        let sources = SourceManager()
+        let program = Parser.parse(sources.add(path: "call.flex", bytes: Array("f(x)".utf8))).program
+        guard case .expression(let call) = program.statements[0].kind, case .call(_, let arguments) = call.kind else {
+            preconditionFailure("f(x) parses as a call")
+        }
+        return arguments
+    }()
+
+    /// 200,000 small integers: long enough that every operation on it polls many times.
+    static let longList = Value.list(ValueList(scalars: (0..<200_000).map(Value.integer)))
+    /// A 1 MiB string of one letter.
+    static let longText = String(repeating: "a", count: 1 << 20)
+
+    /// `[1]` doubled into itself `levels` times: 2^levels leaves, every level shared.
+    static func doubled(_ levels: Int) -> Value {
+        var value = Value.list(ValueList([.integer(1)]))
+        for _ in 0..<levels { value = .list(ValueList([value, value])) }
+        return value
+    }
+
+    /// Runs `work` on a fresh interpreter, first as it is, then with its interruption raised.
+    static func stopsWhenTimedOut(_ work: (Interpreter) throws -> Void) throws {
+        let interpreter = interpreter()
+        try work(interpreter)
+        interpreter.interruption.request(.timedOut)
+        do {
+            try work(interpreter)
+            Issue.record("finished although the run's interruption was raised")
+        } catch let failure as ScriptFailure {
+            guard case .interrupted(.timedOut) = failure.kind else {
+                Issue.record("stopped with \(failure.diagnostic.message), not the timeout")
+                return
+            }
+        }
+    }
+
+    @Test(arguments: ["json", "string"])
+    func textOfALongListStops(_ name: String) throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            _ = try interpreter.builtin(name, [Self.longList], arguments: Self.oneArgument, span: Self.span)
+        }
+    }
+
+    @Test func theTextBuilderOfPrintAndInterpolationStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            var text = interpreter.textBuilder()
+            Self.longList.writePrinted(to: &text)
+            _ = try Interpreter.finished(text, span: Self.span)
+        }
+    }
+
+    @Test func showOfALongListStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            let lines = Self.longList.shownLines(limit: Interpreter.maximumTextSize, interruption: interpreter.interruption)
+            try Interpreter.check(lines.stop, span: Self.span)
+        }
+    }
+
+    @Test func equalityOfTwoLargeValuesStops() throws {
+        // Built apart, so no level shares storage with the other side: 2^16 leaves compared.
+        let (a, b) = (Self.doubled(16), Self.doubled(16))
+        try Self.stopsWhenTimedOut { interpreter in
+            let equal = try interpreter.equal(a, b, span: Self.span)
+            #expect(equal)
+        }
+    }
+
+    @Test func containsOnALongListOfSmallValuesStops() throws {
+        // Each comparison is one step; the poll spans the whole search.
+        try Self.stopsWhenTimedOut { interpreter in
+            let found = try interpreter.contains(Self.longList, .integer(-1), containerSpan: Self.span, span: Self.span)
+            #expect(!found)
+        }
+    }
+
+    @Test func substringSearchStops() throws {
+        let part = String(repeating: "a", count: 1000) + "b"
+        try Self.stopsWhenTimedOut { interpreter in
+            let found = try interpreter.contains(.string(Self.longText), .string(part), containerSpan: Self.span, span: Self.span)
+            #expect(!found)
+        }
+    }
+
+    @Test func substringSearchAnswersAsTheStandardLibraryDoes() throws {
+        let interpreter = Self.interpreter()
+        let text = Self.longText + "cafe\u{301}" + "\r\n" + "end"
+        for part in ["aab", "cafe", "cafe\u{301}", "\r", "\r\n", "end", "aend", "\n", "a\r"] {
+            #expect(try interpreter.textContains(text, part, span: Self.span) == text.contains(part), "\(part.debugDescription)")
+        }
+    }
+
+    @Test func lenOfALongStringStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            let count = try interpreter.characterCount(Self.longText + "e\u{301}", span: Self.span)
+            #expect(count == (1 << 20) + 1)
+        }
+    }
+
+    @Test func sumOfALongListStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            _ = try interpreter.builtin("sum", [Self.longList], arguments: Self.oneArgument, span: Self.span)
+        }
+    }
+
+    @Test func rangeStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            _ = try interpreter.builtin("range", [.integer(200_000)], arguments: Self.oneArgument, span: Self.span)
+        }
+    }
+
+    /// Loops, recursion and `filter` run script code: each step checks the budget, which sees the
+    /// run's interruption (the whole-script forms, through the runner, are in TimeoutTests).
+    @Test func everyStepChecksTheRunsInterruption() {
+        let interpreter = Self.interpreter()
+        interpreter.interruption.request(.timedOut)
+        #expect(throws: ScriptFailure.self) { try interpreter.checkBudget(Self.span) }
+    }
+}
