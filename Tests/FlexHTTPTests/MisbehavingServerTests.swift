@@ -37,9 +37,12 @@ import Testing
         let (error, elapsed) = await failure { try await backend.send(APIRequest(.GET, "/v1/customers")) }
         await http.shutdown()
         let message = try #require(error).message
-        #expect(message.contains("GET /v1/customers timed out: no complete answer within the 1 s allowed for one attempt"))
+        // Our race ends the attempt at 1 s; when the whole suite loads the cooperative pool, the
+        // client's own deadline (a second later) can win it. Either way the trickle is cut.
+        #expect(message.contains("GET /v1/customers timed out: no complete answer within the 1 s allowed for one attempt")
+                || message.contains("timed out waiting for http://127.0.0.1:\(server.port)"), "\(message)")
         #expect(message.contains("2 attempts"))
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(10))
         // The server records a request once it has read all of it: on a loaded machine the
         // second attempt may be cut before that.
         #expect((1...2).contains(server.received.count))
