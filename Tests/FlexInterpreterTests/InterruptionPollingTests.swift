@@ -102,7 +102,10 @@ import Testing
         let interpreter = Self.interpreter()
         let text = Self.longText + "cafe\u{301}" + "\r\n" + "end"
         for part in ["aab", "cafe", "cafe\u{301}", "\r", "\r\n", "end", "aend", "\n", "a\r"] {
-            #expect(try interpreter.textContains(text, part, span: Self.span) == text.contains(part), "\(part.debugDescription)")
+            // The standard library's own search, by characters ("\r\n" is one), which flex's
+            // `contains` has always followed; Foundation's `contains`, visible when a test module
+            // loads it, compares code units instead.
+            #expect(try interpreter.textContains(text, part, span: Self.span) == (text.firstRange(of: part) != nil), "\(part.debugDescription)")
         }
     }
 
