@@ -23,6 +23,14 @@ import Testing
         return arguments
     }()
 
+    /// An operand expression for calling an operator directly (only its span is read).
+    static let operand: Expression = {
+        let sources = SourceManager()
+        let program = Parser.parse(sources.add(path: "operand.flex", bytes: Array("x".utf8))).program
+        guard case .expression(let expression) = program.statements[0].kind else { preconditionFailure("x parses as an expression") }
+        return expression
+    }()
+
     /// 200,000 small integers: long enough that every operation on it polls many times.
     static let longList = Value.list(ValueList(scalars: (0..<200_000).map(Value.integer)))
     /// A 1 MiB string of one letter.
@@ -123,6 +131,52 @@ import Testing
         try Self.stopsWhenTimedOut { interpreter in
             _ = try interpreter.builtin("range", [.integer(200_000)], arguments: Self.oneArgument, span: Self.span)
         }
+    }
+
+    @Test func concatenationOfTwoLongListsStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            let joined = try interpreter.binary(.add, Self.longList, Self.longList, left: Self.operand, right: Self.operand, span: Self.span)
+            #expect(joined.valueList?.count == 400_000)
+        }
+    }
+
+    /// Copied in chunks, the joined list is the same as one copy makes: every element in order
+    /// (a chunk boundary falls inside each side), the deepest depth and the text size bound.
+    @Test func concatenationInChunksKeepsElementsDepthAndTextSize() throws {
+        let left = ValueList((0..<10_000).map(Value.integer) + [Self.doubled(3)])
+        let right = ValueList([.string("abc")] + (0..<5_000).map(Value.integer))
+        let interpreter = Self.interpreter()
+        let joined = try interpreter.concatenated(left, right, span: Self.span)
+        var expected = left
+        expected.append(contentsOf: right)
+        #expect(joined.count == 15_002)
+        #expect(try interpreter.equal(.list(joined), .list(expected), span: Self.span))
+        #expect(joined.map(\.quoted) == expected.map(\.quoted))
+        #expect(joined.elementDepth == expected.elementDepth)
+        #expect(joined.elementDepth == 4)
+        #expect(joined.minimumTextSize == expected.minimumTextSize)
+    }
+
+    /// `flex run` exits right after Ctrl-C, so the part-copied list is kept, not freed while the
+    /// interruption unwinds; any other run (the REPL, `flex test`) frees it.
+    @Test(arguments: [true, false])
+    func anInterruptedConcatenationKeepsItsPartialCopyOnlyForARunThatExits(_ keeps: Bool) throws {
+        let interpreter = Self.interpreter()
+        interpreter.keepsValuesWhenInterrupted = keeps
+        interpreter.interruption.request(.interrupted)
+        #expect(throws: ScriptFailure.self) { try interpreter.concatenated(Self.longList.valueList ?? [], Self.longList.valueList ?? [], span: Self.span) }
+        let kept = interpreter.keptAfterInterruption.map(\.count)
+        #expect(kept.count == (keeps ? 1 : 0))
+        #expect(kept.allSatisfy { $0 > 0 && $0 < 400_000 })
+    }
+
+    @Test func onlyAnInterruptionKeepsElements() {
+        let interpreter = Self.interpreter()
+        interpreter.keepsValuesWhenInterrupted = true
+        _ = interpreter.keepingElements([.integer(1)], through: ScriptFailure.runtime("other", at: Self.span))
+        #expect(interpreter.keptAfterInterruption.isEmpty)
+        _ = interpreter.keepingElements([.integer(1)], through: Interpreter.interrupted(.timedOut, at: Self.span))
+        #expect(interpreter.keptAfterInterruption.count == 1)
     }
 
     /// Loops, recursion and `filter` run script code: each step checks the budget, which sees the
