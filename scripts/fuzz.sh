@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the libFuzzer targets (fuzzer + ASan, release, own scratch path) and runs each for a
 # given time, one after another, printing executions, coverage and crashes per target.
-# Usage: [SANITIZE=address|none] [MAX_LEN=512] [LEAK_SECONDS=30] scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+# Usage: [SANITIZE=address|none] [MAX_LEN=512] [LEAK_SECONDS=30] [RUNS=N] scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+# (RUNS: stop each target after N executions, or at SECONDS, whichever comes first.)
 # (default 60 s; targets: language fmt interpreter simulator json). Crash/timeout/OOM inputs land in fuzz/artifacts/<target>/.
 # SANITIZE=none builds with coverage only (in .build-fuzz-plain): several times the executions per
 # second, for volume; Swift's own bounds and overflow checks still trap. Replay its grown corpus
@@ -41,7 +42,7 @@ for target in $targets; do
     # (the concurrency runtime keeps allocations across runs), which cuts fuzz-interpreter from
     # ~6,000 to ~100 executions/s. A shorter pass with leak detection on follows (LEAK_SECONDS).
     SWIFT_BACKTRACE=enable=no "$bin/fuzz-$target" "corpus/$target" \
-        -max_total_time="$seconds" -detect_leaks=0 -timeout=10 -rss_limit_mb=2048 -max_len="${MAX_LEN:-512}" \
+        -max_total_time="$seconds" -runs="${RUNS:--1}" -detect_leaks=0 -timeout=10 -rss_limit_mb=2048 -max_len="${MAX_LEN:-512}" \
         -artifact_prefix="artifacts/$target/" -print_final_stats=1 > "$log" 2>&1
     code=$?
     leaklog="artifacts/$target/last-leak-run.log"

@@ -124,9 +124,7 @@ extension Interpreter {
             try Interpreter.checkTextSize(x.utf8.count + y.utf8.count, span: span)
             return .string(x + y)
         case (.add, _, _) where a.isList && b.isList:
-            let (x, y) = (a.valueList ?? [], b.valueList ?? [])
-            try Interpreter.checkListSize(x.count + y.count, span: span)
-            return .list(x + y)
+            return .list(try concatenated(a.valueList ?? [], b.valueList ?? [], span: span))
         default:
             if let x = a.asDecimal, let y = b.asDecimal {
                 return .decimal(try decimalArithmetic(op, x, y, span: span))
@@ -135,6 +133,22 @@ extension Interpreter {
                 ? "to build text from values, interpolate: \"…${value}…\"" : nil
             throw ScriptFailure.runtime("cannot apply '\(op.rawValue)' to \(a.kindDescription) and \(b.kindDescription)", at: span, help: help)
         }
+    }
+
+    /// `x + y` on lists: a new list copied a chunk at a time, with the interruption polled
+    /// between chunks, so Ctrl-C or a test case's timeout stops the copy of two long lists.
+    func concatenated(_ x: ValueList, _ y: ValueList, span: SourceSpan) throws -> ValueList {
+        try Interpreter.checkListSize(x.count + y.count, span: span)
+        var poll = InterruptionPoll(interruption)
+        var stop: Interruption.Cause?
+        let copy = ValueList.concatenating(x, y, chunk: InterruptionPoll.interval) { copied in
+            stop = poll.tick(copied)
+            return stop == nil
+        }
+        if !copy.complete, let stop {
+            throw keepingElements(copy.joined.elements, through: Interpreter.interrupted(stop, at: span))
+        }
+        return copy.joined
     }
 
     func integerArithmetic(_ op: BinaryOperator, _ x: Int, _ y: Int, span: SourceSpan) throws -> Int {

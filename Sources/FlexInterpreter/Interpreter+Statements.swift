@@ -147,12 +147,16 @@ extension Interpreter {
                                         help: "for loops over a list, a record's keys, or a string's characters")
         }
         let loopScope = Scope(parent: scope)
-        for element in elements {
-            loopScope.variables.removeAll(keepingCapacity: true)
-            loopScope.define(name.name, element)
-            if case .returned(let result) = try await executeStatements(body.statements, in: loopScope) {
-                return .returned(result)
+        do {
+            for element in elements {
+                loopScope.variables.removeAll(keepingCapacity: true)
+                loopScope.define(name.name, element)
+                if case .returned(let result) = try await executeStatements(body.statements, in: loopScope) {
+                    return .returned(result)
+                }
             }
+        } catch {
+            throw keepingElements(elements, through: error)
         }
         return .normal
     }

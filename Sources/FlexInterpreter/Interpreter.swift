@@ -40,6 +40,10 @@ public final class Interpreter {
     /// they are emptied when the globals are replaced and when the interpreter goes away.
     var functionScopes: [Scope] = []
     var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+    /// Set by `flex run` (ScriptRunner), whose process ends right after an interruption: large
+    /// values the interruption unwinds through go to `keptAfterInterruption`, never freed.
+    var keepsValuesWhenInterrupted = false
+    var keptAfterInterruption: [[Value]] = []
     /// Raised from outside (`flex test`'s timeout watch) to stop this run at its next step.
     public let interruption = Interruption()
     /// `--json`: where statements write their self-describing lines; nil writes plain text.

@@ -16,6 +16,10 @@ public final class ScriptRunner {
     public let configuration: RunConfiguration
     let output: OutputSink
     let loader: any SourceLoader
+    /// `flex run`, which exits right after an interrupted run: the interpreter (and every value
+    /// it holds) is then never freed, because releasing a list of millions of elements takes tens
+    /// of milliseconds the user waits for after Ctrl-C. Off for anything that lives on (tests).
+    public var keepsValuesWhenInterrupted = false
 
     public init(configuration: RunConfiguration, output: OutputSink, loader: any SourceLoader = FileSourceLoader()) {
         self.configuration = configuration
@@ -39,6 +43,7 @@ public final class ScriptRunner {
         guard let files = load(scripts) else { return ExitStatus.usage }
         guard let programs = analyze(files) else { return ExitStatus.checkFailed }
         let interpreter = Interpreter(sources: sources, output: output, configuration: configuration)
+        interpreter.keepsValuesWhenInterrupted = keepsValuesWhenInterrupted
         var worst = ExitStatus.success
         for program in programs {
             interpreter.resetGlobals()
@@ -49,6 +54,10 @@ public final class ScriptRunner {
                 jsonLines?.error(failure, scenario: scenario, fallbackFile: sources.file(program.program.file)?.path)
             }
             worst = ExitStatus.worst(worst, code)
+            if code == ExitStatus.interrupted && keepsValuesWhenInterrupted {
+                // Deliberately never released: the process ends next (see the property).
+                _ = Unmanaged.passRetained(interpreter)
+            }
             if code != ExitStatus.success { break }
         }
         return worst

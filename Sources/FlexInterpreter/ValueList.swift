@@ -30,6 +30,12 @@ public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLit
 
     public init(arrayLiteral elements: Value...) { self.init(elements) }
 
+    private init(elements: [Value], depth: UInt16, textSize: UInt32) {
+        self.elements = elements
+        storedElementDepth = depth
+        storedMinimumTextSize = textSize
+    }
+
     public var startIndex: Int { elements.startIndex }
     public var endIndex: Int { elements.endIndex }
     public subscript(position: Int) -> Value { elements[position] }
@@ -61,6 +67,30 @@ public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         var result = left
         result.append(contentsOf: right)
         return result
+    }
+
+    /// `left + right` into a new buffer, `chunk` elements at a time with `goOn` called after each
+    /// chunk with its size: the interpreter polls for Ctrl-C there and answers false to stop, so
+    /// joining two long lists (tens of milliseconds of copying) stops part-way (`complete` false,
+    /// `joined` what was copied). The depth and text size come from the two lists' own, with no
+    /// pass over the elements.
+    static func concatenating(_ left: ValueList, _ right: ValueList, chunk: Int,
+                              goOn: (Int) -> Bool) -> (joined: ValueList, complete: Bool) {
+        var elements: [Value] = []
+        elements.reserveCapacity(left.count + right.count)
+        var complete = true
+        for part in [left.elements, right.elements] where complete {
+            var start = 0
+            while start < part.count && complete {
+                let end = start + Swift.min(part.count - start, chunk)
+                elements.append(contentsOf: part[start..<end])
+                complete = goOn(end - start)
+                start = end
+            }
+        }
+        let joined = ValueList(elements: elements, depth: Swift.max(left.storedElementDepth, right.storedElementDepth),
+                               textSize: adding(left.storedMinimumTextSize, right.storedMinimumTextSize - 1))
+        return (joined, complete)
     }
 
     /// The deepest of the elements' (cached) depths.

@@ -76,6 +76,7 @@ struct RunCommand: ParsableCommand {
         configuration.color = colorDiagnostics()
         configuration.variables = bound
         let runner = ScriptRunner(configuration: configuration, output: output)
+        runner.keepsValuesWhenInterrupted = true
         InterruptSignals.install()
         let code = await runner.run(scripts(files))
         await plan.finish()

@@ -23,6 +23,14 @@ import Testing
         return arguments
     }()
 
+    /// An operand expression for calling an operator directly (only its span is read).
+    static let operand: Expression = {
+        let sources = SourceManager()
+        let program = Parser.parse(sources.add(path: "operand.flex", bytes: Array("x".utf8))).program
+        guard case .expression(let expression) = program.statements[0].kind else { preconditionFailure("x parses as an expression") }
+        return expression
+    }()
+
     /// 200,000 small integers: long enough that every operation on it polls many times.
     static let longList = Value.list(ValueList(scalars: (0..<200_000).map(Value.integer)))
     /// A 1 MiB string of one letter.
@@ -98,14 +106,19 @@ import Testing
         }
     }
 
+    /// Characters, as the standard library's `contains` answers on a short string: "e" is not in
+    /// "e\u{301}" nor "\r" in "\r\n". The answers are written out, because `text.contains(part)`
+    /// in this test module resolves to Foundation's (another test file imports it), which compares
+    /// scalars and finds both.
     @Test func substringSearchAnswersAsTheStandardLibraryDoes() throws {
         let interpreter = Self.interpreter()
         let text = Self.longText + "cafe\u{301}" + "\r\n" + "end"
-        for part in ["aab", "cafe", "cafe\u{301}", "\r", "\r\n", "end", "aend", "\n", "a\r"] {
-            // The standard library's own search, by characters ("\r\n" is one), which flex's
-            // `contains` has always followed; Foundation's `contains`, visible when a test module
-            // loads it, compares code units instead.
-            #expect(try interpreter.textContains(text, part, span: Self.span) == (text.firstRange(of: part) != nil), "\(part.debugDescription)")
+        // The standard library's search, by characters ("\r\n" is one), which flex's `contains`
+        // has always followed (Foundation's, visible in this module, compares code units).
+        let answers: [(String, Bool)] = [("aab", false), ("cafe", false), ("cafe\u{301}", true), ("\r", false), ("\r\n", true),
+                                         ("end", true), ("aend", false), ("\n", false), ("a\r", false), ("aaacafe\u{301}\r\ne", true)]
+        for (part, answer) in answers {
+            #expect(try interpreter.textContains(text, part, span: Self.span) == answer, "\(part.debugDescription)")
         }
     }
 
@@ -126,6 +139,52 @@ import Testing
         try Self.stopsWhenTimedOut { interpreter in
             _ = try interpreter.builtin("range", [.integer(200_000)], arguments: Self.oneArgument, span: Self.span)
         }
+    }
+
+    @Test func concatenationOfTwoLongListsStops() throws {
+        try Self.stopsWhenTimedOut { interpreter in
+            let joined = try interpreter.binary(.add, Self.longList, Self.longList, left: Self.operand, right: Self.operand, span: Self.span)
+            #expect(joined.valueList?.count == 400_000)
+        }
+    }
+
+    /// Copied in chunks, the joined list is the same as one copy makes: every element in order
+    /// (a chunk boundary falls inside each side), the deepest depth and the text size bound.
+    @Test func concatenationInChunksKeepsElementsDepthAndTextSize() throws {
+        let left = ValueList((0..<10_000).map(Value.integer) + [Self.doubled(3)])
+        let right = ValueList([.string("abc")] + (0..<5_000).map(Value.integer))
+        let interpreter = Self.interpreter()
+        let joined = try interpreter.concatenated(left, right, span: Self.span)
+        var expected = left
+        expected.append(contentsOf: right)
+        #expect(joined.count == 15_002)
+        #expect(try interpreter.equal(.list(joined), .list(expected), span: Self.span))
+        #expect(joined.map(\.quoted) == expected.map(\.quoted))
+        #expect(joined.elementDepth == expected.elementDepth)
+        #expect(joined.elementDepth == 4)
+        #expect(joined.minimumTextSize == expected.minimumTextSize)
+    }
+
+    /// `flex run` exits right after Ctrl-C, so the part-copied list is kept, not freed while the
+    /// interruption unwinds; any other run (the REPL, `flex test`) frees it.
+    @Test(arguments: [true, false])
+    func anInterruptedConcatenationKeepsItsPartialCopyOnlyForARunThatExits(_ keeps: Bool) throws {
+        let interpreter = Self.interpreter()
+        interpreter.keepsValuesWhenInterrupted = keeps
+        interpreter.interruption.request(.interrupted)
+        #expect(throws: ScriptFailure.self) { try interpreter.concatenated(Self.longList.valueList ?? [], Self.longList.valueList ?? [], span: Self.span) }
+        let kept = interpreter.keptAfterInterruption.map(\.count)
+        #expect(kept.count == (keeps ? 1 : 0))
+        #expect(kept.allSatisfy { $0 > 0 && $0 < 400_000 })
+    }
+
+    @Test func onlyAnInterruptionKeepsElements() {
+        let interpreter = Self.interpreter()
+        interpreter.keepsValuesWhenInterrupted = true
+        _ = interpreter.keepingElements([.integer(1)], through: ScriptFailure.runtime("other", at: Self.span))
+        #expect(interpreter.keptAfterInterruption.isEmpty)
+        _ = interpreter.keepingElements([.integer(1)], through: Interpreter.interrupted(.timedOut, at: Self.span))
+        #expect(interpreter.keptAfterInterruption.count == 1)
     }
 
     /// Loops, recursion and `filter` run script code: each step checks the budget, which sees the
