@@ -11,8 +11,6 @@ struct FlexResponder: HTTPResponder {
     let sandboxes: SandboxDirectory
     let maxBodyBytes: Int
     let accessLog: @Sendable (String) -> Void
-    /// Delivers webhooks over HTTP; nil when delivery is off.
-    var dispatcher: WebhookDispatcher? = nil
 
     /// `Flex-Sandbox`: which of the server's simulators answers (SandboxDirectory).
     static let sandboxField = HTTPField.Name(SandboxDirectory.header)!
@@ -30,8 +28,6 @@ struct FlexResponder: HTTPResponder {
         let response = CheckoutPages.serves(request.uri.path)
             ? await CheckoutPages.respond(to: request, sandboxes: sandboxes)
             : FlexResponder.http(await self.answer(request))
-        // Paying on the page makes events as an API request does: the dispatcher looks either way.
-        dispatcher?.poke()
         let elapsed = clock.now - start
         accessLog(AccessLog.line(method: request.method.rawValue, target: request.uri.string, status: response.status.code, elapsed: elapsed))
         return response
@@ -75,8 +71,7 @@ struct FlexResponder: HTTPResponder {
         }
         let sandbox = request.headers[FlexResponder.sandboxField]
         let response = sandboxes.handle(APIRequest(method, path, query: query, headers: headers, body: body), sandbox: sandbox)
-        // Webhooks are delivered from the default simulator (docs/serve.md, "Sandboxes and webhooks").
-        return sandbox == nil ? await withDeliveryAttempts(response, method: method, path: path) : response
+        return await withDeliveryAttempts(response, method: method, path: path, sandbox: sandbox)
     }
 
     func tooLarge() -> APIResponse {

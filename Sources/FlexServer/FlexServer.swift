@@ -55,16 +55,15 @@ public struct FlexServer: Sendable {
     /// Serves until the task is cancelled (or, with `handleSignals`, SIGINT/SIGTERM arrives).
     /// `onListening` gets the bound port once the socket accepts connections.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        let sandboxes = SandboxDirectory(seed: seed)
-        let checkoutURL = self.checkoutURL, host = self.host
-        if let checkoutURL { sandboxes.setCheckoutAddress(checkoutURL, namesSandbox: false) }
         let accessLog = self.accessLog, connections = self.connections, webhooks = self.webhooks
-        var responder = FlexResponder(sandboxes: sandboxes, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
         // Redirects count as failed attempts (Svix), so the client never follows one.
         let client = webhooks.enabled ? HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow)) : nil
-        // Webhooks go out from the default simulator (docs/serve.md, "Sandboxes and webhooks").
-        let dispatcher = client.map { WebhookDispatcher(simulator: sandboxes.defaultSimulator, options: webhooks, client: $0, log: accessLog) }
-        responder.dispatcher = dispatcher
+        // Every simulator, the default one and each sandbox, delivers its own endpoints' events.
+        let deliveries = client.map { WebhookDispatchers(options: webhooks, client: $0, log: accessLog) }
+        let sandboxes = SandboxDirectory(seed: seed, deliveries: deliveries)
+        let checkoutURL = self.checkoutURL, host = self.host
+        if let checkoutURL { sandboxes.setCheckoutAddress(checkoutURL, namesSandbox: false) }
+        let responder = FlexResponder(sandboxes: sandboxes, maxBodyBytes: maxBodyBytes, accessLog: accessLog)
         var logger = Logger(label: "flex-serve")
         // Hummingbird's own chatter would mix with flex's output; the access log is ours.
         logger.logLevel = .critical
@@ -90,17 +89,14 @@ public struct FlexServer: Sendable {
         )
         let handleSignals = self.handleSignals
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                if let dispatcher { group.addTask { await dispatcher.run() } }
-                group.addTask { if handleSignals { try await app.runService() } else { try await app.run() } }
-                // The server ends first (the dispatcher runs until cancelled); pending deliveries stop with it.
-                _ = try await group.next()
-                group.cancelAll()
-            }
+            if handleSignals { try await app.runService() } else { try await app.run() }
         } catch {
+            await deliveries?.stopAll()
             try? await client?.shutdown()
             throw error
         }
+        // Pending deliveries stop with the server.
+        await deliveries?.stopAll()
         try? await client?.shutdown()
     }
 

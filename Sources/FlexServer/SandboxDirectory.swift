@@ -12,7 +12,7 @@ import FlexSync
 /// - `GET /_sim/sandboxes` lists them, `POST /_sim/sandboxes/{name}/reset` (body optional
 ///   `{"sandbox": {"seed": N}}`) replaces one with a fresh simulator (creating it), `DELETE
 ///   /_sim/sandboxes/{name}` drops it; the directory then holds no reference, so its memory is freed
-///   once the requests still running in it finish.
+///   once the requests still running in it finish (and its webhook delivery, which is stopped).
 public final class SandboxDirectory: Sendable {
     /// The header that picks a sandbox.
     public static let header = "Flex-Sandbox"
@@ -22,6 +22,8 @@ public final class SandboxDirectory: Sendable {
     let seed: UInt64
     let defaultSimulator: SimulatedFlex
     let named = Locked<[String: Sandbox]>([:])
+    /// Each simulator's webhook delivery over HTTP, started and stopped with it; nil when off.
+    let deliveries: WebhookDispatchers?
     /// Where sessions' redirect_url points (the hosted checkout page), once the server knows it.
     let checkoutAddress = Locked<CheckoutAddress?>(nil)
 
@@ -40,9 +42,15 @@ public final class SandboxDirectory: Sendable {
         var seed: UInt64
     }
 
-    public init(seed: UInt64) {
+    public convenience init(seed: UInt64) {
+        self.init(seed: seed, deliveries: nil)
+    }
+
+    init(seed: UInt64, deliveries: WebhookDispatchers?) {
         self.seed = seed
+        self.deliveries = deliveries
         defaultSimulator = SimulatedFlex(seed: seed)
+        deliveries?.start(defaultSimulator, sandbox: nil)
     }
 
     /// Answers one request: a sandbox-control route here, anything else in the chosen simulator.
@@ -66,6 +74,7 @@ public final class SandboxDirectory: Sendable {
             guard table.count < Self.capacity else { return .failure(Self.full) }
             let fresh = makeSimulator(seed: seed, name: name)
             table[name] = Sandbox(simulator: fresh, seed: seed)
+            deliveries?.start(fresh, sandbox: name)
             return .success(fresh)
         }
     }
@@ -90,11 +99,18 @@ public final class SandboxDirectory: Sendable {
         return simulator
     }
 
+    /// The simulator a request with `Flex-Sandbox: name` (nil: none) is answered by, if it exists;
+    /// never creates one.
+    func existingSimulator(sandbox name: String?) -> SimulatedFlex? {
+        guard let name else { return defaultSimulator }
+        return named.withLock { $0[name]?.simulator }
+    }
+
     /// The simulator whose session the checkout page at `/…/pay/c/{id}` shows: the sandbox the
     /// address names (never created by a page visit), else the default one if it has the session,
     /// else the first sandbox by name that has it. nil when none does.
     public func pageSimulator(sandbox name: String?, session id: String) -> SimulatedFlex? {
-        if let name { return named.withLock { $0[name]?.simulator } }
+        if let name { return existingSimulator(sandbox: name) }
         if defaultSimulator.checkoutPageView(id) != nil { return defaultSimulator }
         let candidates = named.withLock { table in table.sorted { $0.key < $1.key }.map(\.value.simulator) }
         return candidates.first { $0.checkoutPageView(id) != nil }
@@ -128,7 +144,10 @@ public final class SandboxDirectory: Sendable {
         }
         let refusal: Refusal? = named.withLock { table in
             guard table[name] != nil || table.count < Self.capacity else { return Self.full }
-            table[name] = Sandbox(simulator: makeSimulator(seed: seed, name: name), seed: seed)
+            if let replaced = table[name] { deliveries?.stop(replaced.simulator) }
+            let fresh = makeSimulator(seed: seed, name: name)
+            table[name] = Sandbox(simulator: fresh, seed: seed)
+            deliveries?.start(fresh, sandbox: name)
             return nil
         }
         if let refusal { return refusal.response }
@@ -136,7 +155,11 @@ public final class SandboxDirectory: Sendable {
     }
 
     func delete(_ name: String) -> APIResponse {
-        let removed = named.withLock { $0.removeValue(forKey: name) }
+        let removed = named.withLock { table in
+            let removed = table.removeValue(forKey: name)
+            if let removed { deliveries?.stop(removed.simulator) }
+            return removed
+        }
         guard removed != nil else {
             return .error(status: 404, code: "sandbox_not_found", message: "no sandbox named \"\(AccessLog.printable(name, limit: 64))\"")
         }

@@ -7,6 +7,8 @@ import FlexSimulator
 
 actor WebhookDispatcher {
     let simulator: SimulatedFlex
+    /// The sandbox's name, nil for the server's default simulator.
+    let sandbox: String?
     let options: WebhookDeliveryOptions
     let sender: WebhookSender
     let log: @Sendable (String) -> Void
@@ -19,8 +21,10 @@ actor WebhookDispatcher {
     var draining: Set<String> = []
     var records: [String: DeliveryRecord] = [:]
 
-    init(simulator: SimulatedFlex, options: WebhookDeliveryOptions, client: HTTPClient, log: @escaping @Sendable (String) -> Void) {
+    init(simulator: SimulatedFlex, sandbox: String?, options: WebhookDeliveryOptions, client: HTTPClient,
+         log: @escaping @Sendable (String) -> Void) {
         self.simulator = simulator
+        self.sandbox = sandbox
         self.options = options
         self.sender = WebhookSender(client: client, timeout: .milliseconds(Int64(options.timeoutSeconds * 1000)))
         self.log = log
@@ -29,7 +33,7 @@ actor WebhookDispatcher {
         pokeContinuation = continuation
     }
 
-    /// Called after every request; never waits.
+    /// Called when the simulator made events; never waits.
     nonisolated func poke() { pokeContinuation.yield() }
 
     /// Runs until cancelled: each poke reads the new events; each endpoint with work gets a task.
@@ -55,13 +59,13 @@ actor WebhookDispatcher {
             for event in events {
                 for endpoint in event.endpoints {
                     let job = WebhookJob(eventID: event.eventID, eventType: event.eventType, body: event.body, url: endpoint.url,
-                                         secret: endpoint.secret, deliveryID: endpoint.deliveryID, webhookID: endpoint.webhookID,
-                                         generation: next.generation)
+                                         secret: endpoint.secret, sandbox: sandbox, deliveryID: endpoint.deliveryID,
+                                         webhookID: endpoint.webhookID, generation: next.generation)
                     if enqueue(job, key: endpoint.webhookID) { started.append(endpoint.webhookID) }
                 }
                 if let forward = options.forwardTo {
                     let job = WebhookJob(eventID: event.eventID, eventType: event.eventType, body: event.body, url: forward,
-                                         secret: options.forwardingSecret, generation: next.generation)
+                                         secret: options.forwardingSecret, sandbox: sandbox, generation: next.generation)
                     if enqueue(job, key: "forward-to") { started.append("forward-to") }
                 }
             }

@@ -7,6 +7,8 @@ struct WebhookJob: Sendable {
     var body: String
     var url: String
     var secret: String
+    /// The named sandbox that made the event, sent as `Flex-Sandbox`; nil for the default simulator.
+    var sandbox: String?
     /// nil for `--forward-to`, which is no registered endpoint.
     var deliveryID: String?
     var webhookID: String?

@@ -33,6 +33,7 @@ struct WebhookSender: Sendable {
         request.headers.add(name: "svix-timestamp", value: String(timestamp))
         request.headers.add(name: "svix-signature", value: SimulatedFlex.webhookSignature(
             secret: job.secret, id: job.eventID, timestamp: String(timestamp), body: job.body))
+        if let sandbox = job.sandbox { request.headers.add(name: SandboxDirectory.header, value: sandbox) }
         request.body = .bytes(ByteBuffer(string: job.body))
         let clock = ContinuousClock()
         let start = clock.now

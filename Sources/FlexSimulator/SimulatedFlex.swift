@@ -4,6 +4,8 @@ import FlexSync
 
 public final class SimulatedFlex: FlexBackend {
     let engine: Locked<Engine>
+    /// Told after a request that made events or replaced the state (see `observeEvents`).
+    let eventObserver = Locked<(@Sendable () -> Void)?>(nil)
 
     public init(seed: UInt64 = 42) {
         engine = Locked(Engine(seed: seed))
@@ -19,7 +21,20 @@ public final class SimulatedFlex: FlexBackend {
 
     /// Answers one request synchronously. Never throws: every failure is a Flex error response.
     public func handle(_ request: APIRequest) -> APIResponse {
-        engine.withLock { $0.handle(request) }
+        let (response, madeEvents) = engine.withLock { engine in
+            let before = (engine.generation, engine.state.events.count)
+            let response = engine.handle(request)
+            return (response, before != (engine.generation, engine.state.events.count))
+        }
+        if madeEvents, let observer = eventObserver.withLock({ $0 }) { observer() }
+        return response
+    }
+
+    /// `observer` runs, outside the lock, after every request that made events or reset, reseeded
+    /// or restored the state: how `flex serve` wakes its webhook delivery for this simulator
+    /// whichever way the request came (the API, the checkout page, a trigger). nil stops it.
+    public func observeEvents(_ observer: (@Sendable () -> Void)?) {
+        eventObserver.withLock { $0 = observer }
     }
 
     /// Every route the simulator serves (method and pattern), the whole-state ones first.

@@ -1,5 +1,6 @@
 // Sandboxes in `flex serve`: independent simulators per Flex-Sandbox header, their /_sim/ controls,
 // memory returned on delete, and isolation under concurrent requests.
+import AsyncHTTPClient
 import FlexAPI
 @testable import FlexServer
 import FlexSimulator
@@ -73,6 +74,26 @@ import Testing
         before = directory.named.withLock { $0["again"]?.simulator }
         _ = directory.handle(APIRequest(.POST, "/_sim/sandboxes/again/reset"), sandbox: nil)
         #expect(before == nil)
+    }
+
+    @Test func aDeletedSandboxIsFreedWithItsWebhookDelivery() async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let deliveries = WebhookDispatchers(options: WebhookDeliveryOptions(), client: client, log: { _ in })
+        let directory = SandboxDirectory(seed: 42, deliveries: deliveries)
+        _ = createCustomer(directory, "hooked", "a@example.com")
+        weak var simulator: SimulatedFlex?
+        simulator = directory.named.withLock { $0["hooked"]?.simulator }
+        #expect(simulator.flatMap { deliveries.dispatcher(for: $0) } != nil)
+        #expect(directory.handle(APIRequest(.DELETE, "/_sim/sandboxes/hooked"), sandbox: nil).status == 200)
+        // The dispatcher's task ends once cancelled and lets go of the simulator.
+        var waited = 0
+        while simulator != nil, waited < 200 {
+            try await Task.sleep(for: .milliseconds(10))
+            waited += 1
+        }
+        #expect(simulator == nil)
+        await deliveries.stopAll()
+        try await client.shutdown()
     }
 
     @Test func concurrentWorkersSeeOnlyTheirOwnObjects() async {

@@ -4,6 +4,8 @@
 import FlexAPI
 import FlexHTTP
 import FlexServer
+import NIOHTTP1
+import FlexSimulator
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -103,7 +105,7 @@ import Glibc
             var options = Self.fast
             options.forwardTo = "http://127.0.0.1:\(receiverPort)/forward"
             options.forwardingSecret = FlexServer.forwardingSecret(seed: 42)
-            try await withServer(webhooks: options) { _, flex, _ in
+            try await withServer(webhooks: options) { port, flex, _ in
                 let customer = try await createCustomer(flex, "f@example.com")
                 _ = try await flex.send(APIRequest(.PATCH, "/v1/customers/\(customer)", body: ["customer": ["first_name": "F"]]))
                 #expect(await eventually { receiver.all.count == 2 })
@@ -111,6 +113,11 @@ import Glibc
                 #expect(receiver.all.allSatisfy { $0.path == "/forward" && $0.headers["svix-signature"]?.hasPrefix("v1,") == true })
                 // Nothing is registered, so the simulator lists no delivery.
                 #expect(try await deliveries(flex).isEmpty)
+                #expect(receiver.all.allSatisfy { $0.headers["flex-sandbox"] == nil })
+                // A named sandbox's events are forwarded too, with its name.
+                _ = try await inSandbox(port, "worker-9", .POST, "/v1/customers", #"{"customer":{"email":"s@example.com"}}"#)
+                #expect(await eventually { receiver.all.count == 3 })
+                #expect(receiver.all.last?.headers["flex-sandbox"] == "worker-9")
             }
         }
         #expect(FlexServer.forwardingSecret(seed: 42).hasPrefix("fwhsec_"))
@@ -128,6 +135,53 @@ import Glibc
                 for n in 1...3 { _ = try await createCustomer(flex, "q\(n)@example.com") }
                 #expect(try await eventually { try await deliveries(flex).contains { $0["delivery"]?["status"] == "dropped" } })
                 #expect(log.all.contains { $0.contains("dropped: 1 deliveries already wait for this endpoint") })
+            }
+        }
+    }
+
+    /// A request in a named sandbox, as a test worker sends it.
+    func inSandbox(_ port: Int, _ sandbox: String, _ method: NIOHTTP1.HTTPMethod, _ path: String, _ body: String? = nil) async throws -> JSON? {
+        let headers = [("Authorization", "Bearer \(testKey)"), ("Content-Type", "application/json"), ("Flex-Sandbox", sandbox)]
+        return try await rawRequest(port: port, method: method, path: path, headers: headers, body: body.map { Array($0.utf8) }).1
+    }
+
+    @Test func eachSandboxDeliversItsOwnEndpointsEvents() async throws {
+        let receiver = WebhookReceiver()
+        try await receiver.serve { receiverPort in
+            try await withServer(webhooks: Self.fast) { port, flex, _ in
+                var secrets: [String: String] = [:]
+                for worker in ["worker-1", "worker-2"] {
+                    let registered = try await inSandbox(port, worker, .POST, "/v1/webhooks",
+                                                         #"{"webhook":{"url":"http://127.0.0.1:\#(receiverPort)/hooks","events":["customer.created"]}}"#)
+                    secrets[worker] = try #require(registered?["webhook"]?["secret"]?.stringValue)
+                    _ = try await inSandbox(port, worker, .POST, "/v1/customers", #"{"customer":{"email":"\#(worker)@example.com"}}"#)
+                }
+                // The default simulator has no endpoint: its customer goes nowhere.
+                _ = try await createCustomer(flex, "default@example.com")
+                #expect(await eventually { receiver.succeeded.count == 2 })
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(receiver.all.count == 2)
+                // One receiver for every worker: the Flex-Sandbox header says whose event it is,
+                // and each is signed with the secret of the sandbox's own endpoint.
+                for received in receiver.all {
+                    let worker = try #require(received.headers["flex-sandbox"])
+                    #expect(received.body.contains("\(worker)@example.com"))
+                    let secret = try #require(secrets[worker])
+                    let signature = SimulatedFlex.webhookSignature(secret: secret, id: received.headers["svix-id"] ?? "",
+                                                                   timestamp: received.headers["svix-timestamp"] ?? "", body: received.body)
+                    #expect(received.headers["svix-signature"] == signature)
+                }
+                #expect(Set(receiver.all.compactMap { $0.headers["flex-sandbox"] }) == ["worker-1", "worker-2"])
+                // The sandbox's delivery listing shows the attempts; the default one lists none.
+                let listed = try await inSandbox(port, "worker-1", .GET, "/_sim/webhooks/deliveries")
+                #expect(listed?["deliveries"]?.arrayValue?.first?["delivery"]?["status"] == "succeeded")
+                #expect(try await deliveries(flex).isEmpty)
+                // A reset sandbox starts over with no endpoint; a deleted one delivers nothing more.
+                _ = try await inSandbox(port, "worker-1", .POST, "/_sim/sandboxes/worker-1/reset")
+                _ = try await inSandbox(port, "worker-1", .POST, "/v1/customers", #"{"customer":{"email":"later@example.com"}}"#)
+                _ = try await inSandbox(port, "worker-2", .DELETE, "/_sim/sandboxes/worker-2")
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(receiver.all.count == 2)
             }
         }
     }
