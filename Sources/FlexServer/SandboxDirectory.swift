@@ -111,9 +111,9 @@ public final class SandboxDirectory: Sendable {
     /// else the first sandbox by name that has it. nil when none does.
     public func pageSimulator(sandbox name: String?, session id: String) -> SimulatedFlex? {
         if let name { return existingSimulator(sandbox: name) }
-        if defaultSimulator.checkoutPageView(id) != nil { return defaultSimulator }
+        if defaultSimulator.holdsCheckoutSession(id) { return defaultSimulator }
         let candidates = named.withLock { table in table.sorted { $0.key < $1.key }.map(\.value.simulator) }
-        return candidates.first { $0.checkoutPageView(id) != nil }
+        return candidates.first { $0.holdsCheckoutSession(id) }
     }
 
     /// `/_sim/sandboxes…` with the segments after `sandboxes`.

@@ -25,6 +25,12 @@ extension SimulatedFlex {
             return engine.state.checkoutPageView(id)
         }
     }
+
+    /// Whether a session has that ID: how `flex serve` finds the sandbox a page belongs to without
+    /// rendering the page's view twice.
+    public func holdsCheckoutSession(_ id: String) -> Bool {
+        engine.withLock { (try? $0.state.sessions.position(of: id)) != nil }
+    }
 }
 
 extension State {
