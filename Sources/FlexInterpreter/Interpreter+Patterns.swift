@@ -2,6 +2,7 @@
 // objects a case created (for the JSON report against a live backend).
 import FlexAPI
 import FlexLanguage
+import FlexSync
 
 extension Interpreter {
     /// One field that did not match: where, what the pattern asked for, what was there.
@@ -124,7 +125,9 @@ extension Interpreter {
                                         help: "give each snapshot of a scenario its own name")
         }
         var masker = SnapshotMasker()
-        let text = masker.mask(try Interpreter.requestJSON(value, span: arguments[1].span)).serialized(pretty: true) + "\n"
+        // Snapshot files are committed: a key-shaped string in the value is redacted like any rendering.
+        let json = masker.mask(try Interpreter.requestJSON(value, span: arguments[1].span)).serialized(pretty: true)
+        let text = SecretRedaction.scrub(json) + "\n"
         switch store.check(name: name, text: text) {
         case .matched, .written:
             return

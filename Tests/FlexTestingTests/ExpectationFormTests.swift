@@ -108,6 +108,18 @@ import Testing
         #expect(TestFileSystem.read(stored) == text)
     }
 
+    @Test func aSnapshotNeverHoldsAKey() async throws {
+        let (dir, summary, terminal) = await Self.runScript("""
+            expect snapshot config: { key: "fsk_test_4eC39HqLyjWDarjtT1zdp7dc", note: "ok" }
+            """)
+        defer { dir.remove() }
+        #expect(summary.exitCode == ExitStatus.success, "\(terminal)")
+        let written = try #require(summary.results.first?.snapshotsWritten.first)
+        let text = try #require(TestFileSystem.read(written))
+        #expect(text.contains("fsk_test_…p7dc"))
+        #expect(!text.contains("4eC39HqLyjWDarjtT1zd"))
+    }
+
     @Test func duplicateSnapshotNameInOneCase() async {
         let (dir, summary, terminal) = await Self.runScript("""
             expect snapshot a: 1
