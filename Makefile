@@ -58,14 +58,16 @@ setup:
 # Release build of the benchmark programs (and of flex, which flex-bench times as a process):
 # flex-bench's sections, then REPL completion latency with 10,000 names (repl-bench), then what
 # one endless case costs `flex test --timeout 2s` of 4,000 cases (test-bench --timeout). Section (g)
-# times the installed flex (DESTDIR/PREFIX/bin/flex, as make install left it) when there is one.
+# times flex as make install installs it: this tree installed under .build/bench-install.
+BENCH_INSTALL = $(CURDIR)/.build/bench-install
 bench: setup
-	$(SWIFT) build -c release --static-swift-stdlib --product flex
+	SWIFT="$(SWIFT)" scripts/install.sh stage
+	DESTDIR="$(BENCH_INSTALL)" scripts/install.sh install /usr/local
 	$(SWIFT) build -c release --static-swift-stdlib --product flex-bench
 	$(SWIFT) build -c release --static-swift-stdlib --product repl-bench
 	$(SWIFT) build -c release --static-swift-stdlib --product swift-hello
 	$(SWIFT) build -c release --static-swift-stdlib --product test-bench
-	FLEX_BENCH_FLEX="$$(test -x "$(DESTDIR)$(PREFIX)/bin/flex" && echo "$(DESTDIR)$(PREFIX)/bin/flex")" "$(BIN_RELEASE)/flex-bench"
+	FLEX_BENCH_FLEX="$(BENCH_INSTALL)/usr/local/bin/flex" "$(BIN_RELEASE)/flex-bench"
 	"$(BIN_RELEASE)/repl-bench"
 	"$(BIN_RELEASE)/test-bench" --timeout
 

@@ -79,6 +79,14 @@ let package = Package(
                 "FlexSimulator",
                 "FlexServeSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release builds (make install, make bench) are one static executable: no dynamic loading
+            // at start-up (docs/performance.md (g)). libedit's archive needs its own libraries named.
+            linkerSettings: [
+                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // `flex serve` execs this program, so Hummingbird (and full Foundation) stay out of flex.

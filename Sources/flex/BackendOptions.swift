@@ -27,7 +27,9 @@ struct BackendOptions: ParsableArguments {
     var allowProduction = false
 
     @Option(help: ArgumentHelp("How often the live backend retries a failed request (connection failures, 429, 5xx).", valueName: "N"))
-    var retries = 3
+    var retries = BackendOptions.defaultRetries
+
+    static let defaultRetries = 3
 
     @Option(help: ArgumentHelp("Write every request/response as JSON lines (secrets scrubbed).", valueName: "FILE"), completion: .file())
     var record: String?
@@ -92,11 +94,7 @@ struct BackendOptions: ParsableArguments {
                 throw ValidationError("--record needs --backend live; the simulator is deterministic, so re-running the script reproduces it")
             }
             guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
-            // The same client layer as live, so --retries means the same; its waits do not sleep.
-            let policy = RetryPolicy(maxAttempts: retries + 1, sleep: { _ in })
-            // The trace sits inside the retries, as on the live backend, so each attempt is a line.
-            return Plan(makeBackend: { RetryingBackend(wrapping: Self.traced(SimulatedFlex(seed: $0)), policy: policy) },
-                        description: .embeddedSimulator, idempotencyNamespace: nil, finish: {})
+            return Self.simulatorPlan(retries: retries)
         case .live:
             guard retries >= 0 else { throw ValidationError("--retries takes 0 or more") }
             let configuration: HTTPFlexConfiguration
@@ -135,6 +133,15 @@ struct BackendOptions: ParsableArguments {
                         idempotencyNamespace: namespace,
                         finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() })
         }
+    }
+
+    /// The embedded simulator behind the same client layer as live, so --retries means the same;
+    /// its waits do not sleep. The trace sits inside the retries, as on the live backend, so each
+    /// attempt is a line.
+    static func simulatorPlan(retries: Int) -> Plan {
+        let policy = RetryPolicy(maxAttempts: retries + 1, sleep: { _ in })
+        return Plan(makeBackend: { RetryingBackend(wrapping: Self.traced(SimulatedFlex(seed: $0)), policy: policy) },
+                    description: .embeddedSimulator, idempotencyNamespace: nil, finish: {})
     }
 
     /// Every backend is traced (one line per attempt on stderr) while `TraceSwitch.process` is on:

@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
     var files: [String]
 
     @Option(help: "The simulator's seed: same seed and script, same output.")
-    var seed: UInt64 = 42
+    var seed: UInt64 = RunCommand.defaultSeed
 
     @Flag(help: "Write NDJSON on stdout: one self-describing line per value, print, show, expectation and error.")
     var json = false
@@ -67,14 +67,22 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var backendOptions: BackendOptions
 
+    static let defaultSeed: UInt64 = 42
+
     func execute(output: StandardOutputSink) async -> Int32 {
         guard let bound = variableOptions.bindings(output: output) else { return ExitStatus.usage }
         guard let plan = backendOptions.start(output: output) else { return ExitStatus.usage }
         var configuration = plan.configuration(seed: seed)
         configuration.json = json
         configuration.diagnosticStyle = diagnostics.style
-        configuration.color = colorDiagnostics()
         configuration.variables = bound
+        return await Self.run(files, plan: plan, configuration: configuration, output: output)
+    }
+
+    /// Runs the scripts, stopping at SIGINT or SIGTERM; also PlainRun's way in, with the defaults.
+    static func run(_ files: [String], plan: BackendOptions.Plan, configuration: RunConfiguration, output: StandardOutputSink) async -> Int32 {
+        var configuration = configuration
+        configuration.color = colorDiagnostics()
         let runner = ScriptRunner(configuration: configuration, output: output)
         runner.keepsValuesWhenInterrupted = true
         InterruptSignals.install()

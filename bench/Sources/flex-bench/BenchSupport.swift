@@ -137,6 +137,12 @@ enum BenchSupport {
     }
 
     static func spawnAndWait(_ executable: String, _ arguments: [String]) -> Bool {
+        spawnAndWaitForCPU(executable, arguments) != nil
+    }
+
+    /// Runs the process with its standard streams on /dev/null; the CPU time (user + system) it
+    /// used, or nil when it cannot be started or does not exit 0.
+    static func spawnAndWaitForCPU(_ executable: String, _ arguments: [String]) -> Double? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -147,11 +153,15 @@ enum BenchSupport {
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let status = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
-        guard status == 0 else { return false }
+        guard status == 0 else { return nil }
         var exit: Int32 = 0
-        while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}
-        return exit == 0
+        var usage = rusage()
+        while wait4(pid, &exit, 0, &usage) == -1 && errno == EINTR {}
+        guard exit == 0 else { return nil }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
+
+    static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
 
     // MARK: /proc
 

@@ -104,8 +104,21 @@ enum InterruptLatency {
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_TRUNC, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // The child starts with no signal blocked and SIGINT at its default action: a child
+        // inherits the spawning thread's mask, and this bench's pool threads block every signal
+        // (python3 would then never see the SIGINT and spin for ever).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), interrupt = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &interrupt)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return nil }
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environ) == 0 else { return nil }
         var pause = timespec(tv_sec: settleMilliseconds / 1000, tv_nsec: (settleMilliseconds % 1000) * 1_000_000)
         var left = timespec()
         while nanosleep(&pause, &left) != 0 { pause = left }

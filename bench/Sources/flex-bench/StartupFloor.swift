@@ -34,29 +34,38 @@ enum StartupFloor {
             print("(g) skipped: could not run \(programs.map(\.executable).joined(separator: ", ")) (make bench builds them)\n")
             return
         }
-        print("(g) start-up against the floor, \(rounds) alternating rounds, medians")
-        for (program, median) in zip(programs, medians) {
-            print("    \(program.label.padding(26))\(BenchSupport.milliseconds(median))  \(fileSize(program.executable))")
+        print("(g) start-up against the floor, \(rounds) alternating rounds, medians (wall / CPU: user + system)")
+        for (index, program) in programs.enumerated() {
+            print("    \(program.label.padding(26))\(BenchSupport.milliseconds(medians.wall[index])) / "
+                  + "\(BenchSupport.milliseconds(medians.cpu[index]))  \(fileSize(program.executable))")
         }
-        let hello = medians[0] / medians[1], python = medians[0] / medians[2]
         print("    flex: \(flex)")
-        print("    ratio                     \(BenchSupport.fixed(hello, 2))× Swift hello (target ≤ 2: \(BenchSupport.verdict(hello <= 2))), "
-              + "\(BenchSupport.fixed(python, 3))× python3 (target ≤ 0.4: \(BenchSupport.verdict(python <= 0.4)))\n")
+        for (label, times) in [("wall", medians.wall), ("CPU", medians.cpu)] {
+            let hello = times[0] / times[1], python = times[0] / times[2]
+            print("    ratio, \(label.padding(4))             \(BenchSupport.fixed(hello, 2))× Swift hello (target ≤ 2: \(BenchSupport.verdict(hello <= 2))), "
+                  + "\(BenchSupport.fixed(python, 3))× python3 (target ≤ 0.4: \(BenchSupport.verdict(python <= 0.4)))")
+        }
+        print("")
     }
 
-    /// Median wall time of each program over `rounds` rounds, each round running every program
-    /// once in turn (after one warm-up round); nil when one cannot be started or fails.
-    static func pairedMedians(_ programs: [Program], rounds: Int) -> [Double]? {
-        var times = [[Double]](repeating: [], count: programs.count)
+    /// Median wall time and median CPU time of each program over `rounds` rounds, each round
+    /// running every program once in turn (after one warm-up round); nil when one cannot be
+    /// started or fails. CPU time is what a loaded machine moves least.
+    static func pairedMedians(_ programs: [Program], rounds: Int) -> (wall: [Double], cpu: [Double])? {
+        var wall = [[Double]](repeating: [], count: programs.count), cpu = wall
         for round in 0...rounds {
             for (index, program) in programs.enumerated() {
-                var failed = false
-                let elapsed = BenchSupport.time { failed = !BenchSupport.spawnAndWait(program.executable, program.arguments) }
-                if failed { return nil }
-                if round > 0 { times[index].append(elapsed) }
+                var used: Double?
+                let elapsed = BenchSupport.time { used = BenchSupport.spawnAndWaitForCPU(program.executable, program.arguments) }
+                guard let used else { return nil }
+                if round > 0 {
+                    wall[index].append(elapsed)
+                    cpu[index].append(used)
+                }
             }
         }
-        return times.map { $0.sorted()[$0.count / 2] }
+        let median = { (times: [Double]) in times.sorted()[times.count / 2] }
+        return (wall.map(median), cpu.map(median))
     }
 
     static func fileSize(_ path: String) -> String {
