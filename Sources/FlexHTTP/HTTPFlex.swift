@@ -24,6 +24,10 @@ public final class HTTPFlex: FlexBackend {
     /// `test` or `production`, from the key (for banners).
     public let mode: APIKeySafety.Mode
     let client: HTTPClient
+    /// Every attempt's delegate runs on this one event loop, where the pool also opens the
+    /// connection, so an answer crosses no second loop. (`.delegateAndChannel` would pin the
+    /// channel too, but AsyncHTTPClient then closes the connection after every request.)
+    let loop: any EventLoop
     let authorization: String
 
     /// Validates the base URL and key (a non-test key needs `allowProduction`) and creates the client.
@@ -44,6 +48,7 @@ public final class HTTPFlex: FlexBackend {
         // refused connection until the request deadline.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+        loop = client.eventLoopGroup.next()
     }
 
     deinit {
@@ -59,7 +64,8 @@ public final class HTTPFlex: FlexBackend {
 
     /// One attempt: Flex's answer whatever its status, a `TransportError` when the request cannot
     /// be sent as written, or an `AttemptFailure` (for `RetryingBackend` to retry or report).
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    /// On the caller's executor: the attempt waits for one answer from the event loop, no more hops.
+    nonisolated(nonsending) public func send(_ request: APIRequest) async throws -> APIResponse {
         let prepared = try prepare(request)
         let raw = try await perform(prepared)
         return try parse(raw, prepared)
@@ -111,46 +117,58 @@ public final class HTTPFlex: FlexBackend {
     }
 
     /// One attempt, bounded as a whole (connect, send, head and every body byte) by the attempt's
-    /// limit or the exchange's overall deadline, whichever comes first: AsyncHTTPClient's own
-    /// deadline and read timeout do not stop a body that trickles in a byte at a time.
+    /// limit or the exchange's overall deadline, whichever comes first, and ended within ~10 ms of
+    /// a raised `StopSignal` or at once when the task is cancelled. AsyncHTTPClient's delegate API
+    /// keeps the whole exchange on its event loop: one hop there and one back per attempt.
     func perform(_ prepared: Prepared) async throws(AttemptFailure) -> RawResponse {
         let limit = AttemptLimit(attempt: configuration.requestTimeout, overall: ExchangeBudget.current)
-        let finished: RawResponse?
+        let request: HTTPClient.Request
         do {
-            finished = try await TaskRace.run({ try await self.exchange(prepared, deadline: limit.deadline) },
-                                              until: TaskRace.sleeping(until: limit.deadline))
-        } catch let failure as AttemptFailure {
-            throw failure
+            request = try HTTPClient.Request(url: prepared.url, method: NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue),
+                                             headers: prepared.headers, body: prepared.body.map { .bytes($0) })
         } catch {
-            if Task.isCancelled {
-                throw AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: !HTTPFlex.isConnectFailure(error), isFinal: true)
-            }
-            throw AttemptFailure(describe(error), sent: !HTTPFlex.isConnectFailure(error))
+            throw AttemptFailure(describe(error), sent: false, isFinal: true)
         }
-        guard let finished else { throw limit.failure(prepared.label) }
-        return finished
+        let loop = self.loop
+        let watch = AttemptWatch(loop: loop, deadline: .now() + HTTPFlex.timeAmount(max(ContinuousClock.now.duration(to: limit.deadline), .zero)),
+                                 stop: StopSignal.current?.isRaised)
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: configuration.maxResponseBytes)
+        let task = client.execute(request: request, delegate: accumulator, eventLoop: .delegate(on: loop), deadline: nil, logger: nil)
+        watch.watch(task)
+        // The answer is handed on one loop tick later: AsyncHTTPClient completes the task before
+        // it gives the connection back to its pool, and a next request sent at once would find
+        // it busy and open a new one.
+        let handedOver = loop.makePromise(of: HTTPClient.Response.self)
+        task.futureResult.whenComplete { result in loop.execute { handedOver.completeWith(result) } }
+        do {
+            let response = try await withTaskCancellationHandler {
+                try await handedOver.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+            return RawResponse(status: Int(response.status.code), headers: response.headers.map { HTTPHeader($0.name, $0.value) },
+                               body: response.body.map { Array($0.readableBytesView) } ?? [])
+        } catch {
+            throw failure(error, of: prepared, watch: watch, limit: limit)
+        }
     }
 
-    /// Sends the request and reads the whole answer; failures after the head are `AttemptFailure`s.
-    func exchange(_ prepared: Prepared, deadline: ContinuousClock.Instant) async throws -> RawResponse {
-        var outgoing = HTTPClientRequest(url: prepared.url)
-        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue)
-        outgoing.headers = prepared.headers
-        if let body = prepared.body { outgoing.body = .bytes(body) }
-        // AsyncHTTPClient's deadline is a backstop a second later: the race ends the attempt first
-        // and says which limit ran out.
-        let remaining = ContinuousClock.now.duration(to: deadline) + .seconds(1)
-        let response = try await client.execute(outgoing, deadline: .now() + HTTPFlex.timeAmount(max(remaining, .zero)))
-        do {
-            let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
-            let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
-            return RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView))
-        } catch is NIOTooManyBytesError {
-            throw AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw AttemptFailure(describe(error), sent: true)
+    /// Why the attempt ended without an answer, as `RetryingBackend` needs it: a deadline, a stop
+    /// or a cancellation is final, and only a failure to connect is known not to have been sent.
+    func failure(_ error: any Error, of prepared: Prepared, watch: AttemptWatch, limit: AttemptLimit) -> AttemptFailure {
+        let sent = !HTTPFlex.isConnectFailure(error)
+        switch watch.verdict {
+        case .expired: return limit.failure(prepared.label)
+        case .stopped: return AttemptFailure("\(prepared.label) was stopped before its answer arrived", sent: sent, isFinal: true)
+        case .running: break
         }
+        if Task.isCancelled {
+            return AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: sent, isFinal: true)
+        }
+        if error is ResponseAccumulator.ResponseTooBigError {
+            return AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
+        }
+        return AttemptFailure(describe(error), sent: sent)
     }
 
     /// An unreadable body still carries its status and headers, which decide a retry.

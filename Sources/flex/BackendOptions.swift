@@ -131,7 +131,7 @@ struct BackendOptions: ParsableArguments {
             var makeBackend: RunConfiguration.BackendFactory = { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) }
             if !resetRemote { makeBackend = { _ in shared } }
             return Plan(makeBackend: makeBackend,
-                        description: BackendDescription(kind: .liveAPI, displayName: description),
+                        description: BackendDescription(kind: .liveAPI, displayName: description, honoursStopSignal: true),
                         idempotencyNamespace: namespace,
                         finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() })
         }
