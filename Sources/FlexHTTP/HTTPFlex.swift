@@ -23,12 +23,22 @@ public final class HTTPFlex: FlexBackend {
     public let base: APIBaseURL
     /// `test` or `production`, from the key (for banners).
     public let mode: APIKeySafety.Mode
-    let client: HTTPClient
-    /// Every attempt's delegate runs on this one event loop, where the pool also opens the
-    /// connection, so an answer crosses no second loop. (`.delegateAndChannel` would pin the
-    /// channel too, but AsyncHTTPClient then closes the connection after every request.)
-    let loop: any EventLoop
+    /// One client (and connection pool) per event loop, so an attempt's delegate and its
+    /// connection share the loop the attempt comes from: the answer crosses no second loop, and a
+    /// `flex test` worker running on one loop (see `executors`) never waits on a connection of
+    /// another worker's loop. Callers on no loop use the first. (`.delegateAndChannel` on one
+    /// shared client would pin the channel too, but AsyncHTTPClient then closes the connection
+    /// after every request.)
+    let lanes: [Lane]
     let authorization: String
+    /// One task executor per lane: `flex test` runs each live worker on one, so a case and its
+    /// requests share a thread.
+    public let executors: [EventLoopTaskExecutor]
+
+    struct Lane {
+        let loop: any EventLoop
+        let client: HTTPClient
+    }
 
     /// Validates the base URL and key (a non-test key needs `allowProduction`) and creates the client.
     public init(configuration: HTTPFlexConfiguration) throws(HTTPConfigurationError) {
@@ -47,19 +57,20 @@ public final class HTTPFlex: FlexBackend {
         // RetryingBackend retries (bounded, reported); the pool's own reconnect loop would hide a
         // refused connection until the request deadline.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
-        loop = client.eventLoopGroup.next()
+        let loops = Array(HTTPClient.defaultEventLoopGroup.makeIterator())
+        lanes = loops.map { Lane(loop: $0, client: HTTPClient(eventLoopGroup: $0, configuration: clientConfiguration)) }
+        executors = loops.map(EventLoopTaskExecutor.init)
     }
 
     deinit {
         // A client dropped without shutdown traps in debug builds of AsyncHTTPClient; never let a
         // forgotten shutdown() crash flex. Shutting down twice is harmless.
-        _ = client.shutdown()
+        for lane in lanes { _ = lane.client.shutdown() }
     }
 
     /// Closes connections. The backend must not be used afterwards.
     public func shutdown() async {
-        try? await client.shutdown()
+        for lane in lanes { try? await lane.client.shutdown() }
     }
 
     /// One attempt: Flex's answer whatever its status, a `TransportError` when the request cannot
@@ -129,11 +140,12 @@ public final class HTTPFlex: FlexBackend {
         } catch {
             throw AttemptFailure(describe(error), sent: false, isFinal: true)
         }
-        let loop = self.loop
+        let lane = currentLane()
+        let loop = lane.loop
         let watch = AttemptWatch(loop: loop, deadline: .now() + HTTPFlex.timeAmount(max(ContinuousClock.now.duration(to: limit.deadline), .zero)),
                                  stop: StopSignal.current?.isRaised)
         let accumulator = ResponseAccumulator(request: request, maxBodySize: configuration.maxResponseBytes)
-        let task = client.execute(request: request, delegate: accumulator, eventLoop: .delegate(on: loop), deadline: nil, logger: nil)
+        let task = lane.client.execute(request: request, delegate: accumulator, eventLoop: .delegate(on: loop), deadline: nil, logger: nil)
         watch.watch(task)
         // The answer is handed on one loop tick later: AsyncHTTPClient completes the task before
         // it gives the connection back to its pool, and a next request sent at once would find
@@ -151,6 +163,12 @@ public final class HTTPFlex: FlexBackend {
         } catch {
             throw failure(error, of: prepared, watch: watch, limit: limit)
         }
+    }
+
+    /// The lane of the loop the caller runs on (a task on one of `executors`), so the answer
+    /// resumes it without a hop; else the first.
+    func currentLane() -> Lane {
+        lanes.first { $0.loop.inEventLoop } ?? lanes[0]
     }
 
     /// Why the attempt ended without an answer, as `RetryingBackend` needs it: a deadline, a stop

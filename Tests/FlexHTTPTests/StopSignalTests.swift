@@ -41,7 +41,7 @@ import Testing
         let request = APIRequest(.POST, "/v1/customers", headers: [HTTPHeader("Idempotency-Key", "flex-stop-1")], body: customerBody)
         let (error, stopped) = try await send(request, through: backend) { !server.received.isEmpty }
         #expect(error is TransportError, "\(error)")
-        #expect(stopped < .milliseconds(500))  // ~10 ms on an idle machine; builds share this one
+        #expect(stopped < .seconds(3))  // ~10 ms alone; the attempt limit is 20 s (a loaded test run starves the pool)
         try await Task.sleep(for: .milliseconds(200))
         #expect(server.received.count == 1)
         await http.shutdown()
@@ -53,8 +53,10 @@ import Testing
         // Without the stop the retry would come 5 s later.
         let (http, backend) = try client(server, attempts: 3, delay: .seconds(5))
         let (error, stopped) = try await send(APIRequest(.GET, "/v1/customers"), through: backend) { !server.received.isEmpty }
-        #expect(error is CancellationError, "\(error)")
-        #expect(stopped < .milliseconds(500))
+        // Raised during the wait (the usual case) the send ends with CancellationError; on a loaded
+        // machine the raise can come before the 503 arrived, and then the attempt itself stops.
+        #expect(error is CancellationError || "\(error)".contains("was stopped before its answer arrived"), "\(error)")
+        #expect(stopped < .seconds(3))  // ~10 ms alone; the retry would come after 5 s
         #expect(server.received.count == 1)
         await http.shutdown()
     }
