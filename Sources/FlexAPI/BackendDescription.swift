@@ -16,10 +16,14 @@ public struct BackendDescription: Sendable, Hashable {
     /// How the REPL banner, `.backend` and the first stderr line name it
     /// ("embedded simulator", "live API https://… (test mode, key fsk_test_…1a2b)").
     public var displayName: String
+    /// The backend stops a request in flight itself when `StopSignal.check` says so (HTTPFlex and
+    /// the retries around it), so the caller need not race each request against Ctrl-C.
+    public var honoursStopSignal: Bool
 
-    public init(kind: Kind, displayName: String) {
+    public init(kind: Kind, displayName: String, honoursStopSignal: Bool = false) {
         self.kind = kind
         self.displayName = displayName
+        self.honoursStopSignal = honoursStopSignal
     }
 
     public static let embeddedSimulator = BackendDescription(kind: .embeddedSimulator, displayName: "embedded simulator")

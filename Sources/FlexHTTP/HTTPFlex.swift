@@ -23,8 +23,22 @@ public final class HTTPFlex: FlexBackend {
     public let base: APIBaseURL
     /// `test` or `production`, from the key (for banners).
     public let mode: APIKeySafety.Mode
-    let client: HTTPClient
+    /// One client (and connection pool) per event loop, so an attempt's delegate and its
+    /// connection share the loop the attempt comes from: the answer crosses no second loop, and a
+    /// `flex test` worker running on one loop (see `executors`) never waits on a connection of
+    /// another worker's loop. Callers on no loop use the first. (`.delegateAndChannel` on one
+    /// shared client would pin the channel too, but AsyncHTTPClient then closes the connection
+    /// after every request.)
+    let lanes: [Lane]
     let authorization: String
+    /// One task executor per lane: `flex test` runs each live worker on one, so a case and its
+    /// requests share a thread.
+    public let executors: [EventLoopTaskExecutor]
+
+    struct Lane {
+        let loop: any EventLoop
+        let client: HTTPClient
+    }
 
     /// Validates the base URL and key (a non-test key needs `allowProduction`) and creates the client.
     public init(configuration: HTTPFlexConfiguration) throws(HTTPConfigurationError) {
@@ -43,23 +57,26 @@ public final class HTTPFlex: FlexBackend {
         // RetryingBackend retries (bounded, reported); the pool's own reconnect loop would hide a
         // refused connection until the request deadline.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+        let loops = Array(HTTPClient.defaultEventLoopGroup.makeIterator())
+        lanes = loops.map { Lane(loop: $0, client: HTTPClient(eventLoopGroup: $0, configuration: clientConfiguration)) }
+        executors = loops.map(EventLoopTaskExecutor.init)
     }
 
     deinit {
         // A client dropped without shutdown traps in debug builds of AsyncHTTPClient; never let a
         // forgotten shutdown() crash flex. Shutting down twice is harmless.
-        _ = client.shutdown()
+        for lane in lanes { _ = lane.client.shutdown() }
     }
 
     /// Closes connections. The backend must not be used afterwards.
     public func shutdown() async {
-        try? await client.shutdown()
+        for lane in lanes { try? await lane.client.shutdown() }
     }
 
     /// One attempt: Flex's answer whatever its status, a `TransportError` when the request cannot
     /// be sent as written, or an `AttemptFailure` (for `RetryingBackend` to retry or report).
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    /// On the caller's executor: the attempt waits for one answer from the event loop, no more hops.
+    nonisolated(nonsending) public func send(_ request: APIRequest) async throws -> APIResponse {
         let prepared = try prepare(request)
         let raw = try await perform(prepared)
         return try parse(raw, prepared)
@@ -111,46 +128,65 @@ public final class HTTPFlex: FlexBackend {
     }
 
     /// One attempt, bounded as a whole (connect, send, head and every body byte) by the attempt's
-    /// limit or the exchange's overall deadline, whichever comes first: AsyncHTTPClient's own
-    /// deadline and read timeout do not stop a body that trickles in a byte at a time.
+    /// limit or the exchange's overall deadline, whichever comes first, and ended within ~10 ms of
+    /// a raised `StopSignal` or at once when the task is cancelled. AsyncHTTPClient's delegate API
+    /// keeps the whole exchange on its event loop: one hop there and one back per attempt.
     func perform(_ prepared: Prepared) async throws(AttemptFailure) -> RawResponse {
         let limit = AttemptLimit(attempt: configuration.requestTimeout, overall: ExchangeBudget.current)
-        let finished: RawResponse?
+        let request: HTTPClient.Request
         do {
-            finished = try await TaskRace.run({ try await self.exchange(prepared, deadline: limit.deadline) },
-                                              until: TaskRace.sleeping(until: limit.deadline))
-        } catch let failure as AttemptFailure {
-            throw failure
+            request = try HTTPClient.Request(url: prepared.url, method: NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue),
+                                             headers: prepared.headers, body: prepared.body.map { .bytes($0) })
         } catch {
-            if Task.isCancelled {
-                throw AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: !HTTPFlex.isConnectFailure(error), isFinal: true)
-            }
-            throw AttemptFailure(describe(error), sent: !HTTPFlex.isConnectFailure(error))
+            throw AttemptFailure(describe(error), sent: false, isFinal: true)
         }
-        guard let finished else { throw limit.failure(prepared.label) }
-        return finished
+        let lane = currentLane()
+        let loop = lane.loop
+        let watch = AttemptWatch(loop: loop, deadline: .now() + HTTPFlex.timeAmount(max(ContinuousClock.now.duration(to: limit.deadline), .zero)),
+                                 stop: StopSignal.current?.isRaised)
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: configuration.maxResponseBytes)
+        let task = lane.client.execute(request: request, delegate: accumulator, eventLoop: .delegate(on: loop), deadline: nil, logger: nil)
+        watch.watch(task)
+        // The answer is handed on one loop tick later: AsyncHTTPClient completes the task before
+        // it gives the connection back to its pool, and a next request sent at once would find
+        // it busy and open a new one.
+        let handedOver = loop.makePromise(of: HTTPClient.Response.self)
+        task.futureResult.whenComplete { result in loop.execute { handedOver.completeWith(result) } }
+        do {
+            let response = try await withTaskCancellationHandler {
+                try await handedOver.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+            return RawResponse(status: Int(response.status.code), headers: response.headers.map { HTTPHeader($0.name, $0.value) },
+                               body: response.body.map { Array($0.readableBytesView) } ?? [])
+        } catch {
+            throw failure(error, of: prepared, watch: watch, limit: limit)
+        }
     }
 
-    /// Sends the request and reads the whole answer; failures after the head are `AttemptFailure`s.
-    func exchange(_ prepared: Prepared, deadline: ContinuousClock.Instant) async throws -> RawResponse {
-        var outgoing = HTTPClientRequest(url: prepared.url)
-        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue)
-        outgoing.headers = prepared.headers
-        if let body = prepared.body { outgoing.body = .bytes(body) }
-        // AsyncHTTPClient's deadline is a backstop a second later: the race ends the attempt first
-        // and says which limit ran out.
-        let remaining = ContinuousClock.now.duration(to: deadline) + .seconds(1)
-        let response = try await client.execute(outgoing, deadline: .now() + HTTPFlex.timeAmount(max(remaining, .zero)))
-        do {
-            let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
-            let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
-            return RawResponse(status: Int(response.status.code), headers: headers, body: Array(buffer.readableBytesView))
-        } catch is NIOTooManyBytesError {
-            throw AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw AttemptFailure(describe(error), sent: true)
+    /// The lane of the loop the caller runs on (a task on one of `executors`), so the answer
+    /// resumes it without a hop; else the first.
+    func currentLane() -> Lane {
+        lanes.first { $0.loop.inEventLoop } ?? lanes[0]
+    }
+
+    /// Why the attempt ended without an answer, as `RetryingBackend` needs it: a deadline, a stop
+    /// or a cancellation is final, and only a failure to connect is known not to have been sent.
+    func failure(_ error: any Error, of prepared: Prepared, watch: AttemptWatch, limit: AttemptLimit) -> AttemptFailure {
+        let sent = !HTTPFlex.isConnectFailure(error)
+        switch watch.verdict {
+        case .expired: return limit.failure(prepared.label)
+        case .stopped: return AttemptFailure("\(prepared.label) was stopped before its answer arrived", sent: sent, isFinal: true)
+        case .running: break
         }
+        if Task.isCancelled {
+            return AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: sent, isFinal: true)
+        }
+        if error is ResponseAccumulator.ResponseTooBigError {
+            return AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
+        }
+        return AttemptFailure(describe(error), sent: sent)
     }
 
     /// An unreadable body still carries its status and headers, which decide a retry.

@@ -14,7 +14,7 @@ public struct TimeBudgetBackend: FlexBackend {
         self.total = total
     }
 
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    nonisolated(nonsending) public func send(_ request: APIRequest) async throws -> APIResponse {
         let budget = ExchangeBudget(total: total)
         let inner = self.inner
         return try await ExchangeBudget.$current.withValue(budget) {

@@ -9,12 +9,17 @@ extension Interpreter {
     func sendInterruptibly(_ request: APIRequest, span: SourceSpan) async throws -> APIResponse {
         if configuration.backend.answersInProcess { return try await backend.send(request) }
         let backend = self.backend, own = interruption
+        let stop: @Sendable () -> Bool = { Interruption.process.cause != nil || own.cause != nil }
         let answer: APIResponse?
         do {
-            answer = try await TaskRace.run({ try await backend.send(request) },
-                                            until: TaskRace.polling { Interruption.process.cause != nil || own.cause != nil })
-        } catch where Task.isCancelled {
-            answer = nil  // `flex test` cancelled the case's task: as interrupted as a signal
+            if configuration.backend.honoursStopSignal {
+                // The backend polls the check while it waits: no task race per request.
+                answer = try await StopSignal.$current.withValue(StopSignal(stop)) { try await backend.send(request) }
+            } else {
+                answer = try await TaskRace.run({ try await backend.send(request) }, until: TaskRace.polling(stop))
+            }
+        } catch where Task.isCancelled || (configuration.backend.honoursStopSignal && stop()) {
+            answer = nil  // `flex test` cancelled the case's task, or a signal stopped the request
         }
         guard let answer else {
             let cause = Interruption.process.cause ?? own.cause ?? .interrupted

@@ -56,6 +56,20 @@ final class CaseWatch: Sendable {
 
     private let stopping = Atomic<Bool>(false)
     private let thread = Locked<pthread_t?>(nil)
+    /// Posted by `stop()`, so the thread ends at once instead of at the end of its 10 ms pause
+    /// (which every `flex test` run would otherwise wait out, 5 ms on average, at its very end).
+    nonisolated(unsafe) private let wake = CaseWatch.makeSemaphore()
+
+    deinit {
+        sem_destroy(wake)
+        wake.deallocate()
+    }
+
+    private static func makeSemaphore() -> UnsafeMutablePointer<sem_t> {
+        let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+        sem_init(semaphore, 0, 0)
+        return semaphore
+    }
 
     /// Starts the watching thread; `stop()` ends it.
     func start() {
@@ -76,13 +90,22 @@ final class CaseWatch: Sendable {
     /// Ends the watching thread and waits for it.
     func stop() {
         stopping.store(true, ordering: .relaxed)
+        sem_post(wake)
         if let handle = thread.withLock({ $0 }) { pthread_join(handle, nil) }
     }
 
     private func watch() {
         while !stopping.load(ordering: .relaxed) {
-            var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
-            nanosleep(&pause, nil)
+            // A 10 ms pause, cut short by stop() (sem_timedwait counts on the wall clock; a clock
+            // step changes one pause, no more).
+            var until = timespec()
+            clock_gettime(CLOCK_REALTIME, &until)
+            until.tv_nsec += 10_000_000
+            if until.tv_nsec >= 1_000_000_000 {
+                until.tv_sec += 1
+                until.tv_nsec -= 1_000_000_000
+            }
+            if sem_timedwait(wake, &until) == 0 { break }
             stopOverdueCases()
         }
     }

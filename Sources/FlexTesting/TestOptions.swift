@@ -23,6 +23,10 @@ public struct TestOptions: Sendable {
     public var timeout: CaseTimeout?
     /// The seed, the backend each case gets fresh from the factory, the diagnostics style.
     public var configuration: RunConfiguration
+    /// Where the workers run, one after another by worker (`-j 2`: worker 0 on the first, 1 on
+    /// the second); empty for the global pool. A live run passes its HTTP client's event loops,
+    /// so each case and its requests share a thread.
+    public var workerExecutors: [any TaskExecutor] = []
 
     public init(configuration: RunConfiguration, jobs: Int? = nil, shard: Shard? = nil, filter: String? = nil,
                 bail: Bool = false, updateSnapshots: Bool = false, ci: Bool = false, timeout: CaseTimeout? = nil) {

@@ -91,6 +91,8 @@ public struct TestRunner: Sendable {
     struct BatchOutcome: Sendable {
         var done: [(Int, TestResult)] = []
         var leftover: [Work] = []
+        /// The worker that ran it, whose executor the next batch gets.
+        var worker = 0
     }
 
     /// Runs the cases up to `jobs` batches at once; nil for each case that did not run.
@@ -108,10 +110,15 @@ public struct TestRunner: Sendable {
         let batchSize = options.bail ? 1 : max(1, min(16, cases.count / max(1, jobs * 8)))
         await withTaskGroup(of: BatchOutcome.self) { group in
             var next = 0
-            func start(_ work: [Work], _ group: inout TaskGroup<BatchOutcome>) {
-                group.addTask { await TestRunner.runBatch(work, sources: sources, options: options, watch: watch) }
+            func start(_ work: [Work], worker: Int, _ group: inout TaskGroup<BatchOutcome>) {
+                let executors = options.workerExecutors
+                group.addTask(executorPreference: executors.isEmpty ? nil : executors[worker % executors.count]) {
+                    var outcome = await TestRunner.runBatch(work, sources: sources, options: options, watch: watch)
+                    outcome.worker = worker
+                    return outcome
+                }
             }
-            func startNext(_ group: inout TaskGroup<BatchOutcome>) {
+            func startNext(worker: Int, _ group: inout TaskGroup<BatchOutcome>) {
                 let batch = next..<min(cases.count, next + batchSize)
                 next = batch.upperBound
                 var work: [Work] = []
@@ -121,11 +128,11 @@ public struct TestRunner: Sendable {
                     for reporter in reporters { reporter.caseStarted(testCase) }
                     work.append((index, testCase, file))
                 }
-                start(work, &group)
+                start(work, worker: worker, &group)
             }
             var running = 0
             while !stopped, next < cases.count, running < jobs {
-                startNext(&group)
+                startNext(worker: running, &group)
                 running += 1
             }
             for await outcome in group {
@@ -137,9 +144,9 @@ public struct TestRunner: Sendable {
                 if Interruption.isRequested { stopped = true }
                 if stopped { continue }
                 if !outcome.leftover.isEmpty {
-                    start(outcome.leftover, &group)
+                    start(outcome.leftover, worker: outcome.worker, &group)
                 } else if next < cases.count {
-                    startNext(&group)
+                    startNext(worker: outcome.worker, &group)
                 }
             }
         }

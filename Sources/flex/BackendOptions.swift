@@ -47,6 +47,8 @@ struct BackendOptions: ParsableArguments {
         var description: BackendDescription
         var idempotencyNamespace: String?
         var finish: @Sendable () async -> Void
+        /// Where `flex test` runs its workers: the live client's event loops (none: the global pool).
+        var workerExecutors: [any TaskExecutor] = []
 
         static let embeddedSimulator = Plan(makeBackend: { BackendOptions.traced(SimulatedFlex(seed: $0)) }, description: .embeddedSimulator,
                                             idempotencyNamespace: nil, finish: {})
@@ -129,9 +131,10 @@ struct BackendOptions: ParsableArguments {
             var makeBackend: RunConfiguration.BackendFactory = { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) }
             if !resetRemote { makeBackend = { _ in shared } }
             return Plan(makeBackend: makeBackend,
-                        description: BackendDescription(kind: .liveAPI, displayName: description),
+                        description: BackendDescription(kind: .liveAPI, displayName: description, honoursStopSignal: true),
                         idempotencyNamespace: namespace,
-                        finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() })
+                        finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() },
+                        workerExecutors: http.executors)
         }
     }
 

@@ -83,9 +83,10 @@ struct TestCommand: ParsableCommand {
         var configuration = plan.configuration(seed: seed)
         configuration.variables = bound
         configuration.diagnosticStyle = diagnostics.style
-        let options = TestOptions(
+        var options = TestOptions(
             configuration: configuration, jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), filter: filter, bail: bail,
             updateSnapshots: updateSnapshots, ci: ci ?? TestCommand.environmentIsCI(), timeout: CaseTimeout(parsing: timeout))
+        options.workerExecutors = plan.workerExecutors
         let machineReadable = tap || json
         let human = TerminalReporter(output: output, stream: machineReadable ? .standardError : .standardOutput,
                                      showsProgress: !machineReadable && isatty(1) != 0)

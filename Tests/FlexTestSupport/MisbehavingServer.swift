@@ -49,6 +49,7 @@ public final class MisbehavingServer: @unchecked Sendable {
     var next = 0
     var receivedRequests: [Received] = []
     var connections: [Int32] = []
+    var accepted = 0
     var stopped = false
     let listener: Int32
     /// The port it listens on, on 127.0.0.1.
@@ -87,6 +88,9 @@ public final class MisbehavingServer: @unchecked Sendable {
     /// Every request read so far, in order.
     public var received: [Received] { lock.withLock { receivedRequests } }
 
+    /// How many connections it accepted so far (a client that keeps its connection alive opens one).
+    public var acceptedConnections: Int { lock.withLock { accepted } }
+
     /// Stops accepting and closes every connection; stalls and trickles end within 10 ms.
     /// Descriptors are shut down and closed only under the lock, so a number closed here and
     /// reused by another test's socket is never shut down by mistake.
@@ -110,6 +114,7 @@ public final class MisbehavingServer: @unchecked Sendable {
             let keep = lock.withLock { () -> Bool in
                 guard !stopped else { return false }
                 connections.append(connection)
+                accepted += 1
                 return true
             }
             guard keep else { close(connection); break }

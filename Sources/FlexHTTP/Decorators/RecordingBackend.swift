@@ -35,7 +35,7 @@ public final class RecordingBackend: FlexBackend {
         }
     }
 
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    nonisolated(nonsending) public func send(_ request: APIRequest) async throws -> APIResponse {
         do {
             let response = try await inner.send(request)
             try append(RecordedExchange(request: request, outcome: .response(response)))

@@ -22,7 +22,7 @@ public final class RemoteSimulatorReset: FinishingBackend {
         self.releasesOnFinish = releasesOnFinish
     }
 
-    public func send(_ request: APIRequest) async throws -> APIResponse {
+    nonisolated(nonsending) public func send(_ request: APIRequest) async throws -> APIResponse {
         let carriesName: Bool
         if let known = named.withLock({ $0 }) {
             carriesName = known

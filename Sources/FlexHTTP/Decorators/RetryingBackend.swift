@@ -48,7 +48,7 @@ public struct RetryingBackend: FlexBackend {
                 mayHaveBeenProcessed = mayHaveBeenProcessed || (failure.sent && failure.unreadableAnswer == nil)
                 wait = try delayAfter(failure, request, attempts, elapsed: clock.now - start, mayHaveBeenProcessed: mayHaveBeenProcessed)
             }
-            try await policy.sleep(wait)
+            try await pause(wait)
         }
     }
 
@@ -69,10 +69,19 @@ public struct RetryingBackend: FlexBackend {
             }
             return wait
         }
-        // A cancelled task (Ctrl-C, a `flex test` timeout) must never send the request again.
-        let retryable = (request.method != .PATCH || !failure.sent) && !Task.isCancelled
+        // A cancelled task or a raised stop (Ctrl-C, a `flex test` timeout) must never send the request again.
+        let retryable = (request.method != .PATCH || !failure.sent) && !Task.isCancelled && !StopSignal.isRaised
         if retryable, !failure.isFinal, let wait = nextDelay(attempts, nil, elapsed) { return wait }
         throw finalError(failure, request: request, attempts: attempts, mayHaveBeenProcessed: mayHaveBeenProcessed)
+    }
+
+    /// The wait before the next attempt, cut short by a raised `StopSignal` (then nothing is sent
+    /// again: the caller is told it was stopped) as by a cancelled task.
+    func pause(_ wait: Duration) async throws {
+        guard let stop = StopSignal.current?.isRaised else { return try await policy.sleep(wait) }
+        let policy = self.policy
+        let slept: Void? = try await TaskRace.run({ try await policy.sleep(wait) }, until: TaskRace.polling(stop))
+        if slept == nil || stop() { throw CancellationError() }
     }
 
     /// `Flex-Should-Retry: false`: the server says repeating cannot help (or must not happen).
