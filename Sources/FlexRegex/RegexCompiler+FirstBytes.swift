@@ -1,6 +1,7 @@
 // The first-byte filter: which UTF-8 bytes can begin a match, found from the instructions the
-// start state reaches without consuming anything. Nil when an assertion or the match itself is
-// among them (then every position must be tried).
+// start state reaches without consuming anything. Assertions are passed through (they consume
+// nothing, so the set stays a superset; the search gives them the real scalars around the
+// landing point). Nil when the match itself is among them (an empty match: every position counts).
 
 extension RegexCompiler {
     static func firstBytes(of program: RegexProgram) -> [Bool]? {
@@ -11,8 +12,10 @@ extension RegexCompiler {
             guard seen.insert(pc).inserted else { continue }
             let instruction = program.instructions[Int(pc)]
             switch instruction.operation {
-            case .assert, .match:
+            case .match:
                 return nil
+            case .assert:
+                stack.append(pc + 1)
             case .jump:
                 stack.append(instruction.a)
             case .split:

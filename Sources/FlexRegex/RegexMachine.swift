@@ -58,9 +58,11 @@ struct RegexMachine {
                 if !program.anchoredAtStart, let firstBytes = program.firstBytes {
                     guard let landing = skip(bytes, from: index, firstBytes: firstBytes, work: &work, shouldStop: shouldStop) else { return nil }
                     if landing == bytes.count { return false }
-                    index = landing
-                    (scalar, width) = RegexMachine.decode(bytes, at: index)
-                    previous = RegexMachine.none
+                    if landing != index {
+                        index = landing
+                        (scalar, width) = RegexMachine.decode(bytes, at: index)
+                        previous = RegexMachine.scalar(before: index, in: bytes)
+                    }
                 }
             }
             var here = Position(previous: previous, scalar: scalar, scalarIsLast: index + width == bytes.count)
@@ -160,6 +162,15 @@ struct RegexMachine {
             let after = position.scalar != none && RegexScalarSet.isMember(position.scalar, of: .word)
             return (before != after) == (assertion == .wordBoundary)
         }
+    }
+
+    /// The scalar that ends just before `index` (for the assertions after a skip); `none` at 0.
+    static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard index > 0 else { return none }
+        var start = index - 1
+        // Continuation bytes are 10xxxxxx; a scalar has at most three.
+        while start > 0, index - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(bytes, at: start).0
     }
 
     /// The scalar starting at `index` and its length in bytes; `none` and 0 at the end.

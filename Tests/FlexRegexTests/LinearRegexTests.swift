@@ -25,6 +25,9 @@ import Testing
         ("[[:alpha:]]", "123", false), ("é", "café", true), ("^.{4}$", "café", true), ("[à-ü]", "café", true),
         // Word boundaries.
         ("\\bcat\\b", "a cat sat", true), ("\\bcat\\b", "concatenate", false), ("\\Bcat\\B", "concatenate", true), ("\\b", "", false),
+        // After the first-byte skip the assertions see the real scalar before the landing point.
+        ("\\bfoo", "xfoo foo", true), ("\\bfoo", "xfoo", false), ("\\Bfoo", "xfoo", true), ("\\bé", "aé", false), ("\\bé", "-é", true),
+        ("(?m)^b", "ab", false), ("(?m)^b", "a\nb", true),
         // Groups, alternation, quantifiers and their lazy forms.
         ("^(?:ab)+$", "ababab", true), ("^(ab)+$", "ababa", false), ("^(?<name>a|b)c$", "bc", true), ("^(a|bc|)d$", "d", true),
         ("^a{2,3}$", "aaaa", false), ("^a{2,3}$", "aaa", true), ("^a{2,}$", "aaaaa", true), ("^a{,2}$", "aa", true), ("^a{,2}$", "aaa", false),
