@@ -58,6 +58,12 @@ public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLit
     /// place for a run about to exit to keep rather than free.
     mutating func append(contentsOf other: ValueList, chunk: Int, undoingWhenStopped undo: Bool, goOn: (Int) -> Bool) -> Bool {
         let originalCount = elements.count
+        // One allocation up front (still geometric, so a loop of long appends stays amortised
+        // O(1)) rather than growing chunk by chunk: a growth step moves every element already
+        // there in one unpolled copy, which for millions of elements outlasts the poll interval.
+        if other.count > chunk, originalCount + other.count > elements.capacity {
+            elements.reserveCapacity(Swift.max(originalCount + other.count, 2 * elements.capacity))
+        }
         var start = 0
         while start < other.count {
             let end = start + Swift.min(other.count - start, chunk)

@@ -23,10 +23,11 @@ struct RegexMachine {
     init(_ program: RegexProgram) {
         self.program = program
         let size = program.instructions.count
-        storage = .allocate(capacity: 6 * size + 1)
+        let perSet = RegexStateSet.slotsPerState * size
+        storage = .allocate(capacity: 2 * perSet + 2 * size + 1)
         current = RegexStateSet(storage: storage, capacity: size)
-        next = RegexStateSet(storage: storage + 2 * size, capacity: size)
-        stack = storage + 4 * size
+        next = RegexStateSet(storage: storage + perSet, capacity: size)
+        stack = storage + 2 * perSet
         instructions = .allocate(capacity: size)
         instructions.initialize(from: program.instructions, count: size)
     }
@@ -86,8 +87,8 @@ struct RegexMachine {
 
     /// Moves every state of `current` that accepts `scalar` into `next`; true on a match.
     private mutating func step(consuming scalar: UInt32, at position: Position) -> Bool {
-        for slot in 0..<current.count {
-            let pc = Int(current.dense[slot])
+        for slot in 0..<current.consumingCount {
+            let pc = Int(current.consuming[slot])
             let instruction = instructions[pc]
             let accepted: Bool
             switch instruction.operation {
@@ -121,7 +122,8 @@ struct RegexMachine {
                     push(pc + 1)
                 }
             case .match: return true
-            case .scalar, .set: break
+            case .scalar, .set:
+                if intoNext { next.appendConsuming(pc) } else { current.appendConsuming(pc) }
             }
         }
         return false
