@@ -97,7 +97,7 @@ struct RegexParser {
     private mutating func parseGroup(_ flags: inout Flags, start: Int) throws(RegexSyntaxError) -> RegexNode? {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= 200 else { throw error("groups are nested too deeply (more than 200 levels)", from: start, length: 1) }
+        guard depth <= 100 else { throw error("groups are nested too deeply (more than 100 levels)", from: start, length: 1) }
         var inner = flags
         if peek == "?" {
             position += 1

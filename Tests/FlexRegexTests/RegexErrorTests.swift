@@ -41,6 +41,15 @@ import Testing
         }
     }
 
+    /// 100 nested groups are fine; one more is refused (the parser recurses once per group).
+    @Test func groupNestingIsBounded() throws {
+        let deepest = String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100)
+        #expect(try LinearRegex(deepest).matches(in: "xa"))
+        let tooDeep = "(" + deepest + ")"
+        #expect(RegexErrorTests.failure(tooDeep)?.message.contains("nested too deeply") == true)
+        #expect(RegexErrorTests.failure(String(repeating: "(", count: 100_000))?.message.contains("nested too deeply") == true)
+    }
+
     @Test func offsetsAreUTF8() {
         let error = RegexErrorTests.failure("é(?=x)")
         #expect(error?.start == 2 && error?.end == 5)
