@@ -4,17 +4,13 @@
 
 indirect enum RegexNode {
     case empty
-    /// One scalar from a set (a literal, a class, `.`, `\d`, …): the index into the sets.
+    /// One literal scalar.
     case scalar(UInt32)
+    /// One scalar of a set (a class, `.`, `\d`, a letter under (?i)).
     case set(RegexScalarSet)
     case assertion(RegexAssertion)
     case concatenation([RegexNode])
     case alternation([RegexNode])
     /// `max` nil: no upper bound.
     case repetition(RegexNode, min: Int, max: Int?)
-}
-
-/// The zero-width tests: `^ $ \A \z \Z \b \B` and their multi-line forms.
-enum RegexAssertion: UInt8 {
-    case textStart, textEnd, textEndBeforeFinalNewline, lineStart, lineEnd, wordBoundary, notWordBoundary
 }

@@ -217,7 +217,7 @@ struct RegexParser {
     }
 
     /// `{n}`, `{n,}`, `{n,m}`, `{,m}`; nil when the brace is no quantifier (then it is a literal `{`,
-    /// as in Swift's Regex). Counts past `maximumCount` come back as they are, for the compiler's error.
+    /// as in Swift's Regex). Counts past `maximumCount` come back as they are, for parseQuantifiers' error.
     func quantifierBounds(at index: Int) -> (Int, Int?, Int)? {
         var cursor = index + 1
         func number() -> Int? {
