@@ -128,7 +128,7 @@ struct RegexParser {
                         help: "matches runs in linear time; test the other condition with a second matches, joined with and / and not")
         case ">":
             throw error("atomic groups (?>…) are not supported", from: start, length: 3,
-                        help: "write a plain group (?:…); matches never backtracks, so it is not needed")
+                        help: "write a plain group (?:…); it also matches where backtracking into the group would be needed")
         case "<", "P", "'":
             try skipGroupName(start: start)
             return false
@@ -187,7 +187,7 @@ struct RegexParser {
             position += 1
         } else if peek == "+" {
             throw error("possessive quantifiers (\(text(start, position + 1))) are not supported", from: start, length: position - start + 1,
-                        help: "drop the final +: matches never backtracks, so the plain quantifier finds the same matches")
+                        help: "write the plain quantifier without the final +; it also matches where backtracking would be needed (a*a matches \"aa\", a*+a never does)")
         }
         if quantifier(at: position) != nil {
             throw error("'\(text(position, position + 1))' follows another quantifier and has nothing to repeat", from: position, length: 1,
