@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FlexAPI", targets: ["FlexAPI"]),
         .library(name: "FlexSimulator", targets: ["FlexSimulator"]),
         .library(name: "FlexInterpreter", targets: ["FlexInterpreter"]),
+        .library(name: "FlexRegex", targets: ["FlexRegex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,8 +27,10 @@ let package = Package(
     targets: [
         // A pthread-backed lock that ThreadSanitizer can see (Locked.swift says why not Mutex).
         .target(name: "FlexSync"),
+        // The regular expressions of `matches`: a linear-time engine that can be stopped part-way.
+        .target(name: "FlexRegex"),
         // Source text, lexer, parser, AST, checker, diagnostics. No I/O.
-        .target(name: "FlexLanguage", dependencies: ["FlexSync"]),
+        .target(name: "FlexLanguage", dependencies: ["FlexSync", "FlexRegex"]),
         // The wire-level seam: JSON values, requests, responses, the FlexBackend protocol, the
         // backend's description, the simulator's /_sim/ requests, percent-encoding.
         .target(name: "FlexAPI", dependencies: ["FlexSync"]),
@@ -59,7 +62,7 @@ let package = Package(
         ]),
         // Values, environment, evaluation, the command table's request builders. It knows backends
         // only as FlexAPI's FlexBackend, made by the factory in its RunConfiguration.
-        .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSync"]),
+        .target(name: "FlexInterpreter", dependencies: ["FlexLanguage", "FlexAPI", "FlexSync", "FlexRegex"]),
         // libedit's native API (libedit-dev, installed by scripts/setup.sh) and a C shim over its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditShim", dependencies: ["CLibEdit"]),
@@ -96,7 +99,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "flex-bench",
-            dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter", "FlexHTTP"],
+            dependencies: ["FlexLanguage", "FlexAPI", "FlexSimulator", "FlexInterpreter", "FlexHTTP", "FlexRegex"],
             path: "bench/Sources/flex-bench"
         ),
         .executableTarget(name: "test-bench", dependencies: ["FlexTesting", "FlexInterpreter", "FlexSimulator"], path: "bench/Sources/test-bench"),
@@ -113,6 +116,7 @@ let package = Package(
         // running the built flex binary as a child process.
         .target(name: "FlexTestSupport", dependencies: ["FlexInterpreter", "FlexSimulator"], path: "Tests/FlexTestSupport"),
         .testTarget(name: "FlexLanguageTests", dependencies: ["FlexLanguage"]),
+        .testTarget(name: "FlexRegexTests", dependencies: ["FlexRegex"]),
         .testTarget(name: "FlexAPITests", dependencies: ["FlexAPI"]),
         .testTarget(name: "FlexSimulatorTests", dependencies: ["FlexSimulator", "FlexAPI"]),
         .testTarget(name: "FlexInterpreterTests", dependencies: ["FlexInterpreter", "FlexLanguage", "FlexAPI", "FlexSimulator", "FlexSync", "FlexTestSupport"]),

@@ -11,6 +11,7 @@ let package = Package(
         .executableTarget(name: "fuzz-language", dependencies: [.product(name: "FlexLanguage", package: "flex")]),
         .executableTarget(name: "fuzz-fmt", dependencies: [.product(name: "FlexLanguage", package: "flex")]),
         .executableTarget(name: "fuzz-json", dependencies: [.product(name: "FlexAPI", package: "flex")]),
+        .executableTarget(name: "fuzz-regex", dependencies: [.product(name: "FlexRegex", package: "flex")]),
         .executableTarget(name: "fuzz-simulator", dependencies: [
             .product(name: "FlexAPI", package: "flex"), .product(name: "FlexSimulator", package: "flex"),
         ]),

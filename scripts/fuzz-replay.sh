@@ -1,10 +1,10 @@
 #!/bin/sh
 # Runs every input of each target's corpus once through the ASan build (no mutation): the inputs a
 # coverage-only volume run kept (SANITIZE=none scripts/fuzz.sh) get checked for memory errors and leaks.
-# Usage: scripts/fuzz-replay.sh [TARGET...]   (default: language fmt interpreter simulator json)
+# Usage: scripts/fuzz-replay.sh [TARGET...]   (default: language fmt interpreter simulator json regex)
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-targets=${*:-language fmt interpreter simulator json}
+targets=${*:-language fmt interpreter simulator json regex}
 cd "$root/fuzz" || exit 1
 # This package reaches the main one by path, and SwiftPM kept a stale build manifest after source
 # files were added there ("cannot find type … in scope"): make it write the manifest anew.

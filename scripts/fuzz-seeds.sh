@@ -4,7 +4,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus"
-mkdir -p "$corpus/language" "$corpus/fmt" "$corpus/interpreter" "$corpus/simulator" "$corpus/json"
+mkdir -p "$corpus/language" "$corpus/fmt" "$corpus/interpreter" "$corpus/simulator" "$corpus/json" "$corpus/regex"
 
 # Scripts: every .flex file under the example and test trees seeds the language, fmt and interpreter
 # targets (named by a checksum so rerunning does not duplicate them).
@@ -21,6 +21,7 @@ done
 interp="$corpus/interpreter"
 printf 'let x = [1]\nrepeat 40 { x = [x, x] }\nprint len(json(x)), len(string(x))\nexpect x == x\n' > "$interp/hostile-doubling"
 printf 'let l = range(100000)\nprint len(json([l, l, l, l, l, l, l, l, l, l]))\nprint sum(l), "${[l, l]}"\n' > "$interp/hostile-json"
+printf 'let s = "a"\nrepeat 20 { s = s + s }\nexpect not (s matches "^(a|aa)+$")\nlet x = [0]\nx = x + range(100000)\nprint len(x)\n' > "$interp/hostile-matches"
 printf 'let l = []\nlet s = ""\nfor i in range(500) { l = l + [i, {a: [i]}]\n s = s + "${i}," }\nlet m = l\nl = l + l\nexpect m != l\nprint len(l), len(s)\n' > "$interp/hostile-appends"
 # The same on the paths that poll the run's interruption (the fuzz target raises it after 100 ms):
 # show, contains/in on lists and strings, len of long strings, record patterns, filter/find,
@@ -70,4 +71,13 @@ printf '{"customer":{"customer_id":"fcus_01","email":"a@b.co","metadata":{},"tes
 printf '[1,-2,3.5,1e10,-0.0,true,false,null,"\\u00e9\\ud83d\\ude00\\n"]' > "$json/array"
 printf '{"error":{"code":"not_found","message":"no such customer"}}' > "$json/error"
 printf '  {"a" : [ {"b" : [ [] , {} ] } ] }  ' > "$json/nested"
-echo "seed corpora in $corpus: language $(ls "$corpus/language" | wc -l), simulator $(ls "$sim" | wc -l), json $(ls "$json" | wc -l)"
+# Patterns and subjects (pattern, NUL, subject): the syntax test scripts use, the cases that are
+# exponential for a backtracking engine, and the refused features.
+regex="$corpus/regex"
+printf '^fcs_[0-9A-Z]{26}$\000fcs_01JABCDEFGHJKMNPQRSTVWXY' > "$regex/id"
+printf '^(a+)+$\000aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' > "$regex/nested-plus"
+printf '(?i)^[a-z0-9._%%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$\000Pat.O+1@example.com' > "$regex/email"
+printf '\\bcat\\b|(?:x{2,5}?y)*|[^\\d\\s]\\w\\W\000a cat xxy' > "$regex/mixed"
+printf '(a)\\1(?=b)(?<!c)a*+\000aab' > "$regex/refused"
+printf '\\Qa.b\\E\\x41\\u{e9}[[:alpha:]]\\Z\000a.bAéz\n' > "$regex/escapes"
+echo "seed corpora in $corpus: language $(ls "$corpus/language" | wc -l), simulator $(ls "$sim" | wc -l), json $(ls "$json" | wc -l), regex $(ls "$regex" | wc -l)"

@@ -3,7 +3,7 @@
 # given time, one after another, printing executions, coverage and crashes per target.
 # Usage: [SANITIZE=address|none] [MAX_LEN=512] [LEAK_SECONDS=30] [RUNS=N] scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 # (RUNS: stop each target after N executions, or at SECONDS, whichever comes first.)
-# (default 60 s; targets: language fmt interpreter simulator json). Crash/timeout/OOM inputs land in fuzz/artifacts/<target>/.
+# (default 60 s; targets: language fmt interpreter simulator json regex). Crash/timeout/OOM inputs land in fuzz/artifacts/<target>/.
 # SANITIZE=none builds with coverage only (in .build-fuzz-plain): several times the executions per
 # second, for volume; Swift's own bounds and overflow checks still trap. Replay its grown corpus
 # under the ASan build afterwards (scripts/fuzz-replay.sh) to check every input it kept for memory errors.
@@ -11,7 +11,7 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-language fmt interpreter simulator json}
+targets=${*:-language fmt interpreter simulator json regex}
 cd "$root/fuzz" || exit 1
 
 # libFuzzer with SwiftPM (docs/robustness.md): --sanitize=fuzzer makes SwiftPM keep the fuzzer entry point;
@@ -30,7 +30,7 @@ for target in $targets; do
         || { echo "fuzz build failed" >&2; exit 1; }
 done
 bin=$(swift build -c release --sanitize=fuzzer -Xswiftc "$flags" --scratch-path "$scratch" --show-bin-path)
-{ [ -d corpus/language ] && [ -d corpus/fmt ]; } || "$root/scripts/fuzz-seeds.sh"
+{ [ -d corpus/language ] && [ -d corpus/fmt ] && [ -d corpus/regex ]; } || "$root/scripts/fuzz-seeds.sh"
 
 status=0
 for target in $targets; do

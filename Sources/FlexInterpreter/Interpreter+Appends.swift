@@ -1,5 +1,6 @@
 // `x = x + e` on a list or string appends in place, so building a value step by step is
-// amortised O(1) per step instead of copying everything built so far each time.
+// amortised O(1) per step instead of copying everything built so far each time. A long list is
+// appended a chunk at a time with the interruption polled between chunks, as `l + l` copies.
 import FlexLanguage
 
 extension Interpreter {
@@ -16,7 +17,12 @@ extension Interpreter {
         let addition = try await evaluate(right, in: scope)
         switch (current, addition) {
         case (.list(let list), _) where addition.isList:
-            try Interpreter.checkListSize(list.count + (addition.valueList?.count ?? 0), span: expression.span)
+            let added = addition.valueList ?? []
+            try Interpreter.checkListSize(list.count + added.count, span: expression.span)
+            // `x = x + x`: appending would first copy x whole, unpolled; `+` copies in polled chunks.
+            if !added.isEmpty, list.sharesStorage(with: added) {
+                return try binary(.add, current, addition, left: left, right: right, span: expression.span)
+            }
         case (.string(let text), _) where addition.text != nil:
             try Interpreter.checkTextSize(text.utf8.count + (addition.text?.utf8.count ?? 0), span: expression.span)
         default:
@@ -24,23 +30,40 @@ extension Interpreter {
         }
         _ = scope.take(name)
         it = .null
-        current.append(addition)
+        let keeps = keepsValuesWhenInterrupted
+        if let stop = current.append(addition, poll: InterruptionPoll(interruption), undoingWhenStopped: !keeps) {
+            let failure = Interpreter.interrupted(stop, at: expression.span)
+            // `flex run` exits now: keep the part-appended list rather than free it while unwinding.
+            if keeps { throw keepingElements(current.valueList?.elements ?? [], through: failure) }
+            // Otherwise the list is as it was, and the variable keeps it (the REPL goes on with it).
+            _ = scope.assign(name, current)
+            throw failure
+        }
         return current
     }
 }
 
 extension Value {
     /// Appends a list to a list or text to a string, in place when this value holds the only
-    /// reference to its storage. Anything else is left as it is (the caller checked the kinds).
-    mutating func append(_ addition: Value) {
+    /// reference to its storage; a list a chunk at a time, polling between chunks. On a stop the
+    /// cause comes back, and the list is as it was when `undo` is set. Anything else is left as
+    /// it is (the caller checked the kinds).
+    mutating func append(_ addition: Value, poll: InterruptionPoll, undoingWhenStopped undo: Bool) -> Interruption.Cause? {
         if case .list(var list) = self {
             self = .null
-            list.append(contentsOf: addition.valueList ?? [])
+            var poll = poll
+            var stop: Interruption.Cause?
+            _ = list.append(contentsOf: addition.valueList ?? [], chunk: InterruptionPoll.interval, undoingWhenStopped: undo) { appended in
+                stop = poll.tick(appended)
+                return stop == nil
+            }
             self = .list(list)
+            return stop
         } else if case .string(var text) = self {
             self = .null
             text += addition.text ?? ""
             self = .string(text)
         }
+        return nil
     }
 }

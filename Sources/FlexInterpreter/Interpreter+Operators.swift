@@ -1,6 +1,7 @@
 // Unary and binary operators. Integer overflow and division by zero are runtime errors, never
 // traps; decimals stay exact.
 import FlexLanguage
+import FlexRegex
 
 extension Interpreter {
     func unary(_ op: UnaryOperator, _ operand: Value, span: SourceSpan) throws -> Value {
@@ -87,7 +88,8 @@ extension Interpreter {
     }
 
     /// `subject matches "pattern"`: true when the regular expression matches anywhere in the
-    /// subject (anchor with ^ and $ to match it all).
+    /// subject (anchor with ^ and $ to match it all). The engine is linear in the subject and
+    /// polls the interruption, so no pattern can run away (docs/language.md, Regular expressions).
     func matches(_ subject: Value, _ pattern: Value, subjectSpan: SourceSpan, patternSpan: SourceSpan) throws -> Bool {
         guard let text = subject.text else {
             throw ScriptFailure.runtime("matches needs a string on the left, got \(subject.kindDescription)", at: subjectSpan)
@@ -95,18 +97,25 @@ extension Interpreter {
         guard let source = pattern.text else {
             throw ScriptFailure.runtime("matches needs a pattern string on the right, got \(pattern.kindDescription)", at: patternSpan)
         }
-        let regex: Regex<AnyRegexOutput>
+        let regex: LinearRegex
         if let cached = regexCache[source] {
             regex = cached
         } else {
             do {
-                regex = try Regex(source)
+                regex = try LinearRegex(source)
             } catch {
-                throw ScriptFailure.runtime("invalid regular expression: \(error)", at: patternSpan)
+                throw ScriptFailure.runtime("invalid regular expression: \(error.message)", at: patternSpan, help: error.help)
             }
             regexCache[source] = regex
         }
-        return text.firstMatch(of: regex) != nil
+        var poll = InterruptionPoll(interruption)
+        var stop: Interruption.Cause?
+        let found = regex.matches(in: text) {
+            stop = poll.tick(InterruptionPoll.interval)
+            return stop != nil
+        }
+        if let found { return found }
+        throw Interpreter.interrupted(stop ?? .interrupted, at: subjectSpan.merged(with: patternSpan))
     }
 
     func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, span: SourceSpan) throws -> Value {

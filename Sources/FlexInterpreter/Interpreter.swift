@@ -4,6 +4,7 @@
 // built-ins, expectations, output and commands in the other Interpreter+*.swift files and Commands/.
 import FlexAPI
 import FlexLanguage
+import FlexRegex
 import Synchronization
 
 public final class Interpreter {
@@ -39,7 +40,7 @@ public final class Interpreter {
     /// Scopes a `def` ran in: each holds a function that holds it back (a reference cycle), so
     /// they are emptied when the globals are replaced and when the interpreter goes away.
     var functionScopes: [Scope] = []
-    var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+    var regexCache: [String: LinearRegex] = [:]
     /// Set by `flex run` (ScriptRunner), whose process ends right after an interruption: large
     /// values the interruption unwinds through go to `keptAfterInterruption`, never freed.
     var keepsValuesWhenInterrupted = false

@@ -52,6 +52,33 @@ public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         elements.append(contentsOf: other.elements)
     }
 
+    /// `append(contentsOf:)`, `chunk` elements at a time with `goOn` called after each chunk with
+    /// its size (the interpreter polls there). When it answers false, false comes back and the
+    /// appended part is removed again (the list is as it was) when `undo` is set, or left in
+    /// place for a run about to exit to keep rather than free.
+    mutating func append(contentsOf other: ValueList, chunk: Int, undoingWhenStopped undo: Bool, goOn: (Int) -> Bool) -> Bool {
+        let originalCount = elements.count
+        // One allocation up front (still geometric, so a loop of long appends stays amortised
+        // O(1)) rather than growing chunk by chunk: a growth step moves every element already
+        // there in one unpolled copy, which for millions of elements outlasts the poll interval.
+        if other.count > chunk, originalCount + other.count > elements.capacity {
+            elements.reserveCapacity(Swift.max(originalCount + other.count, 2 * elements.capacity))
+        }
+        var start = 0
+        while start < other.count {
+            let end = start + Swift.min(other.count - start, chunk)
+            elements.append(contentsOf: other.elements[start..<end])
+            guard goOn(end - start) else {
+                if undo { elements.removeSubrange(originalCount...) }
+                return false
+            }
+            start = end
+        }
+        storedElementDepth = Swift.max(storedElementDepth, other.storedElementDepth)
+        storedMinimumTextSize = ValueList.adding(storedMinimumTextSize, other.storedMinimumTextSize - 1)
+        return true
+    }
+
     private mutating func addTextSize(of added: [Value]) {
         for element in added {
             storedMinimumTextSize = ValueList.adding(storedMinimumTextSize, UInt32(clamping: element.minimumTextSize + 1))

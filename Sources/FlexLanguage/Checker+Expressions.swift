@@ -15,6 +15,10 @@ extension Checker.Pass {
         case .binary(.matches, let left, let right) where isRecordPattern(right):
             checkExpression(left)
             checkPattern(right)
+        case .binary(.matches, let left, let right):
+            checkExpression(left)
+            checkExpression(right)
+            checkRegexLiteral(right)
         case .binary(_, let left, let right):
             checkExpression(left)
             checkExpression(right)

@@ -20,7 +20,10 @@ extension Checker.Pass {
         case .list(let elements):
             for position in elements.positions { checkPattern(expression(at: position)) }
         case .call(let name, let arguments) where tree.text(name) == PatternMarker.regex:
-            for position in arguments.positions { checkExpression(expression(at: position)) }
+            for position in arguments.positions {
+                checkExpression(expression(at: position))
+                checkRegexLiteral(expression(at: position))
+            }
         case .call(let name, _) where PatternMarker.anyKind(tree.text(name)) != nil:
             let kind = PatternMarker.anyKind(tree.text(name)) ?? ""
             if !kind.isEmpty, !PatternMarker.kinds.contains(kind) {

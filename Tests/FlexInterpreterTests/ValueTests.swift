@@ -52,7 +52,7 @@ import Testing
         ("print [1][5]", "index 5 is out of range for a list of 1 element"),
         ("print [][0]", "index 0 is out of range for a list of 0 elements"),
         ("print 1 < \"a\"", "cannot compare an integer with a string"),
-        ("print \"a\" matches \"(\"", "invalid regular expression"),
+        ("let p = \"(\"\nprint \"a\" matches p", "invalid regular expression: unbalanced '('"),
         ("print range(100000000)", "range is too large"),
         ("print sum([1, \"a\"])", "sum needs a list of integers"),
         ("print env(\"FLEX_TEST_SURELY_UNSET\")", "environment variable 'FLEX_TEST_SURELY_UNSET' is not set"),
@@ -64,9 +64,15 @@ import Testing
         #expect(result.out == "")
     }
 
+    /// A literal pattern is checked before the run (the caret under the unclosed group); a
+    /// computed one when it is used (the caret under the pattern's expression).
     @Test func badRegexPointsAtThePattern() async {
-        let result = await run("print \"a\" matches \"(\"")
-        #expect(result.err.hasPrefix("test.flex:1:19: error: invalid regular expression"))
+        let literal = await run("print \"a\" matches \"(\"")
+        #expect(literal.code == 2)
+        #expect(literal.err.hasPrefix("test.flex:1:20: error: invalid regular expression: unbalanced '('"), "\(literal.err)")
+        let computed = await run("let p = \"(\"\nprint \"a\" matches p")
+        #expect(computed.code == 3)
+        #expect(computed.err.hasPrefix("test.flex:2:19: error: invalid regular expression"), "\(computed.err)")
     }
 
     @Test func fieldAccessSuggestsTheClosestField() async {

@@ -41,6 +41,9 @@ enum InterruptLatency {
         Kind(name: "range(10M)", script: "repeat 1000000 { expect len(range(10000000)) > 0 }\n", line: 1),
         Kind(name: "list + list (2 × 5M)", script: "let l = range(5000000)\nrepeat 1000000 { expect len(l + l) > 0 }\n", line: 2),
         Kind(name: "string + string (2 × 32 MiB)", script: "let s = \"a\"\nrepeat 25 { s = s + s }\nrepeat 1000000 { expect len(s + s) > 0 }\n", line: 3),
+        Kind(name: "matches ^(a|aa)+$ on 16 MiB", script: "let s = \"a\"\nrepeat 24 { s = s + s }\nlet t = s + \"!\"\nrepeat 1000000 { expect not (t matches \"^(a|aa)+$\") }\n", line: 4),
+        Kind(name: "matches (a+)+b on 64 MiB", script: "let s = \"a\"\nrepeat 26 { s = s + s }\nrepeat 1000000 { expect not (s matches \"(a+)+b\") }\n", line: 3),
+        Kind(name: "x = x + 5M list (in place)", script: "let l = range(5000000)\nrepeat 1000000 {\n  let x = [0]\n  x = x + l\n}\n", line: 0),
         Kind(name: "filter over 1M", script: "def big(n) { return n > 10 }\nlet l = range(1000000)\nrepeat 1000000 { expect len(filter(l, big)) > 0 }\n", line: 0),
     ]
 

@@ -4,7 +4,7 @@
 // (c) interpreter + embedded simulator vs direct `send`, (d) direct `handle` throughput, (d') through `send`,
 // (e) memory held by 100,000 completed checkout sessions, (f) building values step by step and hostile values,
 // (g) `flex run` start-up against a Swift hello world and /usr/bin/python3 (StartupFloor.swift),
-// (h) SIGINT latency in each kind of long work (InterruptLatency.swift).
+// (h) SIGINT latency in each kind of long work (InterruptLatency.swift), (h') `matches` on 64 MiB (RegexSpeed.swift).
 import FlexAPI
 import FlexHTTP
 import FlexInterpreter
@@ -250,6 +250,7 @@ if selected("f") {
 
 if selected("h") {
     InterruptLatency.run(runs: scale == 1 ? 5 : 1)
+    RegexSpeed.run(megabytes: scale == 1 ? 64 : 8)
 }
 
 // MARK: (a) parse + check throughput on a generated 20 MB script
