@@ -90,6 +90,10 @@ let package = Package(
                 .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
                 .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
                 .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
+                // What --static-swift-stdlib would add for FoundationEssentials (a dependency uses it),
+                // so a plain `swift build -c release` links too.
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         // `flex serve` execs this program, so Hummingbird (and full Foundation) stay out of flex.
