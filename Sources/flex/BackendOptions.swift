@@ -37,6 +37,9 @@ struct BackendOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Answer from a recording made with --record, without network.", valueName: "FILE"), completion: .file())
     var replay: String?
 
+    @Option(help: ArgumentHelp("Against a flex serve: work in the sandbox NAME as it is (created on first use, never reset or deleted), or in the server's own world with 'default'. Without it a run gets a fresh sandbox from --seed, deleted at the end.", valueName: "NAME"))
+    var sandbox: String?
+
     @Flag(name: .shortAndLong, help: "Show each exchange on stderr (method, path, status, time, attempt, Idempotency-Key); -vv adds the bodies.")
     var verbose: Int
 
@@ -78,6 +81,12 @@ struct BackendOptions: ParsableArguments {
     }
 
     func plan(output: StandardOutputSink, isolatesCases: Bool = false, resetRemote: Bool = true) throws -> Plan {
+        if let sandbox {
+            guard backend == .live, replay == nil else { throw ValidationError("--sandbox \(sandbox) needs --backend live (a flex serve)") }
+            guard !isolatesCases else {
+                throw ValidationError("flex test gives every case a sandbox of its own; --sandbox is for run, repl and trigger")
+            }
+        }
         if let replay, record != nil || backend == .live {
             throw ValidationError("--replay answers from a file; it cannot be combined with --backend live or --record (replaying \(replay))")
         }
@@ -124,12 +133,18 @@ struct BackendOptions: ParsableArguments {
             }
             let shared = backend, openRecording = recorder
             let mode = http.mode == .production ? "PRODUCTION" : "test mode"
-            let description = "live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey)))"
+            let place = sandbox.map { $0 == Self.serverWorld ? ", the server's own world" : ", sandbox \($0)" } ?? ""
+            let description = "live API \(configuration.baseURL) (\(mode), key \(KeyRedaction.redact(configuration.apiKey))\(place))"
             let namespace = Self.randomNamespace()
             // Sandbox resets and deletes bypass the recording: it holds only the script's requests.
             let sandboxes = RemoteSandboxes(control: retrying, runName: "flex-" + namespace)
             var makeBackend: RunConfiguration.BackendFactory = { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) }
             if !resetRemote { makeBackend = { _ in shared } }
+            if let sandbox {
+                // Kept as it is: no reset at the start or at a scenario, nothing deleted at the end.
+                let kept: any FlexBackend = sandbox == Self.serverWorld ? shared : NamedSandbox(wrapping: shared, name: sandbox)
+                makeBackend = { _ in kept }
+            }
             return Plan(makeBackend: makeBackend,
                         description: BackendDescription(kind: .liveAPI, displayName: description, honoursStopSignal: true),
                         idempotencyNamespace: namespace,
@@ -146,6 +161,9 @@ struct BackendOptions: ParsableArguments {
         return Plan(makeBackend: { RetryingBackend(wrapping: Self.traced(SimulatedFlex(seed: $0)), policy: policy) },
                     description: .embeddedSimulator, idempotencyNamespace: nil, finish: {})
     }
+
+    /// `--sandbox default`: the server's own world, which requests without a sandbox header reach.
+    static let serverWorld = "default"
 
     /// Every backend is traced (one line per attempt on stderr) while `TraceSwitch.process` is on:
     /// `--verbose` sets it, the REPL's `.trace` flips it.

@@ -34,6 +34,9 @@ struct TriggerCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write every request/response as JSON lines (secrets scrubbed).", valueName: "FILE"))
     var record: String?
 
+    @Option(help: ArgumentHelp("Emit the event in this sandbox of the server (a test worker's), not in its own world.", valueName: "NAME"))
+    var sandbox: String?
+
     func execute(output: StandardOutputSink) async -> Int32 {
         if list {
             output.write(TriggerFlows.eventTypes.joined(separator: "\n") + "\n", to: .standardOutput)
@@ -67,6 +70,7 @@ struct TriggerCommand: ParsableCommand {
         var arguments = ["--backend", "live", "--base-url", baseURL, "--retries", String(retries)]
         if allowProduction { arguments.append("--allow-production") }
         if let record { arguments += ["--record", record] }
+        if let sandbox { arguments += ["--sandbox", sandbox] }
         if TriggerCommand.isLoopback(baseURL) { setenv("FLEX_API_KEY", "fsk_test_flex_trigger", 0) }
         do {
             return try BackendOptions.parse(arguments)

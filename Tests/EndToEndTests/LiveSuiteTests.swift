@@ -96,4 +96,34 @@ struct LiveSuiteTests {
         let noRetries = try Flex.run(["run", "--retries", "0", "examples/errors.flex"])
         #expect(noRetries.stdout == embedded.stdout)
     }
+
+    @Test("--sandbox NAME and --sandbox default keep what a run made, for the next run and for flex trigger")
+    func aKeptSandboxOutlivesTheRun() throws {
+        let server = try ServeProcess()
+        let live = ["--backend", "live", "--base-url", server.baseURL]
+        let count = "let all = api GET \"/v1/customers\"\nprint len(all)\n"
+        func run(_ options: [String], _ script: String) throws -> ProcessResult {
+            try Flex.run(["run"] + live + options + ["-"], stdin: script, environment: liveEnvironment)
+        }
+        let seeded = try run(["--sandbox", "worker-1"], "customer create email \"seeded@example.com\"\n")
+        #expect(seeded.exitCode == 0, "\(seeded.stderr)")
+        #expect(seeded.stderr.contains("sandbox worker-1"))
+        #expect(try run(["--sandbox", "worker-1"], count).stdoutLines.last == "1")
+        // Other sandboxes, the server's own world and a default run (a fresh sandbox) see nothing of it.
+        #expect(try run(["--sandbox", "worker-2"], count).stdoutLines.last == "0")
+        #expect(try run([], count).stdoutLines.last == "0")
+        #expect(try run(["--sandbox", "default"], count).stdoutLines.last == "0")
+        _ = try run(["--sandbox", "default"], "customer create email \"shop@example.com\"\n")
+        #expect(try run(["--sandbox", "default"], count).stdoutLines.last == "1")
+        // flex trigger emits into a worker's sandbox too.
+        let triggered = try Flex.run(["trigger", "customer.created", "--base-url", server.baseURL, "--sandbox", "worker-1"], environment: liveEnvironment)
+        #expect(triggered.exitCode == 0, "\(triggered.stderr)")
+        #expect(try run(["--sandbox", "worker-1"], count).stdoutLines.last == "2")
+
+        let embedded = try Flex.run(["run", "--sandbox", "worker-1", "-"], stdin: count)
+        #expect(embedded.exitCode == 1)
+        #expect(embedded.stderr.contains("--sandbox worker-1 needs --backend live"))
+        let test = try Flex.run(["test"] + live + ["--sandbox", "worker-1", "examples/quickstart.flex"], environment: liveEnvironment)
+        #expect(test.stderr.contains("flex test gives every case a sandbox of its own"))
+    }
 }
