@@ -64,15 +64,9 @@ public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLit
         if other.count > chunk, originalCount + other.count > elements.capacity {
             elements.reserveCapacity(Swift.max(originalCount + other.count, 2 * elements.capacity))
         }
-        var start = 0
-        while start < other.count {
-            let end = start + Swift.min(other.count - start, chunk)
-            elements.append(contentsOf: other.elements[start..<end])
-            guard goOn(end - start) else {
-                if undo { elements.removeSubrange(originalCount...) }
-                return false
-            }
-            start = end
+        guard ValueList.copy(other.elements, into: &elements, chunk: chunk, goOn: goOn) else {
+            if undo { elements.removeSubrange(originalCount...) }
+            return false
         }
         storedElementDepth = Swift.max(storedElementDepth, other.storedElementDepth)
         storedMinimumTextSize = ValueList.adding(storedMinimumTextSize, other.storedMinimumTextSize - 1)
@@ -105,19 +99,24 @@ public struct ValueList: Sendable, RandomAccessCollection, ExpressibleByArrayLit
                               goOn: (Int) -> Bool) -> (joined: ValueList, complete: Bool) {
         var elements: [Value] = []
         elements.reserveCapacity(left.count + right.count)
-        var complete = true
-        for part in [left.elements, right.elements] where complete {
-            var start = 0
-            while start < part.count && complete {
-                let end = start + Swift.min(part.count - start, chunk)
-                elements.append(contentsOf: part[start..<end])
-                complete = goOn(end - start)
-                start = end
-            }
-        }
+        let complete = copy(left.elements, into: &elements, chunk: chunk, goOn: goOn)
+            && copy(right.elements, into: &elements, chunk: chunk, goOn: goOn)
         let joined = ValueList(elements: elements, depth: Swift.max(left.storedElementDepth, right.storedElementDepth),
                                textSize: adding(left.storedMinimumTextSize, right.storedMinimumTextSize - 1))
         return (joined, complete)
+    }
+
+    /// Appends `source` to `elements` `chunk` elements at a time, calling `goOn` with each chunk's
+    /// size; false as soon as it answers false (what was copied stays).
+    private static func copy(_ source: [Value], into elements: inout [Value], chunk: Int, goOn: (Int) -> Bool) -> Bool {
+        var start = 0
+        while start < source.count {
+            let end = start + Swift.min(source.count - start, chunk)
+            elements.append(contentsOf: source[start..<end])
+            guard goOn(end - start) else { return false }
+            start = end
+        }
+        return true
     }
 
     /// The deepest of the elements' (cached) depths.
