@@ -1,5 +1,6 @@
-// Runs an operation against a referee (a deadline, a Ctrl-C watch): the first to finish wins and
-// the other is cancelled, so a stalled request ends when its time or the user's patience does.
+// Runs an operation against a referee (a Ctrl-C watch): the first to finish wins and the other
+// is cancelled, so a stalled request or retry wait ends when the user's patience does. (HTTPFlex's
+// own attempts use AttemptWatch instead.)
 
 public enum TaskRace {
     /// `operation`'s result, or nil when `referee` returned first (then `operation` was cancelled
@@ -22,11 +23,6 @@ public enum TaskRace {
             case .stopped: return nil
             }
         }
-    }
-
-    /// A referee that returns at `deadline`.
-    public static func sleeping(until deadline: ContinuousClock.Instant) -> @Sendable () async throws -> Void {
-        { try await Task.sleep(until: deadline, clock: .continuous) }
     }
 
     /// A referee that returns once `isRaised` holds, checked every `interval` (a signal handler

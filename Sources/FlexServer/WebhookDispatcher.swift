@@ -148,9 +148,6 @@ actor WebhookDispatcher {
         return found
     }
 
-    /// Deliveries not finished yet (queued or between attempts), for tests and the bench.
-    func outstanding() -> Int { queues.values.reduce(0) { $0 + $1.count } }
-
     static func describe(_ duration: Duration) -> String {
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
         return milliseconds >= 1000 && milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
