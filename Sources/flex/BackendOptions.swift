@@ -138,12 +138,15 @@ struct BackendOptions: ParsableArguments {
             let namespace = Self.randomNamespace()
             // Sandbox resets and deletes bypass the recording: it holds only the script's requests.
             let sandboxes = RemoteSandboxes(control: retrying, runName: "flex-" + namespace)
-            var makeBackend: RunConfiguration.BackendFactory = { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) }
-            if !resetRemote { makeBackend = { _ in shared } }
+            let makeBackend: RunConfiguration.BackendFactory
             if let sandbox {
                 // Kept as it is: no reset at the start or at a scenario, nothing deleted at the end.
                 let kept: any FlexBackend = sandbox == Self.serverWorld ? shared : NamedSandbox(wrapping: shared, name: sandbox)
                 makeBackend = { _ in kept }
+            } else if resetRemote {
+                makeBackend = { sandboxes.backend(wrapping: shared, seed: $0, isolated: isolatesCases) }
+            } else {
+                makeBackend = { _ in shared }
             }
             return Plan(makeBackend: makeBackend,
                         description: BackendDescription(kind: .liveAPI, displayName: description, honoursStopSignal: true),
