@@ -102,7 +102,8 @@ class Shop:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(min(length, 1 << 20))
-                shop.deliveries.append(({name.lower(): value for name, value in self.headers.items()}, body))
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                shop.deliveries.append((urllib.parse.urlparse(self.path).path, headers, body))
                 self.answer(204, b"", None)
 
             def answer(self, status, body, content_type):
@@ -370,7 +371,7 @@ class CheckoutPageTest(unittest.TestCase):
 
     def test_the_shop_receives_a_signed_checkout_session_completed(self):
         status, registered = api("POST", "/v1/webhooks", {"webhook": {
-            "url": self.shop.url + "/webhooks", "events": ["checkout.session.completed"]}})
+            "url": self.shop.url + "/webhooks/signed", "events": ["checkout.session.completed"]}})
         self.assertEqual(status, 200, registered)
         secret = registered["webhook"]["secret"]
         session = create_session(self.shop, [BANDAGES])
@@ -378,14 +379,19 @@ class CheckoutPageTest(unittest.TestCase):
         self.fill(self.card())
         self.submit()
         self.wait_for_url(self.shop.url + "/done")
+        # Endpoints registered by other tests deliver the same event to the shop at the same time
+        # (each endpoint has its own queue), so only the deliveries to this test's path count.
         deadline = time.monotonic() + WAIT_SECONDS
-        while not self.shop.deliveries and time.monotonic() < deadline:
+        mine = []
+        while not mine and time.monotonic() < deadline:
             time.sleep(0.05)
-        self.assertTrue(self.shop.deliveries, "the shop received no webhook")
-        headers, body = self.shop.deliveries[-1]
+            mine = [(headers, body) for path, headers, body in list(self.shop.deliveries) if path == "/webhooks/signed"]
+        self.assertEqual(len(mine), 1, "the shop's endpoint received %d webhooks" % len(mine))
+        headers, body = mine[0]
         self.assertTrue(svix_signature_valid(secret, headers, body))
         event = json.loads(body)
         self.assertEqual(event["event_type"], "checkout.session.completed")
+        self.assertEqual(event["object"]["checkout_session_id"], session["checkout_session_id"])
 
 
 if __name__ == "__main__":
