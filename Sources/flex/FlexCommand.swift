@@ -15,32 +15,19 @@ struct FlexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flex",
         abstract: "A small language for driving Flex (withflex.com) checkouts, on an embedded simulator.",
+        discussion: """
+            flex with no arguments starts the REPL on a terminal and runs the script on standard input \
+            otherwise; `flex FILE.flex` is `flex run FILE.flex`; `flex run -` reads the script from \
+            standard input.
+
+            Exit codes: 0 ok, 1 usage, 2 parse or check error, 3 runtime or API error, \
+            4 expectation failed, 130 interrupted (SIGINT or SIGTERM).
+            """,
         version: FlexVersion.description,
         subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self, TriggerCommand.self,
                       VersionCommand.self, FmtCommand.self])
 
     static let subcommandNames: Set<String> = ["run", "check", "repl", "test", "serve", "trigger", "version", "fmt", "help"]
-
-    static let usage = """
-    usage: flex                        (the REPL on a terminal; reads a script from a pipe)
-           flex repl [--seed N] [--var NAME=VALUE]…
-           flex run FILE… [--seed N] [--json] [--diagnostics full|short] [--var NAME=VALUE]…
-                    [--backend sim|live] [--base-url URL] [--allow-production] [--record FILE | --replay FILE]
-           flex serve [--host 127.0.0.1] [--port 4010|0] [--seed N] [--forward-to URL] (flex serve --help)
-           flex trigger EVENT [--base-url URL]   (flex trigger --list: the events)
-           flex check FILE… [--var NAME=VALUE]…
-           flex fmt [--check] [FILE|DIR… | -]
-           flex test [PATH…] [-j N] [--shard I/N] [--filter PATTERN] [--bail] [--seed N] [--var NAME=VALUE]…
-                     [--junit FILE] [--tap] [--json] [--update-snapshots] [--ci] [--timeout DURATION]
-           flex --version              (or flex version)
-           flex FILE.flex              (same as flex run FILE.flex)
-           flex run -                  (read the script from standard input)
-
-    Scripts run against an embedded, deterministic Flex simulator.
-    Exit codes: 0 ok, 1 usage, 2 parse/check error, 3 runtime or API error, 4 expectation failed,
-    130 interrupted (SIGINT/SIGTERM).
-
-    """
 }
 
 enum DiagnosticsOption: String, ExpressibleByArgument, CaseIterable {

@@ -134,6 +134,7 @@ struct CLITests {
         let text = result.stdout + result.stderr
         #expect(text.contains("run"))
         #expect(text.contains("check"))
+        #expect(text.contains("Exit codes: 0 ok, 1 usage"), "the exit codes are part of the help: \(text)")
         let runHelp = try Flex.run(["run", "--help"])
         #expect(runHelp.exitCode == 0)
         let runText = runHelp.stdout + runHelp.stderr
