@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
 
 /// An HTTP server answering every `SimulatedFlex` route (`/v1/…` and `/_sim/…`) like Flex does,
 /// in the default simulator or the sandbox a `Flex-Sandbox` header names (`SandboxDirectory`).
@@ -89,7 +90,11 @@ public struct FlexServer: Sendable {
         )
         let handleSignals = self.handleSignals
         do {
-            if handleSignals { try await app.runService() } else { try await app.run() }
+            // Every connection's task inherits the preference (Hummingbird starts them as child
+            // tasks), so each request runs on its channel's loop.
+            try await withTaskExecutorPreference(ChannelLoopExecutor(group: MultiThreadedEventLoopGroup.singleton)) {
+                if handleSignals { try await app.runService() } else { try await app.run() }
+            }
         } catch {
             await deliveries?.stopAll()
             try? await client?.shutdown()
