@@ -73,7 +73,9 @@ struct RunCommand: ParsableCommand {
         let runner = ScriptRunner(configuration: configuration, output: output)
         runner.keepsValuesWhenInterrupted = true
         InterruptSignals.install()
-        let code = await runner.run(scripts(files))
+        // Live: the script runs on the HTTP client's event loop, so each answer resumes it on the
+        // thread that read it (as `flex test` runs its workers).
+        let code = await withTaskExecutorPreference(plan.workerExecutors.first) { await runner.run(scripts(files)) }
         await plan.finish()
         return code
     }
