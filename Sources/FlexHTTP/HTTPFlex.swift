@@ -50,7 +50,10 @@ public final class HTTPFlex: FlexBackend {
         authorization = "Bearer " + configuration.apiKey
         var clientConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,  // a redirect must never carry the Authorization header elsewhere
-            timeout: .init(connect: HTTPFlex.timeAmount(configuration.connectTimeout), read: HTTPFlex.timeAmount(configuration.requestTimeout)),
+            // No read timeout of AsyncHTTPClient's own: AttemptWatch ends the whole attempt at the
+            // same limit, body included, and an idle-read timer re-armed on every read would cost
+            // a scheduled task per response.
+            timeout: .init(connect: HTTPFlex.timeAmount(configuration.connectTimeout), read: nil),
             decompression: .disabled
         )
         clientConfiguration.httpVersion = .http1Only
