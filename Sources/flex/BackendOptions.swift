@@ -50,8 +50,8 @@ struct BackendOptions: ParsableArguments {
         var description: BackendDescription
         var idempotencyNamespace: String?
         var finish: @Sendable () async -> Void
-        /// Where `flex test` runs its workers: some of the live client's event loops (none: the
-        /// global pool).
+        /// Where `flex test` runs its workers and `flex run` its script: some of the live client's
+        /// event loops (none: the global pool).
         var workerExecutors: [any TaskExecutor] = []
 
         static let embeddedSimulator = Plan(makeBackend: { BackendOptions.traced(SimulatedFlex(seed: $0)) }, description: .embeddedSimulator,
