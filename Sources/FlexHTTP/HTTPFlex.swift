@@ -23,16 +23,16 @@ public final class HTTPFlex: FlexBackend {
     public let base: APIBaseURL
     /// `test` or `production`, from the key (for banners).
     public let mode: APIKeySafety.Mode
-    /// One client (and connection pool) per event loop, so an attempt's delegate and its
-    /// connection share the loop the attempt comes from: the answer crosses no second loop, and a
-    /// `flex test` worker running on one loop (see `executors`) never waits on a connection of
-    /// another worker's loop. Callers on no loop use the first. (`.delegateAndChannel` on one
-    /// shared client would pin the channel too, but AsyncHTTPClient then closes the connection
-    /// after every request.)
+    /// One client (and connection pool) per lane, an event loop of its own, so an attempt's
+    /// delegate and its connection share the loop the attempt comes from: the answer crosses no
+    /// second loop, and a `flex test` worker running on one lane (see `executors`) never waits on
+    /// a connection of another lane. Callers on no lane's loop use the first. (`.delegateAndChannel`
+    /// on one shared client would pin the channel too, but AsyncHTTPClient then closes the
+    /// connection after every request.)
     let lanes: [Lane]
     let authorization: String
-    /// One task executor per lane: `flex test` runs each live worker on one, so a case and its
-    /// requests share a thread.
+    /// One task executor per lane: `flex run` runs its script on the first, `flex test` spreads
+    /// its live workers over all of them, so a case and its requests share a thread.
     public let executors: [EventLoopTaskExecutor]
 
     struct Lane {
@@ -60,9 +60,20 @@ public final class HTTPFlex: FlexBackend {
         // RetryingBackend retries (bounded, reported); the pool's own reconnect loop would hide a
         // refused connection until the request deadline.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
-        let loops = Array(HTTPClient.defaultEventLoopGroup.makeIterator())
+        let allLoops = Array(HTTPClient.defaultEventLoopGroup.makeIterator())
+        let loops = allLoops.prefix(HTTPFlex.laneCount(ofLoops: allLoops.count))
         lanes = loops.map { Lane(loop: $0, client: HTTPClient(eventLoopGroup: $0, configuration: clientConfiguration)) }
         executors = loops.map(EventLoopTaskExecutor.init)
+    }
+
+    /// How many of the event loops get a lane: half of them (the loops are one per core), at
+    /// least one. A live worker mostly waits for answers, one loop drives several of them, and
+    /// when the server is a `flex serve` on the same machine the other cores are its own. Against
+    /// one on two cores, `flex test -j 2` with both workers on one loop took 32 ms against 43 ms
+    /// with a loop each, and less CPU on both sides: one thread woken per burst of answers
+    /// instead of two (docs/performance.md, "(c) what bounds the ratio").
+    static func laneCount(ofLoops loops: Int) -> Int {
+        max(1, loops / 2)
     }
 
     deinit {

@@ -50,8 +50,8 @@ struct BackendOptions: ParsableArguments {
         var description: BackendDescription
         var idempotencyNamespace: String?
         var finish: @Sendable () async -> Void
-        /// Where `flex test` runs its workers and `flex run` its script: some of the live client's
-        /// event loops (none: the global pool).
+        /// Where `flex test` runs its workers and `flex run` its script: the live client's lanes
+        /// (none: the global pool).
         var workerExecutors: [any TaskExecutor] = []
 
         static let embeddedSimulator = Plan(makeBackend: { BackendOptions.traced(SimulatedFlex(seed: $0)) }, description: .embeddedSimulator,
@@ -153,18 +153,8 @@ struct BackendOptions: ParsableArguments {
                         description: BackendDescription(kind: .liveAPI, displayName: description, honoursStopSignal: true),
                         idempotencyNamespace: namespace,
                         finish: { await sandboxes.finish(); openRecording?.close(); await http.shutdown() },
-                        workerExecutors: Array(http.executors.prefix(Self.workerLoopCount(of: http.executors.count))))
+                        workerExecutors: http.executors)
         }
-    }
-
-    /// How many of the live client's event loops `flex test` spreads its workers over: half of
-    /// them (the loops are one per core), at least one. A live worker mostly waits for answers, one
-    /// loop drives several of them, and when the server is a `flex serve` on the same machine the
-    /// other cores are its own. Against one on two cores, `-j 2` with both workers on one loop took
-    /// 32 ms against 43 ms with a loop each, and less CPU on both sides: one thread woken per
-    /// burst of answers instead of two (docs/performance.md, "(c) what bounds the ratio").
-    static func workerLoopCount(of loops: Int) -> Int {
-        max(1, loops / 2)
     }
 
     /// The embedded simulator behind the same client layer as live, so --retries means the same;
