@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already in the graph through the two above; named so targets can import NIO modules.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
@@ -40,10 +41,10 @@ let package = Package(
         // backends that wrap another (record, replay, the remote simulator's reset to the seed).
         .target(name: "FlexHTTP", dependencies: [
             "FlexAPI", "FlexSync",
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // `flex serve`'s options, declared once for flex and flex-serve, and how flex finds flex-serve.
         .target(name: "FlexServeSupport", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -4,7 +4,7 @@
 
 public enum TaskRace {
     /// `operation`'s result, or nil when `referee` returned first (then `operation` was cancelled
-    /// and waited for: AsyncHTTPClient closes the connection on cancellation, body included).
+    /// and waited for: a cancelled HTTP attempt closes its connection, body included).
     /// A cancellation of the calling task cancels both; an error of either is rethrown.
     public static func run<Result: Sendable>(
         _ operation: @escaping @Sendable () async throws -> Result,

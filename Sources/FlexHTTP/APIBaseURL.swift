@@ -16,6 +16,8 @@ public struct APIBaseURL: Hashable, Sendable, CustomStringConvertible {
     public let rootPath: String
     /// The version segment (`v1`), or nil when the base URL ends in no version.
     public let version: String?
+    /// The host and port `origin` names.
+    public let target: ConnectionTarget
 
     public init(_ text: String) throws(HTTPConfigurationError) {
         var rest = Substring(text)
@@ -38,6 +40,7 @@ public struct APIBaseURL: Hashable, Sendable, CustomStringConvertible {
             throw HTTPConfigurationError("the base URL \"\(text)\" has spaces or non-ASCII characters in its host")
         }
         origin = scheme + authority
+        target = try ConnectionTarget(usesTLS: scheme == "https://", authority: String(authority), url: text)
         var segments = rest.dropFirst(authority.count).split(separator: "/").map(String.init)
         if let last = segments.last, APIBaseURL.isVersion(last) {
             version = last
@@ -52,28 +55,33 @@ public struct APIBaseURL: Hashable, Sendable, CustomStringConvertible {
 
     /// The absolute URL for a request path and query.
     public func resolve(_ path: String, query: [QueryItem] = []) -> String {
+        origin + requestTarget(path, query: query)
+    }
+
+    /// What the request line names for a request path and query: the path from the host's root
+    /// (`/v1/customers?limit=2`), never empty.
+    public func requestTarget(_ path: String, query: [QueryItem] = []) -> String {
         var segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        var prefix = origin + rootPath
+        var target = rootPath
         if segments.first == "_sim" {
             // Simulator routes live beside the API version, not under it.
         } else {
             if let version, segments.first.map(String.init) == version { segments.removeFirst() }
-            if let version { prefix += "/" + version }
+            if let version { target += "/" + version }
         }
-        var url = prefix
         for segment in segments {
-            url += "/"
-            url += PercentEncoding.encode(segment, keeping: PercentEncoding.isPathCharacter)
+            target += "/"
+            target += PercentEncoding.encode(segment, keeping: PercentEncoding.isPathCharacter)
         }
-        if segments.isEmpty && url == origin { url += "/" }
+        if target.isEmpty { target = "/" }
         if !query.isEmpty {
-            url += "?"
-            url += query.map {
+            target += "?"
+            target += query.map {
                 PercentEncoding.encode($0.name, keeping: PercentEncoding.isUnreserved) + "="
                     + PercentEncoding.encode($0.value, keeping: PercentEncoding.isUnreserved)
             }.joined(separator: "&")
         }
-        return url
+        return target
     }
 
     /// `v1`, `v2`, … (a `v` and digits).

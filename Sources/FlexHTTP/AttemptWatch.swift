@@ -2,7 +2,6 @@
 // exchange's overall one, every body byte included) or, checked every 10 ms, once the caller
 // raised its StopSignal. A timer on the request's event loop does it, so an attempt costs no
 // task race (two child tasks and a sleeping timer each) on the way.
-import AsyncHTTPClient
 import FlexSync
 import NIOCore
 import Synchronization
@@ -38,12 +37,12 @@ final class AttemptWatch: Sendable {
     var verdict: Verdict { Verdict(rawValue: verdictValue.load(ordering: .acquiring)) ?? .running }
 
     /// Watches `task` until it completes (its future's completion ends the watch on the loop).
-    func watch(_ task: HTTPClient.Task<HTTPClient.Response>) {
+    func watch(_ task: Exchange) {
         arm(task)
-        task.futureResult.whenComplete { [self] _ in finish() }
+        task.future.whenComplete { [self] _ in finish() }
     }
 
-    private func arm(_ task: HTTPClient.Task<HTTPClient.Response>) {
+    private func arm(_ task: Exchange) {
         // Without a stop check, one timer at the deadline is enough.
         let next = stop == nil ? deadline : min(deadline, .now() + AttemptWatch.stopPollInterval)
         let scheduled = loop.scheduleTask(deadline: next) { [self] in tick(task) }
@@ -54,7 +53,7 @@ final class AttemptWatch: Sendable {
         if finished { scheduled.cancel() }
     }
 
-    private func tick(_ task: HTTPClient.Task<HTTPClient.Response>) {
+    private func tick(_ task: Exchange) {
         if stop?() == true {
             end(task, .stopped)
         } else if NIODeadline.now() >= deadline {
@@ -64,9 +63,9 @@ final class AttemptWatch: Sendable {
         }
     }
 
-    private func end(_ task: HTTPClient.Task<HTTPClient.Response>, _ verdict: Verdict) {
+    private func end(_ task: Exchange, _ verdict: Verdict) {
         verdictValue.store(verdict.rawValue, ordering: .releasing)
-        // AsyncHTTPClient closes the connection of a cancelled request, body included.
+        // A cancelled exchange closes its connection, whatever of the answer is still to come.
         task.cancel()
     }
 

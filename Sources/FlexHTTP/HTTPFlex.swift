@@ -1,10 +1,10 @@
 // The live backend: sends APIRequests to Flex over HTTP, one attempt each, with auth, timeouts and size limits.
-import AsyncHTTPClient
 import FlexAPI
 import FlexSync
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -23,22 +23,15 @@ public final class HTTPFlex: FlexBackend {
     public let base: APIBaseURL
     /// `test` or `production`, from the key (for banners).
     public let mode: APIKeySafety.Mode
-    /// One client (and connection pool) per lane, an event loop of its own, so an attempt's
-    /// delegate and its connection share the loop the attempt comes from: the answer crosses no
-    /// second loop, and a `flex test` worker running on one lane (see `executors`) never waits on
-    /// a connection of another lane. Callers on no lane's loop use the first. (`.delegateAndChannel`
-    /// on one shared client would pin the channel too, but AsyncHTTPClient then closes the
-    /// connection after every request.)
-    let lanes: [Lane]
+    /// Keep-alive connections per lane, an event loop of its own, so an attempt and its connection
+    /// share the loop the attempt comes from: the answer crosses no second loop, and a `flex test`
+    /// worker running on one lane (see `executors`) never waits on a connection of another lane.
+    /// Callers on no lane's loop use the first.
+    let lanes: [LaneConnections]
     let authorization: String
     /// One task executor per lane: `flex run` runs its script on the first, `flex test` spreads
     /// its live workers over all of them, so a case and its requests share a thread.
     public let executors: [EventLoopTaskExecutor]
-
-    struct Lane {
-        let loop: any EventLoop
-        let client: HTTPClient
-    }
 
     /// Validates the base URL and key (a non-test key needs `allowProduction`) and creates the client.
     public init(configuration: HTTPFlexConfiguration) throws(HTTPConfigurationError) {
@@ -48,21 +41,21 @@ public final class HTTPFlex: FlexBackend {
         // Whatever its shape, the configured key is redacted in everything flex renders.
         SecretRedaction.register(configuration.apiKey)
         authorization = "Bearer " + configuration.apiKey
-        var clientConfiguration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,  // a redirect must never carry the Authorization header elsewhere
-            // No read timeout of AsyncHTTPClient's own: AttemptWatch ends the whole attempt at the
-            // same limit, body included, and an idle-read timer re-armed on every read would cost
-            // a scheduled task per response.
-            timeout: .init(connect: HTTPFlex.timeAmount(configuration.connectTimeout), read: nil),
-            decompression: .disabled
-        )
-        clientConfiguration.httpVersion = .http1Only
-        // RetryingBackend retries (bounded, reported); the pool's own reconnect loop would hide a
-        // refused connection until the request deadline.
-        clientConfiguration.connectionPool.retryConnectionEstablishment = false
-        let allLoops = Array(HTTPClient.defaultEventLoopGroup.makeIterator())
+        // Redirects are never followed (one must not carry the Authorization header elsewhere):
+        // a 3xx is an answer like any other.
+        let base = base
+        var tls: NIOSSLContext?
+        if base.target.usesTLS {
+            do {
+                tls = try NIOSSLContext(configuration: .makeClientConfiguration())
+            } catch {
+                throw HTTPConfigurationError("cannot set up TLS (https) for \(base.origin): \(NetworkFailureWords.typeName(of: error))")
+            }
+        }
+        let allLoops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
         let loops = allLoops.prefix(HTTPFlex.laneCount(ofLoops: allLoops.count))
-        lanes = loops.map { Lane(loop: $0, client: HTTPClient(eventLoopGroup: $0, configuration: clientConfiguration)) }
+        let connectTimeout = HTTPFlex.timeAmount(configuration.connectTimeout)
+        lanes = loops.map { LaneConnections(loop: $0, target: base.target, connectTimeout: connectTimeout, tls: tls) }
         executors = loops.map(EventLoopTaskExecutor.init)
     }
 
@@ -77,14 +70,13 @@ public final class HTTPFlex: FlexBackend {
     }
 
     deinit {
-        // A client dropped without shutdown traps in debug builds of AsyncHTTPClient; never let a
-        // forgotten shutdown() crash flex. Shutting down twice is harmless.
-        for lane in lanes { _ = lane.client.shutdown() }
+        // A forgotten shutdown() must not leave connections open. Shutting down twice is harmless.
+        for lane in lanes { _ = lane.shutdown() }
     }
 
     /// Closes connections. The backend must not be used afterwards.
     public func shutdown() async {
-        for lane in lanes { try? await lane.client.shutdown() }
+        for lane in lanes { try? await lane.shutdown().get() }
     }
 
     /// One attempt: Flex's answer whatever its status, a `TransportError` when the request cannot
@@ -99,12 +91,10 @@ public final class HTTPFlex: FlexBackend {
     // MARK: - The attempt
 
     struct Prepared: Sendable {
-        var method: FlexAPI.HTTPMethod
-        var url: String
+        var head: HTTPRequestHead
         /// `METHOD /path` as written in the request, for messages.
         var label: String
-        var headers: HTTPHeaders
-        var body: [UInt8]?
+        var body: ByteBuffer?
     }
 
     struct RawResponse: Sendable {
@@ -115,6 +105,7 @@ public final class HTTPFlex: FlexBackend {
 
     func prepare(_ request: APIRequest) throws(TransportError) -> Prepared {
         var headers = HTTPHeaders()
+        headers.add(name: "Host", value: base.target.authority)
         headers.add(name: "Authorization", value: authorization)
         headers.add(name: "Accept", value: "application/json")
         headers.add(name: "User-Agent", value: "flex")
@@ -127,53 +118,37 @@ public final class HTTPFlex: FlexBackend {
             }
             headers.add(name: header.name, value: header.value)
         }
-        var body: [UInt8]?
+        var body: ByteBuffer?
         if let json = request.body {
-            body = json.serializedBytes()
+            body = ByteBuffer(bytes: json.serializedBytes())
             headers.add(name: "Content-Type", value: "application/json")
         }
-        return Prepared(
-            method: request.method,
-            url: base.resolve(request.path, query: request.query),
-            label: "\(request.method.rawValue) \(request.path)",
-            headers: headers,
-            body: body
-        )
+        // Framed by length, never chunked; a POST without a body says so.
+        if body != nil || request.method != .GET && request.method != .DELETE {
+            headers.add(name: "Content-Length", value: String(body?.readableBytes ?? 0))
+        }
+        let head = HTTPRequestHead(version: .http1_1, method: NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue),
+                                   uri: base.requestTarget(request.path, query: request.query), headers: headers)
+        return Prepared(head: head, label: "\(request.method.rawValue) \(request.path)", body: body)
     }
 
     /// One attempt, bounded as a whole (connect, send, head and every body byte) by the attempt's
     /// limit or the exchange's overall deadline, whichever comes first, and ended within ~10 ms of
-    /// a raised `StopSignal` or at once when the task is cancelled. AsyncHTTPClient's delegate API
-    /// keeps the whole exchange on its event loop: one hop there and one back per attempt.
+    /// a raised `StopSignal` or at once when the task is cancelled. The exchange runs on the
+    /// lane's event loop: one hop there (none from a lane's executor) and one back per attempt.
     func perform(_ prepared: Prepared) async throws(AttemptFailure) -> RawResponse {
         let limit = AttemptLimit(attempt: configuration.requestTimeout, overall: ExchangeBudget.current)
-        let request: HTTPClient.Request
-        do {
-            request = try HTTPClient.Request(url: prepared.url, method: NIOHTTP1.HTTPMethod(rawValue: prepared.method.rawValue),
-                                             headers: prepared.headers, body: prepared.body.map { .bytes($0) })
-        } catch {
-            throw AttemptFailure(describe(error), sent: false, isFinal: true)
-        }
         let lane = currentLane()
-        let loop = lane.loop
-        let watch = AttemptWatch(loop: loop, deadline: .now() + HTTPFlex.timeAmount(max(ContinuousClock.now.duration(to: limit.deadline), .zero)),
+        let watch = AttemptWatch(loop: lane.loop, deadline: .now() + HTTPFlex.timeAmount(max(ContinuousClock.now.duration(to: limit.deadline), .zero)),
                                  stop: StopSignal.current?.isRaised)
-        let accumulator = ResponseAccumulator(request: request, maxBodySize: configuration.maxResponseBytes)
-        let task = lane.client.execute(request: request, delegate: accumulator, eventLoop: .delegate(on: loop), deadline: nil, logger: nil)
-        watch.watch(task)
-        // The answer is handed on one loop tick later: AsyncHTTPClient completes the task before
-        // it gives the connection back to its pool, and a next request sent at once would find
-        // it busy and open a new one.
-        let handedOver = loop.makePromise(of: HTTPClient.Response.self)
-        task.futureResult.whenComplete { result in loop.execute { handedOver.completeWith(result) } }
+        let exchange = lane.start(prepared.head, body: prepared.body, maxBodySize: configuration.maxResponseBytes)
+        watch.watch(exchange)
         do {
-            let response = try await withTaskCancellationHandler {
-                try await handedOver.futureResult.get()
+            return try await withTaskCancellationHandler {
+                try await exchange.future.get()
             } onCancel: {
-                task.cancel()
+                exchange.cancel()
             }
-            return RawResponse(status: Int(response.status.code), headers: response.headers.map { HTTPHeader($0.name, $0.value) },
-                               body: response.body.map { Array($0.readableBytesView) } ?? [])
         } catch {
             throw failure(error, of: prepared, watch: watch, limit: limit)
         }
@@ -181,7 +156,7 @@ public final class HTTPFlex: FlexBackend {
 
     /// The lane of the loop the caller runs on (a task on one of `executors`), so the answer
     /// resumes it without a hop; else the first.
-    func currentLane() -> Lane {
+    func currentLane() -> LaneConnections {
         lanes.first { $0.loop.inEventLoop } ?? lanes[0]
     }
 
@@ -197,7 +172,7 @@ public final class HTTPFlex: FlexBackend {
         if Task.isCancelled {
             return AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: sent, isFinal: true)
         }
-        if error is ResponseAccumulator.ResponseTooBigError {
+        if let error = error as? ExchangeError, error == .responseTooBig {
             return AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)
         }
         return AttemptFailure(describe(error), sent: sent)
@@ -227,7 +202,6 @@ public final class HTTPFlex: FlexBackend {
     /// Failures that happen before any byte of the request is written: safe to retry for any method.
     static func isConnectFailure(_ error: any Error) -> Bool {
         if error is NIOConnectionError { return true }
-        if let error = error as? HTTPClientError, error == .connectTimeout { return true }
         if let error = error as? ChannelError, case .connectTimeout = error { return true }
         if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return true }
         return false

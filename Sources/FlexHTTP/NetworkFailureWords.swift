@@ -1,6 +1,5 @@
 // Network failures in plain words: refused, reset, timed out, unknown host, TLS, closed early,
 // never NIO's or the C library's spellings ("(errno: 111)", "SocketAddressError.UnknownHost").
-import AsyncHTTPClient
 import NIOCore
 import NIOPosix
 #if canImport(Glibc)
@@ -28,18 +27,12 @@ enum NetworkFailureWords {
     }
 
     static func words(for error: any Error, origin: String, connectTimeout: Duration) -> String? {
-        if let error = error as? HTTPClientError {
+        if let error = error as? ExchangeError {
             switch error {
-            case .connectTimeout, .socksHandshakeTimeout:
-                return "timed out after \(DurationText.short(connectTimeout)) connecting to \(origin)"
-            case .tlsHandshakeTimeout:
-                return "timed out during the TLS (https) handshake with \(origin)"
-            case .remoteConnectionClosed:
-                return "\(origin) closed the connection before the response was complete"
-            case .readTimeout, .deadlineExceeded, .writeTimeout:
-                return "timed out waiting for \(origin)"
-            default:
-                return nil
+            case .closedEarly: return "\(origin) closed the connection before the response was complete"
+            case .responseTooBig: return "the response from \(origin) is larger than the limit"
+            case .cancelled: return "the request to \(origin) was cancelled"
+            case .shutDown: return "the HTTP client was shut down before the request to \(origin) was sent"
             }
         }
         if let error = error as? IOError { return words(errno: error.errnoCode, origin: origin) }
@@ -70,8 +63,8 @@ enum NetworkFailureWords {
         "unknown host: \(origin) cannot be found in DNS; check the spelling of the base URL"
     }
 
-    /// NIOSSL's error types (NIOSSLError, BoringSSLError, NIOSSLExtraError), named rather than
-    /// imported: FlexHTTP has TLS only through AsyncHTTPClient.
+    /// NIOSSL's error types (NIOSSLError, BoringSSLError, NIOSSLExtraError), by name: one test
+    /// covers all three.
     static func isTLSFailure(_ error: any Error) -> Bool {
         let name = typeName(of: error)
         return name.contains("SSL") || name.contains("TLS")
