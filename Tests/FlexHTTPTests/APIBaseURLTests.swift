@@ -45,4 +45,28 @@ import Testing
             #expect(!String(describing: error).contains(testKey))
         }
     }
+
+    @Test func theHostAndPortToConnectToComeFromTheOrigin() throws {
+        let plain = try APIBaseURL("http://127.0.0.1:4010/v1").target
+        #expect((plain.host, plain.port, plain.usesTLS, plain.authority) == ("127.0.0.1", 4010, false, "127.0.0.1:4010"))
+        let secure = try APIBaseURL("https://api.withflex.com/v1").target
+        #expect((secure.host, secure.port, secure.usesTLS, secure.authority) == ("api.withflex.com", 443, true, "api.withflex.com"))
+        let six = try APIBaseURL("http://[::1]:8080/v1").target
+        #expect((six.host, six.port, six.authority) == ("::1", 8080, "[::1]:8080"))
+        #expect(try APIBaseURL("http://[::1]/v1").target.port == 80)
+        #expect(try APIBaseURL("http://localhost:8080").requestTarget("/v1/customers", query: [QueryItem("limit", "2")]) == "/v1/customers?limit=2")
+        #expect(try APIBaseURL("http://localhost:8080").requestTarget("") == "/")
+    }
+
+    @Test func aPortOutsideOneTo65535IsRefusedWithTheReason() {
+        for bad in ["http://127.0.0.1:99999/v1", "http://127.0.0.1:0/v1", "http://127.0.0.1:-1/v1", "http://127.0.0.1:80a/v1",
+                    "http://127.0.0.1:/v1", "http://[::1]x/v1", "http://[::1/v1"] {
+            #expect(throws: HTTPConfigurationError.self, "\(bad)") { try APIBaseURL(bad) }
+        }
+        do {
+            _ = try APIBaseURL("http://127.0.0.1:99999/v1")
+        } catch {
+            #expect(error.message.contains("a port is a number from 1 to 65535"))
+        }
+    }
 }

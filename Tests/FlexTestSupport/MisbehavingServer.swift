@@ -27,6 +27,11 @@ public final class MisbehavingServer: @unchecked Sendable {
         case echoKey
         /// Read the request, then reset the connection (an RST, as a crashed peer or a firewall sends).
         case reset
+        /// Answer as `respond` does, then close the connection without having said so in a
+        /// `Connection: close` header (as a server that restarts or times out idle connections).
+        case respondThenClose(Int, body: String)
+        /// Send an interim `100 Continue` head, then answer as `respond` does.
+        case continueThenRespond(Int, body: String)
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -158,6 +163,11 @@ public final class MisbehavingServer: @unchecked Sendable {
         switch behaviour {
         case .respond(let status, let body, let headers):
             return write(connection, head(status, length: body.utf8.count, headers) + Array(body.utf8))
+        case .respondThenClose(let status, let body):
+            _ = write(connection, head(status, length: body.utf8.count, []) + Array(body.utf8))
+            return false
+        case .continueThenRespond(let status, let body):
+            return write(connection, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8) + head(status, length: body.utf8.count, []) + Array(body.utf8))
         case .echoKey:
             let token = request.header("Authorization").map { String($0.dropFirst("Bearer ".count)) } ?? ""
             let body = #"{"error":{"code":"invalid_api_key","message":"Invalid API key provided: \#(token)"}}"#
