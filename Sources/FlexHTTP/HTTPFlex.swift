@@ -17,6 +17,8 @@ import Musl
 /// - Non-2xx answers are returned as responses (Flex's error body); a failed attempt throws
 ///   `AttemptFailure`, a request that cannot be sent `TransportError`; neither message ever
 ///   contains the API key.
+/// - Redirects are never followed (one must not carry the Authorization header elsewhere): a
+///   3xx is an answer like any other.
 /// - Call `shutdown()` when done.
 public final class HTTPFlex: FlexBackend {
     public let configuration: HTTPFlexConfiguration
@@ -41,8 +43,6 @@ public final class HTTPFlex: FlexBackend {
         // Whatever its shape, the configured key is redacted in everything flex renders.
         SecretRedaction.register(configuration.apiKey)
         authorization = "Bearer " + configuration.apiKey
-        // Redirects are never followed (one must not carry the Authorization header elsewhere):
-        // a 3xx is an answer like any other.
         let base = base
         var tls: NIOSSLContext?
         if base.target.usesTLS {

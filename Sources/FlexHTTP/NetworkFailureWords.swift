@@ -1,6 +1,7 @@
 // Network failures in plain words: refused, reset, timed out, unknown host, TLS, closed early,
 // never NIO's or the C library's spellings ("(errno: 111)", "SocketAddressError.UnknownHost").
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 #if canImport(Glibc)
 import Glibc
@@ -34,6 +35,9 @@ enum NetworkFailureWords {
             case .cancelled: return "the request to \(origin) was cancelled"
             case .shutDown: return "the HTTP client was shut down before the request to \(origin) was sent"
             }
+        }
+        if error is HTTPParserError {
+            return "\(origin) answered with something that is not HTTP/1.1; check that the base URL points at Flex or a flex serve"
         }
         if let error = error as? IOError { return words(errno: error.errnoCode, origin: origin) }
         if let error = error as? SocketAddressError, case .unknown = error { return unknownHost(origin) }

@@ -156,6 +156,18 @@ import Testing
         #expect(!message.contains("SocketAddressError"))
     }
 
+    @Test func anAnswerThatIsNotHTTPIsSaidInPlainWords() async throws {
+        let server = try MisbehavingServer([.stall], greeting: "SSH-2.0-OpenSSH_9.2\r\n")
+        defer { server.stop() }
+        let (http, backend) = try client("http://127.0.0.1:\(server.port)/v1")
+        let (error, _) = await failure { try await backend.send(APIRequest(.GET, "/v1/customers")) }
+        await http.shutdown()
+        let message = try #require(error).message
+        // The greeting and the close can arrive together: either words are plain.
+        #expect(message.contains("answered with something that is not HTTP/1.1") || message.contains("closed the connection before the response"), "\(message)")
+        #expect(!message.contains("HTTPParserError"))
+    }
+
     @Test func aTLSFailureIsSaidInPlainWords() async throws {
         let server = try MisbehavingServer([.stall], greeting: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
         defer { server.stop() }
