@@ -45,6 +45,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOTLS", package: "swift-nio"),
         ]),
         // `flex serve`'s options, declared once for flex and flex-serve, and how flex finds flex-serve.
         .target(name: "FlexServeSupport", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),

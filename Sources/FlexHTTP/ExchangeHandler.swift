@@ -3,6 +3,7 @@
 import FlexAPI
 import NIOCore
 import NIOHTTP1
+import NIOTLS
 
 /// Why an exchange ended without an answer, beyond the socket's and the TLS library's own errors.
 enum ExchangeError: Error, Equatable {
@@ -14,6 +15,14 @@ enum ExchangeError: Error, Equatable {
     case cancelled
     /// The connection pool was shut down.
     case shutDown
+    /// The TLS handshake did not end within the connect timeout.
+    case handshakeTimedOut
+}
+
+/// The connection could not be made (refused, unknown host, timed out, TLS handshake failed):
+/// not a byte of the request was written, so any request may be tried again.
+struct ConnectFailure: Error {
+    let underlying: any Error
 }
 
 final class ExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
@@ -33,18 +42,40 @@ final class ExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var readingInformational = false
     private var keepAlive = true
     private(set) var isOpen = true
+    /// Completed once requests can be written: at once on plain TCP, after the handshake on TLS,
+    /// so a handshake that fails is a failure to connect. Made when the handler joins a pipeline
+    /// and failed at the latest when it leaves it.
+    private(set) var ready: EventLoopPromise<Void>?
+    let waitsForHandshake: Bool
     /// Called on the loop when an answer leaves the connection reusable, before the answer is
     /// handed on, so a request sent at once finds it idle.
     var onReusable: ((ExchangeHandler) -> Void)?
 
     var isIdle: Bool { isOpen && pending == nil }
 
+    init(waitsForHandshake: Bool) {
+        self.waitsForHandshake = waitsForHandshake
+    }
+
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        ready = context.eventLoop.makePromise()
+        if context.channel.isActive && !waitsForHandshake { ready?.succeed() }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if !waitsForHandshake { ready?.succeed() }
+        context.fireChannelActive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? TLSUserEvent, case .handshakeCompleted = event { ready?.succeed() }
+        context.fireUserInboundEventTriggered(event)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        ready?.fail(ExchangeError.closedEarly)
     }
 
     /// Sends `head` and `body`; `promise` gets the whole answer or the reason there is none.
@@ -104,11 +135,13 @@ final class ExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         isOpen = false
+        ready?.fail(ExchangeError.closedEarly)
         fail(ExchangeError.closedEarly, close: false)
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        ready?.fail(error)
         fail(error, close: true)
     }
 

@@ -201,10 +201,7 @@ public final class HTTPFlex: FlexBackend {
 
     /// Failures that happen before any byte of the request is written: safe to retry for any method.
     static func isConnectFailure(_ error: any Error) -> Bool {
-        if error is NIOConnectionError { return true }
-        if let error = error as? ChannelError, case .connectTimeout = error { return true }
-        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return true }
-        return false
+        error is ConnectFailure
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {

@@ -44,48 +44,72 @@ final class LaneConnections: @unchecked Sendable {
         }
         connect().whenComplete { result in
             switch result {
-            case .success(let connection):
+            case .success(let bound):
                 // A request cancelled while its connection was made leaves it to the next one.
+                let connection = bound.value
                 if exchange.isFinished { self.idle.append(connection) } else { exchange.send(on: connection, head, body, maxBodySize) }
             case .failure(let error):
-                exchange.promise.fail(error)
+                exchange.promise.fail(ConnectFailure(underlying: error))
             }
         }
     }
 
-    private func connect() -> EventLoopFuture<ExchangeHandler> {
-        let handler = ExchangeHandler()
-        handler.onReusable = { [weak self] connection in self?.idle.append(connection) }
-        // Made, added and handed back on this loop: the channel is the loop's.
-        let bound = NIOLoopBound(handler, eventLoop: loop)
+    /// A new connection, once requests can be written on it (after the TLS handshake on https).
+    private func connect() -> EventLoopFuture<NIOLoopBound<ExchangeHandler>> {
         let target = target, tls = tls
         return ClientBootstrap(group: loop)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
+                // Called once per address tried (Happy Eyeballs): each channel its own handlers.
                 do {
                     let pipeline = channel.pipeline.syncOperations
                     if let tls {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: target.serverNameIndication))
                     }
                     try pipeline.addHTTPClientHandlers()
-                    try pipeline.addHandler(bound.value)
+                    try pipeline.addHandler(ExchangeHandler(waitsForHandshake: tls != nil))
                     return channel.eventLoop.makeSucceededVoidFuture()
                 } catch {
                     return channel.eventLoop.makeFailedFuture(error)
                 }
             }
             .connect(host: target.host, port: target.port)
-            .flatMapThrowing { channel in
-                guard !self.isShutDown else {
-                    channel.close(promise: nil)
-                    throw ExchangeError.shutDown
-                }
-                let id = ObjectIdentifier(channel)
-                self.open[id] = channel
-                channel.closeFuture.whenComplete { _ in self.open[id] = nil }
-                return bound.value
+            .flatMap { channel in self.adopt(channel) }
+    }
+
+    /// Registers a connected channel for shutdown and waits until it can carry requests.
+    private func adopt(_ channel: any Channel) -> EventLoopFuture<NIOLoopBound<ExchangeHandler>> {
+        guard !isShutDown else {
+            channel.close(promise: nil)
+            return loop.makeFailedFuture(ExchangeError.shutDown)
+        }
+        let id = ObjectIdentifier(channel)
+        open[id] = channel
+        channel.closeFuture.whenComplete { _ in self.open[id] = nil }
+        let handler: ExchangeHandler
+        do {
+            handler = try channel.pipeline.syncOperations.handler(type: ExchangeHandler.self)
+        } catch {
+            channel.close(promise: nil)
+            return loop.makeFailedFuture(error)
+        }
+        guard let ready = handler.ready else {
+            channel.close(promise: nil)
+            return loop.makeFailedFuture(ExchangeError.closedEarly)
+        }
+        handler.onReusable = { [weak self] connection in self?.idle.append(connection) }
+        if tls != nil {
+            // The connect timeout covers the handshake too: a peer that accepts and then says
+            // nothing must not hold the connection open.
+            let timeout = loop.scheduleTask(in: connectTimeout) {
+                ready.fail(ExchangeError.handshakeTimedOut)
+                channel.close(promise: nil)
             }
+            ready.futureResult.whenComplete { _ in timeout.cancel() }
+        }
+        let bound = NIOLoopBound(handler, eventLoop: loop)
+        return ready.futureResult.map { bound }
     }
 
     /// Closes every connection; requests still waiting fail. Later requests fail at once.

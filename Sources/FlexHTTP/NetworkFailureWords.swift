@@ -12,6 +12,7 @@ import Musl
 enum NetworkFailureWords {
     /// What happened talking to `origin` (`http://127.0.0.1:8080`), as a sentence without a trailing period.
     static func describe(_ error: any Error, origin: String, connectTimeout: Duration) -> String {
+        if let failure = error as? ConnectFailure { return describe(failure.underlying, origin: origin, connectTimeout: connectTimeout) }
         if let words = words(for: error, origin: origin, connectTimeout: connectTimeout) { return words }
         if let failure = error as? NIOConnectionError {
             // Happy Eyeballs tried each address: a failed DNS lookup or the first address's error says it.
@@ -34,6 +35,7 @@ enum NetworkFailureWords {
             case .responseTooBig: return "the response from \(origin) is larger than the limit"
             case .cancelled: return "the request to \(origin) was cancelled"
             case .shutDown: return "the HTTP client was shut down before the request to \(origin) was sent"
+            case .handshakeTimedOut: return "timed out after \(DurationText.short(connectTimeout)) during the TLS (https) handshake with \(origin)"
             }
         }
         if error is HTTPParserError {

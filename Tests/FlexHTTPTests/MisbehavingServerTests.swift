@@ -168,13 +168,28 @@ import Testing
         #expect(!message.contains("HTTPParserError"))
     }
 
-    @Test func aTLSFailureIsSaidInPlainWords() async throws {
+    @Test func aTLSFailureIsSaidInPlainWordsAndIsAFailureToConnect() async throws {
         let server = try MisbehavingServer([.stall], greeting: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
         defer { server.stop() }
-        let (http, backend) = try client("https://127.0.0.1:\(server.port)/v1")
-        let (error, _) = await failure { try await backend.send(APIRequest(.GET, "/v1/customers")) }
+        let (http, backend) = try client("https://127.0.0.1:\(server.port)/v1", attempts: 2)
+        let (error, _) = await failure { try await backend.send(post()) }
         await http.shutdown()
         let message = try #require(error).message
         #expect(message.contains("TLS (https) handshake with https://127.0.0.1:\(server.port)"))
+        // The handshake failed before a byte of the POST was written: retried, and never "outcome unknown".
+        #expect(!message.contains("outcome unknown"), "\(message)")
+        #expect(server.acceptedConnections == 2)
+    }
+
+    @Test func aHandshakeThatNeverEndsIsBoundedByTheConnectTimeout() async throws {
+        let server = try MisbehavingServer([.stall])
+        defer { server.stop() }
+        let http = try HTTPFlex(configuration: HTTPFlexConfiguration(baseURL: "https://127.0.0.1:\(server.port)/v1", apiKey: testKey,
+                                                                     connectTimeout: .milliseconds(300), requestTimeout: .seconds(20)))
+        let (error, elapsed) = await failure { try await RetryingBackend(wrapping: http, policy: RetryPolicy(maxAttempts: 1), secrets: [testKey]).send(post()) }
+        await http.shutdown()
+        let message = try #require(error).message
+        #expect(message.contains("during the TLS (https) handshake with https://127.0.0.1:\(server.port)"), "\(message)")
+        #expect(elapsed < .seconds(10))
     }
 }
