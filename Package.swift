@@ -132,6 +132,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),  // ScriptedServer's https
         ]),
         .testTarget(name: "FlexServerTests", dependencies: [
             "FlexServer", "FlexHTTP", "FlexAPI", "FlexSimulator", "FlexSync",

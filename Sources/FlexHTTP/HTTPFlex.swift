@@ -44,14 +44,7 @@ public final class HTTPFlex: FlexBackend {
         SecretRedaction.register(configuration.apiKey)
         authorization = "Bearer " + configuration.apiKey
         let base = base
-        var tls: NIOSSLContext?
-        if base.target.usesTLS {
-            do {
-                tls = try NIOSSLContext(configuration: .makeClientConfiguration())
-            } catch {
-                throw HTTPConfigurationError("cannot set up TLS (https) for \(base.origin): \(NetworkFailureWords.typeName(of: error))")
-            }
-        }
+        let tls = base.target.usesTLS ? try HTTPFlex.tlsContext(for: base, caFile: configuration.caFile) : nil
         let allLoops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
         let loops = allLoops.prefix(HTTPFlex.laneCount(ofLoops: allLoops.count))
         let connectTimeout = HTTPFlex.timeAmount(configuration.connectTimeout)
@@ -62,11 +55,28 @@ public final class HTTPFlex: FlexBackend {
     /// How many of the event loops get a lane: half of them (the loops are one per core), at
     /// least one. A live worker mostly waits for answers, one loop drives several of them, and
     /// when the server is a `flex serve` on the same machine the other cores are its own. Against
-    /// one on two cores, `flex test -j 2` with both workers on one loop took 32 ms against 43 ms
+    /// one on two cores, `flex test -j 2` with both workers on one loop took 25 ms against 31 ms
     /// with a loop each, and less CPU on both sides: one thread woken per burst of answers
-    /// instead of two (docs/performance.md, "(c) what bounds the ratio").
+    /// instead of two (docs/performance.md, "The client's own connections").
     static func laneCount(ofLoops loops: Int) -> Int {
         max(1, loops / 2)
+    }
+
+    /// The system's certificate authorities, and those of `caFile` too when one is named.
+    static func tlsContext(for base: APIBaseURL, caFile: String?) throws(HTTPConfigurationError) -> NIOSSLContext {
+        var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+        if let caFile {
+            guard access(caFile, R_OK) == 0 else {
+                throw HTTPConfigurationError("cannot read the certificate authority file \"\(caFile)\" (FLEX_CA_FILE or ca_file): \(String(cString: strerror(errno)))")
+            }
+            tlsConfiguration.additionalTrustRoots = [.file(caFile)]
+        }
+        do {
+            return try NIOSSLContext(configuration: tlsConfiguration)
+        } catch {
+            let source = caFile.map { " with the certificate authorities of \"\($0)\" (is it PEM?)" } ?? ""
+            throw HTTPConfigurationError("cannot set up TLS (https) for \(base.origin)\(source): \(NetworkFailureWords.typeName(of: error))")
+        }
     }
 
     deinit {
@@ -171,6 +181,9 @@ public final class HTTPFlex: FlexBackend {
         }
         if Task.isCancelled {
             return AttemptFailure("\(prepared.label) was cancelled before its answer arrived", sent: sent, isFinal: true)
+        }
+        if NetworkFailureWords.isCertificateFailure(error) {
+            return AttemptFailure(describe(error), sent: false, isFinal: true)
         }
         if let error = error as? ExchangeError, error == .responseTooBig {
             return AttemptFailure("the response to \(prepared.label) is larger than the limit of \(configuration.maxResponseBytes) bytes", sent: true, isFinal: true)

@@ -15,6 +15,9 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
     public var requestTimeout: Duration
     /// A larger response body is an error, never buffered.
     public var maxResponseBytes: Int
+    /// A PEM file of certificate authorities trusted besides the system's, for https through a
+    /// proxy that re-signs traffic or to a test server with a certificate of its own.
+    public var caFile: String?
 
     public init(
         baseURL: String = HTTPFlexConfiguration.defaultBaseURL,
@@ -22,7 +25,8 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
         allowProduction: Bool = false,
         connectTimeout: Duration = .seconds(10),
         requestTimeout: Duration = .seconds(30),
-        maxResponseBytes: Int = 16 << 20
+        maxResponseBytes: Int = 16 << 20,
+        caFile: String? = nil
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -30,6 +34,7 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.maxResponseBytes = maxResponseBytes
+        self.caFile = caFile
     }
 
     public var description: String {
@@ -37,7 +42,8 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// Builds a configuration from (highest first) `baseURL` (the `--base-url` flag), the environment
-    /// (`FLEX_API_BASE`, `FLEX_API_KEY`) and the config file (`api_key = …`, `base_url = …`).
+    /// (`FLEX_API_BASE`, `FLEX_API_KEY`, `FLEX_CA_FILE`) and the config file (`api_key = …`,
+    /// `base_url = …`, `ca_file = …`).
     ///
     /// The config file is `$XDG_CONFIG_HOME/flex/config`, else `~/.config/flex/config`. It is read
     /// only if it exists, and refused when group or others can read it (`chmod 600 <path>`).
@@ -63,7 +69,8 @@ public struct HTTPFlexConfiguration: Sendable, CustomStringConvertible {
         let base = overrideBaseURL ?? variable("FLEX_API_BASE") ?? file["base_url"] ?? defaultBaseURL
         _ = try APIBaseURL(base)
         try APIKeySafety.check(key, allowProduction: allowProduction)
-        return HTTPFlexConfiguration(baseURL: base, apiKey: key, allowProduction: allowProduction)
+        return HTTPFlexConfiguration(baseURL: base, apiKey: key, allowProduction: allowProduction,
+                                     caFile: variable("FLEX_CA_FILE") ?? file["ca_file"])
     }
 }
 
@@ -72,6 +79,7 @@ extension HTTPFlexConfiguration: CustomDebugStringConvertible, CustomReflectable
     /// `dump()` and debuggers see the redacted key only.
     public var customMirror: Mirror {
         Mirror(self, children: ["baseURL": baseURL, "apiKey": KeyRedaction.redact(apiKey), "allowProduction": allowProduction,
-                                "connectTimeout": connectTimeout, "requestTimeout": requestTimeout, "maxResponseBytes": maxResponseBytes])
+                                "connectTimeout": connectTimeout, "requestTimeout": requestTimeout, "maxResponseBytes": maxResponseBytes,
+                                "caFile": caFile as Any])
     }
 }

@@ -3,6 +3,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -24,7 +25,7 @@ enum NetworkFailureWords {
             }
             return "cannot connect to \(origin)"
         }
-        if isTLSFailure(error) { return "the TLS (https) handshake with \(origin) failed; check that the URL's scheme and port are right" }
+        if let words = tlsWords(for: error, origin: origin) { return words }
         return "network failure talking to \(origin) (\(typeName(of: error)))"
     }
 
@@ -69,11 +70,31 @@ enum NetworkFailureWords {
         "unknown host: \(origin) cannot be found in DNS; check the spelling of the base URL"
     }
 
-    /// NIOSSL's error types (NIOSSLError, BoringSSLError, NIOSSLExtraError), by name: one test
-    /// covers all three.
-    static func isTLSFailure(_ error: any Error) -> Bool {
+    /// A certificate that is not trusted or names another host, or any other TLS failure
+    /// (NIOSSL's NIOSSLError, BoringSSLError and NIOSSLExtraError).
+    static func tlsWords(for error: any Error, origin: String) -> String? {
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            return "the TLS certificate of \(origin) is for another host name"
+        }
+        if isUntrustedCertificate(error) {
+            return "the TLS certificate of \(origin) is not signed by an authority this machine trusts; "
+                + "if a proxy or a test server signs it, name that authority's PEM file in FLEX_CA_FILE"
+        }
         let name = typeName(of: error)
-        return name.contains("SSL") || name.contains("TLS")
+        guard name.contains("SSL") || name.contains("TLS") else { return nil }
+        return "the TLS (https) handshake with \(origin) failed; check that the URL's scheme and port are right"
+    }
+
+    /// A certificate the trust store rejects, or one for another host: trying again cannot help.
+    static func isCertificateFailure(_ error: any Error) -> Bool {
+        let error = (error as? ConnectFailure)?.underlying ?? error
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname { return true }
+        return isUntrustedCertificate(error)
+    }
+
+    static func isUntrustedCertificate(_ error: any Error) -> Bool {
+        guard case .handshakeFailed(let reason)? = error as? NIOSSLError else { return false }
+        return String(describing: reason).contains("CERTIFICATE_VERIFY_FAILED")
     }
 
     /// The error's type without its module (`NIOSSLError`), the most a message says of internals.

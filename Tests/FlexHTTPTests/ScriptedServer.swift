@@ -4,6 +4,7 @@ import FlexSimulator
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import FlexSync
 
 /// Each request takes the next step of the script (the last step repeats) and is recorded.
@@ -28,19 +29,32 @@ final class ScriptedServer: Sendable {
     }
 
     let script: [Step]
-    let state = Locked<(next: Int, received: [Received])>((0, []))
+    /// Serves https with this context when set.
+    let tls: NIOSSLContext?
+    let state = Locked<(next: Int, received: [Received], connections: Int)>((0, [], 0))
     let channel: Locked<(any Channel)?> = Locked(nil)
 
-    init(_ script: [Step]) { self.script = script }
+    init(_ script: [Step], tls: NIOSSLContext? = nil) {
+        self.script = script
+        self.tls = tls
+    }
 
     var received: [Received] { state.withLock { $0.received } }
+    /// How many connections were accepted (a keep-alive client opens one).
+    var acceptedConnections: Int { state.withLock { $0.connections } }
 
     /// Binds 127.0.0.1 on a free port and returns it.
     func start() async throws -> Int {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                self.state.withLock { $0.connections += 1 }
+                do {
+                    if let tls = self.tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+                return channel.pipeline.configureHTTPServerPipeline().flatMap {
                     channel.pipeline.addHandler(ScriptedHandler(server: self))
                 }
             }
