@@ -22,6 +22,10 @@ struct FlexCommand: ParsableCommand {
 
             Exit codes: 0 ok, 1 usage, 2 parse or check error, 3 runtime or API error, \
             4 expectation failed, 130 interrupted (SIGINT or SIGTERM).
+
+            Environment: FLEX_API_KEY (the key for --backend live), FLEX_API_BASE (its base URL) and \
+            FLEX_CA_FILE (a PEM file of extra certificate authorities for https), or api_key, base_url \
+            and ca_file in ~/.config/flex/config (mode 0600); NO_COLOR turns colour off.
             """,
         version: FlexVersion.description,
         subcommands: [RunCommand.self, CheckCommand.self, ReplCommand.self, TestCommand.self, ServeCommand.self, TriggerCommand.self,
