@@ -73,7 +73,7 @@ enum NetworkFailureWords {
     /// A certificate that is not trusted or names another host, or any other TLS failure
     /// (NIOSSL's NIOSSLError, BoringSSLError and NIOSSLExtraError).
     static func tlsWords(for error: any Error, origin: String) -> String? {
-        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+        if isWrongHostCertificate(error) {
             return "the TLS certificate of \(origin) is for another host name"
         }
         if isUntrustedCertificate(error) {
@@ -88,8 +88,11 @@ enum NetworkFailureWords {
     /// A certificate the trust store rejects, or one for another host: trying again cannot help.
     static func isCertificateFailure(_ error: any Error) -> Bool {
         let error = (error as? ConnectFailure)?.underlying ?? error
-        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname { return true }
-        return isUntrustedCertificate(error)
+        return isWrongHostCertificate(error) || isUntrustedCertificate(error)
+    }
+
+    static func isWrongHostCertificate(_ error: any Error) -> Bool {
+        (error as? NIOSSLExtraError) == .failedToValidateHostname
     }
 
     static func isUntrustedCertificate(_ error: any Error) -> Bool {
